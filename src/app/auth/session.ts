@@ -1,0 +1,59 @@
+import { deleteSession, findSessionWithUser, touchSession } from '../../db/repositories/index.js';
+import type { Role } from '../../db/schema.js';
+import type { StaffActor } from '../actor.js';
+import { sha256 } from '../crypto.js';
+import type { AppDeps } from '../deps.js';
+
+export interface StaffSession {
+  sessionId: string;
+  actor: StaffActor;
+  email: string;
+  language: string;
+  school: { id: string; slug: string; name: string; timeZone: string };
+}
+
+/** last_seen_at is written at most this often, so reads do not all become writes. */
+const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * Resolves a session cookie to the signed-in staff member, or null when the session is unknown,
+ * idle for too long, past its absolute lifetime, or its user was disabled.
+ */
+export async function resolveSession(deps: AppDeps, token: string): Promise<StaffSession | null> {
+  const id = sha256(token);
+  const row = await findSessionWithUser(deps.db.kysely, id);
+  if (!row) return null;
+  const now = deps.clock.now();
+  const nowMs = now.getTime();
+  const idleLimit = new Date(row.last_seen_at).getTime() + deps.config.sessionIdleMs;
+  if (row.is_active !== 1 || nowMs >= idleLimit || nowMs >= new Date(row.expires_at).getTime()) {
+    await deleteSession(deps.db.kysely, id);
+    return null;
+  }
+  if (nowMs - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS) {
+    await touchSession(deps.db.kysely, id, now.toISOString());
+  }
+  return {
+    sessionId: id,
+    actor: {
+      kind: 'staff',
+      schoolId: row.school_id,
+      userId: row.user_id,
+      name: row.name,
+      role: row.role as Role,
+    },
+    email: row.email,
+    language: row.language,
+    school: {
+      id: row.school_id,
+      slug: row.school_slug,
+      name: row.school_name,
+      timeZone: row.school_time_zone,
+    },
+  };
+}
+
+/** Ends the session server-side: the cookie is worthless afterwards. */
+export async function logout(deps: AppDeps, token: string): Promise<void> {
+  await deleteSession(deps.db.kysely, sha256(token));
+}

@@ -1,0 +1,56 @@
+import type { Config } from '../config/env.js';
+import { type Db, openDatabase } from '../db/connection.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { DevMailTransport, type MailTransport } from '../integrations/mail/mail-transport.js';
+import { FailureLimiter } from './auth/rate-limiter.js';
+import { type Clock, systemClock } from './clock.js';
+import type { AppDeps } from './deps.js';
+import { LocalEventBus } from './events.js';
+import { DbOutboxDispatcher, emailHandler } from './outbox.js';
+
+export interface ContainerOptions {
+  config: Config;
+  db?: Db;
+  clock?: Clock;
+  mail?: MailTransport;
+  onOutboxError?: (error: unknown) => void;
+}
+
+/** Wires the real dependencies: database (migrated), clock, live events, outbox with its handlers. */
+export async function createDeps(
+  options: ContainerOptions,
+): Promise<AppDeps & { mail: MailTransport; close(): Promise<void> }> {
+  const { config } = options;
+  const db = options.db ?? openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
+  await migrateToLatest(db.kysely);
+  const clock = options.clock ?? systemClock;
+  const mail = options.mail ?? new DevMailTransport();
+  const events = new LocalEventBus();
+  const outbox = new DbOutboxDispatcher({
+    db,
+    clock,
+    handlers: { email: emailHandler(mail, clock) },
+    onError: options.onOutboxError,
+  });
+  const deps: AppDeps = {
+    db,
+    clock,
+    config,
+    events,
+    outbox,
+    limits: {
+      loginPerAccount: new FailureLimiter(5, 15 * 60_000),
+      loginPerIp: new FailureLimiter(30, 15 * 60_000),
+    },
+  };
+  return {
+    ...deps,
+    mail,
+    async close() {
+      await outbox.stop();
+      await events.close();
+      await mail.close();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import type { Config } from '../config/env.js';
+import type { Db } from '../db/connection.js';
+import type { FailureLimiter } from './auth/rate-limiter.js';
+import type { Clock } from './clock.js';
+import type { EventBus } from './events.js';
+import type { OutboxDispatcher } from './outbox.js';
+
+/** Everything a use case may touch, passed in explicitly (tests build their own). */
+export interface AppDeps {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  events: EventBus;
+  outbox: OutboxDispatcher;
+  limits: {
+    loginPerAccount: FailureLimiter;
+    loginPerIp: FailureLimiter;
+  };
+}

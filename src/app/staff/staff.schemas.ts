@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { PASSWORD_MIN_LENGTH } from '../auth/password.js';
+
+/** Shared by the HTTP routes and the staff screens. */
+export const RoleSchema = z.enum(['admin', 'secretary']);
+
+export const StaffUserSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: RoleSchema,
+  language: z.string(),
+  isActive: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type StaffUserDto = z.infer<typeof StaffUserSchema>;
+
+const name = z
+  .string()
+  .trim()
+  .min(1, 'Indiquez le nom.')
+  .max(120, 'Le nom ne doit pas dépasser 120 caractères.');
+const email = z
+  .email('Adresse e-mail invalide.')
+  .max(254, 'Adresse e-mail trop longue.')
+  .transform((e) => e.normalize('NFC').toLowerCase());
+const password = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `Le mot de passe doit faire au moins ${PASSWORD_MIN_LENGTH} caractères.`)
+  .max(200, 'Le mot de passe ne doit pas dépasser 200 caractères.');
+const language = z.enum(['fr', 'en']);
+
+export const CreateStaffSchema = z.object({
+  email,
+  name,
+  role: RoleSchema,
+  password,
+  language: language.default('fr'),
+});
+export type CreateStaffInput = z.infer<typeof CreateStaffSchema>;
+
+export const UpdateStaffSchema = z.object({
+  name: name.optional(),
+  role: RoleSchema.optional(),
+  isActive: z.boolean().optional(),
+  password: password.optional(),
+  language: language.optional(),
+});
+export type UpdateStaffInput = z.infer<typeof UpdateStaffSchema>;

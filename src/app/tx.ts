@@ -1,0 +1,82 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { Actor } from './actor.js';
+import type { AppDeps } from './deps.js';
+import type { LiveEvent } from './events.js';
+import { newId } from './ids.js';
+
+/** The unit of work of one use case: its transaction, its "now", and what to do once committed. */
+export interface Tx {
+  trx: Transaction<Database>;
+  /** UTC ISO instant shared by every row this action writes. */
+  now: string;
+  /** Live events are published only after commit: nobody sees a change that may roll back. */
+  publish(event: LiveEvent): void;
+}
+
+/**
+ * Runs one user action in one transaction. The journal and outbox rows are written inside it;
+ * live events and the outbox dispatcher are kicked after commit.
+ */
+export async function transact<T>(deps: AppDeps, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const events: LiveEvent[] = [];
+  const now = deps.clock.now().toISOString();
+  const result = await deps.db.kysely
+    .transaction()
+    .execute((trx) => work({ trx, now, publish: (event) => events.push(event) }));
+  for (const event of events) deps.events.publish(event);
+  deps.outbox.kick();
+  return result;
+}
+
+export interface JournalEntry {
+  schoolId: string;
+  requestId?: string | null;
+  actor: Actor;
+  /** A stable action code (`request.category_changed`); the UI turns it into a French sentence. */
+  action: string;
+  details?: Record<string, unknown>;
+}
+
+/** Appends one line to the activity journal, inside the action's transaction. */
+export async function journal(tx: Tx, entry: JournalEntry): Promise<void> {
+  await tx.trx
+    .insertInto('activity')
+    .values({
+      school_id: entry.schoolId,
+      request_id: entry.requestId ?? null,
+      actor_kind: entry.actor.kind,
+      actor_user_id: entry.actor.kind === 'staff' ? entry.actor.userId : null,
+      actor_name: entry.actor.name,
+      action: entry.action,
+      details_json: JSON.stringify(entry.details ?? {}),
+      created_at: tx.now,
+    })
+    .execute();
+}
+
+export interface OutboxMessage {
+  schoolId: string | null;
+  kind: string;
+  payload: Record<string, unknown>;
+}
+
+/** Writes a side effect to the durable outbox, inside the action's transaction. */
+export async function enqueue(tx: Tx, message: OutboxMessage): Promise<string> {
+  const id = newId('outbox');
+  await tx.trx
+    .insertInto('outbox')
+    .values({
+      id,
+      school_id: message.schoolId,
+      kind: message.kind,
+      payload_json: JSON.stringify(message.payload),
+      created_at: tx.now,
+      available_at: tx.now,
+      attempts: 0,
+      delivered_at: null,
+      last_error: null,
+    })
+    .execute();
+  return id;
+}

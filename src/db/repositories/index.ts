@@ -1,0 +1,2 @@
+export * from './session.repository.js';
+export * from './user.repository.js';

@@ -1,0 +1,270 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The Kysely view of the database. Both dialects give these same TypeScript types: booleans are
+ * 0/1 integers, instants are UTC ISO strings (PostgreSQL's timestamptz is parsed back to ISO by
+ * the type parsers in connection.ts), money is integer cents.
+ */
+export interface Database {
+  schools: SchoolsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  customers: CustomersTable;
+  categories: CategoriesTable;
+  products: ProductsTable;
+  instructors: InstructorsTable;
+  counters: CountersTable;
+  requests: RequestsTable;
+  lines: LinesTable;
+  messages: MessagesTable;
+  offers: OffersTable;
+  payments: PaymentsTable;
+  activity: ActivityTable;
+  notifications: NotificationsTable;
+  outbox: OutboxTable;
+  mail_log: MailLogTable;
+}
+
+type Bool = 0 | 1;
+
+export interface SchoolsTable {
+  id: string;
+  slug: string;
+  name: string;
+  time_zone: string;
+  currency: string;
+  default_language: string;
+  /** JSON: form settings, embedding origins… validated with Zod when read. */
+  settings_json: string;
+  pos_key_hash: string | null;
+  intake_key_hash: string | null;
+  created_at: string;
+}
+
+export type Role = 'admin' | 'secretary';
+
+export interface UsersTable {
+  id: string;
+  school_id: string;
+  email: string;
+  name: string;
+  role: Role;
+  password_hash: string;
+  language: string;
+  is_active: Bool;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  /** sha256 of the cookie token: a stolen database does not yield live sessions. */
+  id: string;
+  user_id: string;
+  school_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface CustomersTable {
+  id: string;
+  school_id: string;
+  email: string;
+  /** NFC + lower case: the key a customer is found by within a school. */
+  email_normalized: string;
+  first_name: string;
+  last_name: string;
+  phone: string | null;
+  language: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CategoriesTable {
+  id: string;
+  school_id: string;
+  name: string;
+  color: string | null;
+  position: number;
+  is_active: Bool;
+  created_at: string;
+}
+
+export interface ProductsTable {
+  id: string;
+  school_id: string;
+  /** cours_collectif | cours_particulier | club_enfants | extra … */
+  kind: string;
+  name: string;
+  description: string | null;
+  price_cents: number;
+  vat_rate_bp: number;
+  /** Sold in the online sale (VEL): imported by the POS software once paid. */
+  is_online_sale: Bool;
+  /** An extra the customer may drop from the quote (insurance…). */
+  is_optional: Bool;
+  is_active: Bool;
+  position: number;
+  created_at: string;
+}
+
+export interface InstructorsTable {
+  id: string;
+  school_id: string;
+  first_name: string;
+  last_name: string;
+  languages: string;
+  is_active: Bool;
+  created_at: string;
+}
+
+export interface CountersTable {
+  school_id: string;
+  name: string;
+  value: number;
+}
+
+export interface RequestsTable {
+  id: string;
+  school_id: string;
+  number: string;
+  source: 'vel' | 'contact' | 'custom' | 'email' | 'staff';
+  customer_id: string;
+  language: string;
+  category_id: string | null;
+  /** "Commentaire client": internal, never shown to the customer. */
+  staff_comment: string;
+  is_online_payment_allowed: Bool;
+  is_entered_in_pos: Bool;
+  custom_validated_at: string | null;
+  offer_sent_at: string | null;
+  archived_at: string | null;
+  /** Materialised by deriveStatus in the same transaction as every change. */
+  status: string;
+  total_cents: number;
+  paid_cents: number;
+  /** sha256 of the customer's private link token. */
+  portal_token_hash: string;
+  last_message_at: string;
+  last_message_preview: string;
+  last_message_author: 'customer' | 'staff' | 'system';
+  created_at: string;
+  updated_at: string;
+  updated_by_name: string | null;
+  version: number;
+}
+
+export interface LinesTable {
+  id: string;
+  school_id: string;
+  request_id: string;
+  kind: 'catalog' | 'custom' | 'extra';
+  product_id: string | null;
+  label: string;
+  quantity: number;
+  unit_price_cents: number;
+  total_cents: number;
+  vat_rate_bp: number;
+  is_online_sale: Bool;
+  is_optional: Bool;
+  is_active: Bool;
+  /** JSON: participants, dates, instructor, schedule… */
+  details_json: string;
+  pos_imported_at: string | null;
+  position: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MessagesTable {
+  id: string;
+  school_id: string;
+  request_id: string;
+  author_kind: 'customer' | 'staff' | 'system';
+  author_user_id: string | null;
+  body: string;
+  /** JSON: what a form submitted, structured per form type; null for plain messages. */
+  payload_json: string | null;
+  created_at: string;
+}
+
+export interface OffersTable {
+  id: string;
+  school_id: string;
+  request_id: string;
+  kind: 'quote' | 'payment_link';
+  number: string;
+  total_cents: number;
+  deposit_cents: number | null;
+  snapshot_json: string;
+  sent_at: string;
+  sent_by_user_id: string | null;
+}
+
+export interface PaymentsTable {
+  id: string;
+  school_id: string;
+  request_id: string;
+  kind: 'online' | 'manual' | 'refund';
+  method: string;
+  /** Positive for payments, negative for refunds. */
+  amount_cents: number;
+  provider: string | null;
+  /** The provider's event/payment id: unique per provider, makes webhooks idempotent. */
+  provider_ref: string | null;
+  payer_name: string | null;
+  note: string | null;
+  /** Set when a payment arrived for a dossier that could not take it (archived…): recorded, flagged. */
+  is_flagged: Bool;
+  received_at: string;
+  recorded_by_user_id: string | null;
+  created_at: string;
+}
+
+export interface ActivityTable {
+  id: Generated<number>;
+  school_id: string;
+  request_id: string | null;
+  actor_kind: 'staff' | 'customer' | 'system' | 'pos';
+  actor_user_id: string | null;
+  actor_name: string;
+  action: string;
+  details_json: string;
+  created_at: string;
+}
+
+export interface NotificationsTable {
+  id: string;
+  school_id: string;
+  user_id: string;
+  request_id: string | null;
+  kind: string;
+  payload_json: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface OutboxTable {
+  id: string;
+  school_id: string | null;
+  kind: string;
+  payload_json: string;
+  created_at: string;
+  available_at: string;
+  attempts: number;
+  delivered_at: string | null;
+  last_error: string | null;
+}
+
+export interface MailLogTable {
+  id: string;
+  school_id: string | null;
+  outbox_id: string;
+  transport: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  created_at: string;
+}

@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../app/deps.js';
+import { errorHandler, notFoundHandler } from './errors.js';
+import { authPlugin } from './plugins/auth.plugin.js';
+import { csrfPlugin } from './plugins/csrf.plugin.js';
+import { authRoutes } from './routes/auth.routes.js';
+import { healthRoutes } from './routes/health.routes.js';
+import { staffRoutes } from './routes/staff.routes.js';
+import type { App } from './types.js';
+
+z.config(z.locales.fr());
+
+export interface BuildAppOptions {
+  logger?: FastifyServerOptions['logger'];
+  /** Folder of the built web app (Vite output). */
+  webDir?: string;
+}
+
+export const DEFAULT_WEB_DIR = resolve(import.meta.dirname, '../../dist/web');
+
+/** Builds the HTTP app around its dependencies; listening is server.ts's business. */
+export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 256 * 1024,
+    trustProxy: true,
+    forceCloseConnections: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+
+  const isHttps = deps.config.publicUrl.startsWith('https://');
+  await app.register(fastifyHelmet, {
+    hsts: isHttps,
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'self'"],
+        upgradeInsecureRequests: isHttps ? [] : null,
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(csrfPlugin, { publicUrl: deps.config.publicUrl });
+  await app.register(authPlugin, { deps });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Schuss API', description: 'Back-office commercial d’école de ski', version: '1.0.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'schuss_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  healthRoutes(app, deps);
+  authRoutes(app, deps);
+  staffRoutes(app, deps);
+
+  const webDir = options.webDir ?? DEFAULT_WEB_DIR;
+  if (existsSync(join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, prefix: '/app/', wildcard: false, index: false });
+    const sendIndex = (_req: unknown, reply: { type: (t: string) => { sendFile: (f: string) => unknown } }) =>
+      reply.type('text/html').sendFile('index.html');
+    app.get('/app', { schema: { hide: true } }, (req, reply) => sendIndex(req, reply as never));
+    app.get('/app/*', { schema: { hide: true } }, (req, reply) => sendIndex(req, reply as never));
+  }
+  app.get('/', { schema: { hide: true } }, (_req, reply) => reply.redirect('/app'));
+
+  return app;
+}

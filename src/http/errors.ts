@@ -1,0 +1,97 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, type ErrorCode, type FieldErrors, isAppError } from '../domain/errors.js';
+
+/** The one map from error code to HTTP status. */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  VALIDATION: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INVALID_STATE: 409,
+  RATE_LIMITED: 429,
+  PROVIDER: 502,
+  INTERNAL: 500,
+};
+
+export const ErrorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional(),
+  }),
+});
+
+export function errorBody(error: AppError) {
+  return {
+    error: { code: error.code, message: error.message, ...(error.fields && { fields: error.fields }) },
+  };
+}
+
+/** "/participants/0/birthDate" → "participants.0.birthDate" */
+function fieldPath(instancePath: string): string {
+  return instancePath.replace(/^\//, '').replaceAll('/', '.') || '_';
+}
+
+export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const fields: FieldErrors = {};
+    for (const issue of error.validation) {
+      const path = fieldPath(issue.instancePath);
+      fields[path] ??= issue.message ?? 'Valeur invalide.';
+    }
+    const first = Object.entries(fields)[0];
+    const message =
+      Object.keys(fields).length === 1 && first
+        ? `${first[0] === '_' ? 'Requête' : `Champ « ${first[0]} »`} : ${first[1]}`
+        : 'Certains champs sont invalides.';
+    void reply.status(400).send(errorBody(new AppError('VALIDATION', message, { fields })));
+    return;
+  }
+  if (isAppError(error)) {
+    if (error.retryAfterSeconds) void reply.header('retry-after', String(error.retryAfterSeconds));
+    void reply.status(HTTP_STATUS[error.code]).send(errorBody(error));
+    return;
+  }
+  if (isResponseSerializationError(error)) {
+    request.log.error({ err: error }, 'response does not match its schema');
+    void reply.status(500).send(errorBody(new AppError('INTERNAL', 'Erreur interne. Réessayez plus tard.')));
+    return;
+  }
+  const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
+  if (status >= 500) {
+    request.log.error({ err: error }, 'unhandled error');
+    void reply.status(500).send(errorBody(new AppError('INTERNAL', 'Erreur interne. Réessayez plus tard.')));
+    return;
+  }
+  // Fastify's own 4xx (body too large, bad JSON, unsupported media type…), in our shape.
+  const code: ErrorCode =
+    status === 429
+      ? 'RATE_LIMITED'
+      : status === 404
+        ? 'NOT_FOUND'
+        : status === 403
+          ? 'FORBIDDEN'
+          : 'VALIDATION';
+  const message =
+    error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+      ? 'La requête est trop volumineuse.'
+      : error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+        ? 'Type de contenu non pris en charge.'
+        : error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+            error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+            error instanceof SyntaxError
+          ? 'Le corps de la requête n’est pas du JSON valide.'
+          : error.message;
+  void reply.status(status).send(errorBody(new AppError(code, message)));
+}
+
+export function notFoundHandler(request: FastifyRequest, reply: FastifyReply): void {
+  void reply
+    .status(404)
+    .send(
+      errorBody(new AppError('NOT_FOUND', `Aucune route ${request.method} ${request.url.split('?')[0]}.`)),
+    );
+}

@@ -1,0 +1,43 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { AppError } from '../../domain/errors.js';
+import { SESSION_COOKIE } from './auth.plugin.js';
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * CSRF defence for cookie-authenticated requests: the cookie is SameSite=Lax, and every
+ * state-changing request that carries it must come from our own origin (Origin header, or
+ * Referer when a browser omits Origin). Requests without the session cookie (public forms,
+ * webhooks, POS API with a bearer key) are not concerned.
+ */
+export const csrfPlugin = fp(async (app: FastifyInstance, opts: { publicUrl: string }) => {
+  const allowed = new URL(opts.publicUrl).origin;
+  app.addHook('onRequest', async (request) => {
+    if (SAFE.has(request.method)) return;
+    const isLogin = request.url === '/api/auth/login';
+    if (!request.cookies[SESSION_COOKIE] && !isLogin) return;
+    const origin = request.headers.origin ?? refererOrigin(request.headers.referer);
+    const sameHost =
+      origin !== null && request.headers.host !== undefined && sameHostOrigin(origin, request.headers.host);
+    if (origin === allowed || sameHost) return;
+    throw new AppError('FORBIDDEN', 'Requête refusée : elle ne vient pas de Schuss (protection CSRF).');
+  });
+});
+
+function refererOrigin(referer: string | undefined): string | null {
+  if (!referer) return null;
+  try {
+    return new URL(referer).origin;
+  } catch {
+    return null;
+  }
+}
+
+function sameHostOrigin(origin: string, host: string): boolean {
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}

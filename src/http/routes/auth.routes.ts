@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { login } from '../../app/auth/login.js';
+import { logout } from '../../app/auth/session.js';
+import type { AppDeps } from '../../app/deps.js';
+import { ErrorBodySchema } from '../errors.js';
+import { SESSION_COOKIE, staffOf } from '../plugins/auth.plugin.js';
+import type { App } from '../types.js';
+
+const MeSchema = z.object({
+  user: z.object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(['admin', 'secretary']),
+    language: z.string(),
+  }),
+  school: z.object({ id: z.string(), slug: z.string(), name: z.string(), timeZone: z.string() }),
+});
+
+export function authRoutes(app: App, deps: AppDeps): void {
+  const secure = deps.config.publicUrl.startsWith('https://');
+  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure };
+
+  app.post(
+    '/api/auth/login',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Staff login: sets the session cookie',
+        body: z.object({
+          email: z.string().trim().min(1, 'Indiquez votre e-mail.').max(254),
+          password: z.string().min(1, 'Indiquez votre mot de passe.').max(200),
+        }),
+        response: { 200: MeSchema, 401: ErrorBodySchema, 429: ErrorBodySchema },
+      },
+    },
+    async (request, reply) => {
+      const { token } = await login(deps, {
+        email: request.body.email,
+        password: request.body.password,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'] ?? null,
+        previousToken: request.cookies[SESSION_COOKIE] ?? null,
+      });
+      void reply.setCookie(SESSION_COOKIE, token, {
+        ...cookieOptions,
+        maxAge: Math.floor(deps.config.sessionAbsoluteMs / 1000),
+      });
+      request.cookies[SESSION_COOKIE] = token;
+      await app.requireStaff(request, reply);
+      return toMe(staffOf(request));
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags: ['auth'], summary: 'Ends the session', response: { 204: z.null() } } },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await logout(deps, token);
+      void reply.clearCookie(SESSION_COOKIE, cookieOptions);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    {
+      preHandler: app.requireStaff,
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in staff member',
+        response: { 200: MeSchema, 401: ErrorBodySchema },
+      },
+    },
+    async (request) => toMe(staffOf(request)),
+  );
+}
+
+function toMe(session: ReturnType<typeof staffOf>) {
+  return {
+    user: {
+      id: session.actor.userId,
+      email: session.email,
+      name: session.actor.name,
+      role: session.actor.role,
+      language: session.language,
+    },
+    school: session.school,
+  };
+}
