@@ -1,5 +1,6 @@
 import { deleteSession, findUserByEmail, insertSession } from '../../db/repositories/index.js';
 import { AppError } from '../../domain/errors.js';
+import { normalizeEmail } from '../common.schemas.js';
 import { sha256 } from '../crypto.js';
 import type { AppDeps } from '../deps.js';
 import { newSecretToken } from '../ids.js';
@@ -31,7 +32,7 @@ function tooMany(seconds: number): AppError {
  * same generic message, limits failures per account and per IP, and opens a fresh session.
  */
 export async function login(deps: AppDeps, input: LoginInput): Promise<{ token: string; userId: string }> {
-  const email = input.email.trim().normalize('NFC').toLowerCase();
+  const email = normalizeEmail(input.email);
   const nowMs = deps.clock.now().getTime();
   const accountKey = `acct:${email}`;
   const ipKey = `ip:${input.ip}`;

@@ -1,5 +1,6 @@
 import type { Role } from '../../db/schema.js';
 import { hashPassword } from '../auth/password.js';
+import { normalizeEmail } from '../common.schemas.js';
 import type { AppDeps } from '../deps.js';
 import { newId } from '../ids.js';
 import { journal, transact } from '../tx.js';
@@ -52,7 +53,7 @@ export async function createSchool(deps: AppDeps, input: NewSchool): Promise<Cre
     const users = input.staff.map((s, i) => ({
       id: newId('user'),
       school_id: schoolId,
-      email: s.email.normalize('NFC').toLowerCase(),
+      email: normalizeEmail(s.email),
       name: s.name,
       role: s.role,
       password_hash: hashes[i]!,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PASSWORD_MIN_LENGTH } from '../auth/password.js';
+import { EmailSchema } from '../common.schemas.js';
 
 /** Shared by the HTTP routes and the staff screens. */
 export const RoleSchema = z.enum(['admin', 'secretary']);
@@ -21,10 +22,7 @@ const name = z
   .trim()
   .min(1, 'Indiquez le nom.')
   .max(120, 'Le nom ne doit pas dépasser 120 caractères.');
-const email = z
-  .email('Adresse e-mail invalide.')
-  .max(254, 'Adresse e-mail trop longue.')
-  .transform((e) => e.normalize('NFC').toLowerCase());
+const email = EmailSchema;
 const password = z
   .string()
   .min(PASSWORD_MIN_LENGTH, `Le mot de passe doit faire au moins ${PASSWORD_MIN_LENGTH} caractères.`)

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { App } from '../../src/http/types.js';
+import { describeEachDatabase } from '../support/harness.js';
+import { appFor, Client } from '../support/http.js';
+
+describeEachDatabase('HTTP basics', (ctx) => {
+  let app: App;
+  beforeAll(async () => {
+    app = await appFor(ctx());
+  });
+  afterAll(() => app.close());
+
+  it('health says ok and names the database', async () => {
+    const r = await app.inject({ method: 'GET', url: '/api/health' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toEqual({ status: 'ok', database: ctx().dialect });
+  });
+
+  it('serves the OpenAPI document with the staff routes', async () => {
+    const r = await app.inject({ method: 'GET', url: '/api/docs/json' });
+    expect(r.statusCode).toBe(200);
+    const doc = r.json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/health', '/api/auth/login', '/api/staff', '/api/staff/{id}']),
+    );
+  });
+
+  it('answers unknown routes and bad JSON in the error shape', async () => {
+    const missing = await app.inject({ method: 'GET', url: '/api/nope' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.code).toBe('NOT_FOUND');
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json', origin: 'http://schuss.test' },
+      payload: '{"email":',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toEqual({
+      code: 'VALIDATION',
+      message: 'Le corps de la requête n’est pas du JSON valide.',
+    });
+  });
+
+  it('refuses oversized bodies with 413', async () => {
+    const r = await new Client(app).post('/api/auth/login', {
+      email: 'a@b.c',
+      password: 'x'.repeat(300_000),
+    });
+    expect(r.statusCode).toBe(413);
+    expect(r.json().error.message).toBe('La requête est trop volumineuse.');
+  });
+
+  it('sets security headers', async () => {
+    const r = await app.inject({ method: 'GET', url: '/api/health' });
+    expect(r.headers['x-content-type-options']).toBe('nosniff');
+    expect(r.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(r.headers['x-frame-options']).toBe('SAMEORIGIN');
+  });
+
+  it('requires a session for staff routes', async () => {
+    const r = await app.inject({ method: 'GET', url: '/api/staff' });
+    expect(r.statusCode).toBe(401);
+    expect(r.json().error.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('keeps the activity journal append-only at the database level', async () => {
+    const db = ctx().deps.db.kysely;
+    const { makeSchool } = await import('../support/factories.js');
+    const school = await makeSchool(ctx().deps);
+    await expect(
+      db.updateTable('activity').set({ action: 'rewritten' }).where('school_id', '=', school.id).execute(),
+    ).rejects.toThrow(/append-only/);
+    await expect(db.deleteFrom('activity').where('school_id', '=', school.id).execute()).rejects.toThrow(
+      /append-only/,
+    );
+  });
+});
