@@ -19,6 +19,7 @@ import { authPlugin } from './plugins/auth.plugin.js';
 import { csrfPlugin } from './plugins/csrf.plugin.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { requestsRoutes } from './routes/requests.routes.js';
 import { staffRoutes } from './routes/staff.routes.js';
 import type { App } from './types.js';
 
@@ -77,6 +78,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   healthRoutes(app, deps);
   authRoutes(app, deps);
   staffRoutes(app, deps);
+  requestsRoutes(app, deps);
 
   const webDir = options.webDir ?? DEFAULT_WEB_DIR;
   if (existsSync(join(webDir, 'index.html'))) {

@@ -1,2 +1,4 @@
+export * from './customer.repository.js';
+export * from './request.repository.js';
 export * from './session.repository.js';
 export * from './user.repository.js';

@@ -1,0 +1,254 @@
+import {
+  type CustomerRow,
+  findCustomerByEmail,
+  insertCustomer,
+  insertRequest,
+  loadStatusFacts,
+  nextCounterValue,
+  type RequestRow,
+} from '../../db/repositories/index.js';
+import { AppError } from '../../domain/errors.js';
+import { formatRequestNumber, requestCounterName, yearIn } from '../../domain/numbering.js';
+import { activeTotal, deriveStatus, type Source, type Status } from '../../domain/status.js';
+import type { Actor } from '../actor.js';
+import { normalizeEmail } from '../common.schemas.js';
+import { sha256 } from '../crypto.js';
+import { newId, newSecretToken } from '../ids.js';
+import { journal, type Tx } from '../tx.js';
+
+/**
+ * Recomputes the status of a request from its facts and stores it with the totals, in the
+ * caller's transaction. The only code path that writes `requests.status`.
+ */
+export async function refreshStatus(tx: Tx, request: RequestRow): Promise<Status> {
+  const facts = await loadStatusFacts(tx.trx, request);
+  const status = deriveStatus(facts);
+  const total = activeTotal(facts.lines);
+  if (
+    status !== request.status ||
+    total !== Number(request.total_cents) ||
+    facts.paidCents !== Number(request.paid_cents)
+  ) {
+    await tx.trx
+      .updateTable('requests')
+      .set({ status, total_cents: total, paid_cents: facts.paidCents })
+      .where('school_id', '=', request.school_id)
+      .where('id', '=', request.id)
+      .execute();
+  }
+  return status;
+}
+
+/**
+ * Optimistic concurrency: bumps the version of a request only if it is still the one the caller
+ * read. Otherwise a CONFLICT that names who changed the file and when.
+ */
+export async function bumpVersion(
+  tx: Tx,
+  request: Pick<RequestRow, 'id' | 'school_id'>,
+  expectedVersion: number,
+  actor: Actor,
+): Promise<void> {
+  const result = await tx.trx
+    .updateTable('requests')
+    .set((eb) => ({ version: eb('version', '+', 1), updated_at: tx.now, updated_by_name: actor.name }))
+    .where('school_id', '=', request.school_id)
+    .where('id', '=', request.id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 1) return;
+  const current = await tx.trx
+    .selectFrom('requests')
+    .select(['updated_by_name', 'updated_at', 'version', 'number'])
+    .where('school_id', '=', request.school_id)
+    .where('id', '=', request.id)
+    .executeTakeFirst();
+  if (!current) throw new AppError('NOT_FOUND', 'Dossier introuvable.');
+  const who = current.updated_by_name ?? 'Quelqu’un';
+  throw new AppError(
+    'CONFLICT',
+    `${who} a modifié le dossier ${current.number} entre-temps (${formatParisTime(current.updated_at)}). Rechargez pour voir ses changements.`,
+  );
+}
+
+function formatParisTime(iso: string): string {
+  return new Intl.DateTimeFormat('fr-FR', {
+    timeZone: 'Europe/Paris',
+    day: '2-digit',
+    month: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(iso));
+}
+
+export interface CustomerInput {
+  email: string;
+  firstName: string;
+  lastName: string;
+  phone?: string | null;
+  language: string;
+}
+
+/**
+ * Finds the customer by normalised e-mail within the school, or creates them. An existing
+ * customer's details are never overwritten by an anonymous form submission.
+ */
+export async function findOrCreateCustomer(
+  tx: Tx,
+  schoolId: string,
+  input: CustomerInput,
+): Promise<{ customer: CustomerRow; isNew: boolean }> {
+  const emailNormalized = normalizeEmail(input.email);
+  const existing = await findCustomerByEmail(tx.trx, schoolId, emailNormalized);
+  if (existing) return { customer: existing, isNew: false };
+  const customer: CustomerRow = {
+    id: newId('customer'),
+    school_id: schoolId,
+    email: input.email.trim().normalize('NFC'),
+    email_normalized: emailNormalized,
+    first_name: input.firstName,
+    last_name: input.lastName,
+    phone: input.phone ?? null,
+    language: input.language,
+    created_at: tx.now,
+    updated_at: tx.now,
+  };
+  await insertCustomer(tx.trx, customer);
+  return { customer, isNew: true };
+}
+
+export interface OpenRequestInput {
+  schoolId: string;
+  schoolTimeZone: string;
+  source: Source;
+  customerId: string;
+  language: string;
+  actor: Actor;
+  /** The first entry of the conversation. */
+  firstMessage: {
+    authorKind: 'customer' | 'staff' | 'system';
+    authorUserId?: string | null;
+    body: string;
+    payload?: unknown;
+  };
+  categoryId?: string | null;
+}
+
+export function preview(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 140 ? `${flat.slice(0, 139)}…` : flat;
+}
+
+/**
+ * Opens a request with the school's next number, its first message and its journal entry.
+ * Returns the customer's private link token (≥ 256 random bits), stored only as a hash.
+ */
+export async function openRequest(
+  tx: Tx,
+  input: OpenRequestInput,
+): Promise<{ request: RequestRow; portalToken: string; status: Status }> {
+  const year = yearIn(tx.now, input.schoolTimeZone);
+  const sequence = await nextCounterValue(tx.trx, input.schoolId, requestCounterName(year));
+  const portalToken = newSecretToken();
+  const request: RequestRow = {
+    id: newId('request'),
+    school_id: input.schoolId,
+    number: formatRequestNumber(year, sequence),
+    source: input.source,
+    customer_id: input.customerId,
+    language: input.language,
+    category_id: input.categoryId ?? null,
+    staff_comment: '',
+    is_online_payment_allowed: 1,
+    is_entered_in_pos: 0,
+    custom_validated_at: null,
+    offer_sent_at: null,
+    archived_at: null,
+    status: 'request',
+    total_cents: 0,
+    paid_cents: 0,
+    portal_token_hash: sha256(portalToken),
+    last_message_at: tx.now,
+    last_message_preview: preview(input.firstMessage.body),
+    last_message_author: input.firstMessage.authorKind,
+    created_at: tx.now,
+    updated_at: tx.now,
+    updated_by_name: input.actor.name,
+    version: 1,
+  };
+  request.status = deriveStatus({
+    source: request.source,
+    archivedAt: null,
+    customValidatedAt: null,
+    offerSentAt: null,
+    isEnteredInPos: false,
+    lines: [],
+    paidCents: 0,
+  });
+  await insertRequest(tx.trx, request);
+  await tx.trx
+    .insertInto('messages')
+    .values({
+      id: newId('message'),
+      school_id: input.schoolId,
+      request_id: request.id,
+      author_kind: input.firstMessage.authorKind,
+      author_user_id: input.firstMessage.authorUserId ?? null,
+      body: input.firstMessage.body,
+      payload_json:
+        input.firstMessage.payload === undefined ? null : JSON.stringify(input.firstMessage.payload),
+      created_at: tx.now,
+    })
+    .execute();
+  await journal(tx, {
+    schoolId: input.schoolId,
+    requestId: request.id,
+    actor: input.actor,
+    action: 'request.created',
+    details: { number: request.number, source: request.source },
+  });
+  return { request, portalToken, status: request.status as Status };
+}
+
+/** Notifies every active staff member of the school (stored now, pushed live after commit). */
+export async function notifyStaff(
+  tx: Tx,
+  schoolId: string,
+  notification: {
+    kind: string;
+    requestId: string | null;
+    payload: Record<string, unknown>;
+    exceptUserId?: string;
+  },
+): Promise<number> {
+  const users = await tx.trx
+    .selectFrom('users')
+    .select('id')
+    .where('school_id', '=', schoolId)
+    .where('is_active', '=', 1)
+    .execute();
+  const recipients = users.filter((u) => u.id !== notification.exceptUserId);
+  if (recipients.length === 0) return 0;
+  await tx.trx
+    .insertInto('notifications')
+    .values(
+      recipients.map((u) => ({
+        id: newId('notification'),
+        school_id: schoolId,
+        user_id: u.id,
+        request_id: notification.requestId,
+        kind: notification.kind,
+        payload_json: JSON.stringify(notification.payload),
+        created_at: tx.now,
+        read_at: null,
+      })),
+    )
+    .execute();
+  tx.publish({
+    schoolId,
+    type: 'notification',
+    requestId: notification.requestId ?? undefined,
+    data: { kind: notification.kind },
+  });
+  return recipients.length;
+}

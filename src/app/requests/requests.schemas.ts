@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { EmailSchema } from '../common.schemas.js';
+
+export const LANGUAGES = ['fr', 'en', 'de', 'it', 'es', 'nl'] as const;
+export const LanguageSchema = z.enum(LANGUAGES, { error: 'Langue inconnue (fr, en, de, it, es ou nl).' });
+
+/** Printable text: no control characters except line breaks and tabs. */
+export function text(max: number, label: string) {
+  return z
+    .string()
+    .trim()
+    .max(max, `${label} : ${max} caractères au plus.`)
+    .refine(
+      (s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s),
+      `${label} : caractères de contrôle interdits.`,
+    );
+}
+
+export const CustomerInputSchema = z.object({
+  email: EmailSchema,
+  firstName: text(80, 'Prénom').pipe(z.string().min(1, 'Indiquez le prénom.')),
+  lastName: text(80, 'Nom').pipe(z.string().min(1, 'Indiquez le nom.')),
+  phone: text(30, 'Téléphone')
+    .refine((s) => s === '' || /^[+0-9 ().-]{6,30}$/.test(s), 'Numéro de téléphone invalide.')
+    .optional(),
+  language: LanguageSchema.default('fr'),
+});
+
+export const CreateStaffRequestSchema = z.object({
+  customer: CustomerInputSchema,
+  message: text(10_000, 'Message').pipe(z.string().min(1, 'Écrivez la demande du client.')),
+  categoryId: z.string().max(64).nullable().optional(),
+});
+export type CreateStaffRequestInput = z.infer<typeof CreateStaffRequestSchema>;
+
+export const UpdateRequestSchema = z.object({
+  /** The version the secretary's screen was showing: a stale edit is refused. */
+  version: z.number().int().positive(),
+  categoryId: z.string().max(64).nullable().optional(),
+  language: LanguageSchema.optional(),
+  staffComment: text(5000, 'Commentaire client').optional(),
+});
+export type UpdateRequestInput = z.infer<typeof UpdateRequestSchema>;
+
+export const RequestSummarySchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  source: z.enum(['vel', 'contact', 'custom', 'email', 'staff']),
+  status: z.string(),
+  language: z.string(),
+  categoryId: z.string().nullable(),
+  staffComment: z.string(),
+  totalCents: z.number().int(),
+  paidCents: z.number().int(),
+  isOnlinePaymentAllowed: z.boolean(),
+  isEnteredInPos: z.boolean(),
+  lastMessageAt: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  updatedByName: z.string().nullable(),
+  version: z.number().int(),
+  customer: z.object({
+    id: z.string(),
+    email: z.string(),
+    firstName: z.string(),
+    lastName: z.string(),
+    phone: z.string().nullable(),
+    language: z.string(),
+  }),
+});
+export type RequestSummary = z.infer<typeof RequestSummarySchema>;

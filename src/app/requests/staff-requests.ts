@@ -1,0 +1,177 @@
+import { findCustomerInSchool, findRequestInSchool, type RequestRow } from '../../db/repositories/index.js';
+import { AppError, notFound } from '../../domain/errors.js';
+import type { StaffActor } from '../actor.js';
+import type { AppDeps } from '../deps.js';
+import { journal, type Tx, transact } from '../tx.js';
+import { bumpVersion, findOrCreateCustomer, openRequest, refreshStatus } from './request-core.js';
+import type { CreateStaffRequestInput, RequestSummary, UpdateRequestInput } from './requests.schemas.js';
+
+async function schoolTimeZone(tx: Tx, schoolId: string): Promise<string> {
+  const school = await tx.trx
+    .selectFrom('schools')
+    .select('time_zone')
+    .where('id', '=', schoolId)
+    .executeTakeFirstOrThrow();
+  return school.time_zone;
+}
+
+async function assertCategory(
+  tx: Tx,
+  schoolId: string,
+  categoryId: string | null | undefined,
+): Promise<void> {
+  if (!categoryId) return;
+  const found = await tx.trx
+    .selectFrom('categories')
+    .select('id')
+    .where('school_id', '=', schoolId)
+    .where('id', '=', categoryId)
+    .executeTakeFirst();
+  if (!found)
+    throw new AppError('VALIDATION', 'Catégorie inconnue.', {
+      fields: { categoryId: 'Catégorie inconnue pour cette école.' },
+    });
+}
+
+/** "Nouvelle demande": a secretary opens a request herself for a customer who phoned or came to the desk. */
+export async function createStaffRequest(
+  deps: AppDeps,
+  actor: StaffActor,
+  input: CreateStaffRequestInput,
+): Promise<RequestSummary> {
+  return transact(deps, async (tx) => {
+    const { customer } = await findOrCreateCustomer(tx, actor.schoolId, {
+      email: input.customer.email,
+      firstName: input.customer.firstName,
+      lastName: input.customer.lastName,
+      phone: input.customer.phone || null,
+      language: input.customer.language,
+    });
+    await assertCategory(tx, actor.schoolId, input.categoryId);
+    const { request } = await openRequest(tx, {
+      schoolId: actor.schoolId,
+      schoolTimeZone: await schoolTimeZone(tx, actor.schoolId),
+      source: 'staff',
+      customerId: customer.id,
+      language: input.customer.language,
+      actor,
+      categoryId: input.categoryId ?? null,
+      firstMessage: { authorKind: 'staff', authorUserId: actor.userId, body: input.message },
+    });
+    tx.publish({ schoolId: actor.schoolId, type: 'request.changed', requestId: request.id });
+    return summarize(tx, request);
+  });
+}
+
+/** One request of the actor's school; another school's id is simply not found. */
+export async function getRequest(deps: AppDeps, actor: StaffActor, id: string): Promise<RequestSummary> {
+  const request = await findRequestInSchool(deps.db.kysely, actor.schoolId, id);
+  if (!request) throw notFound('Dossier');
+  const customer = await findCustomerInSchool(deps.db.kysely, actor.schoolId, request.customer_id);
+  return toSummary(request, customer!);
+}
+
+/**
+ * Changes the category, the customer's language or the "Commentaire client" of a request,
+ * refusing an edit based on a stale version; each change is a journal line.
+ */
+export async function updateRequest(
+  deps: AppDeps,
+  actor: StaffActor,
+  id: string,
+  input: UpdateRequestInput,
+): Promise<RequestSummary> {
+  return transact(deps, async (tx) => {
+    const request = await findRequestInSchool(tx.trx, actor.schoolId, id);
+    if (!request) throw notFound('Dossier');
+    await bumpVersion(tx, request, input.version, actor);
+    await assertCategory(tx, actor.schoolId, input.categoryId);
+    const changes: Partial<RequestRow> = {};
+    if (input.categoryId !== undefined && input.categoryId !== request.category_id) {
+      changes.category_id = input.categoryId;
+      const category = input.categoryId
+        ? await tx.trx
+            .selectFrom('categories')
+            .select('name')
+            .where('id', '=', input.categoryId)
+            .executeTakeFirst()
+        : null;
+      await journal(tx, {
+        schoolId: actor.schoolId,
+        requestId: id,
+        actor,
+        action: 'request.category_changed',
+        details: { category: category?.name ?? null },
+      });
+    }
+    if (input.language !== undefined && input.language !== request.language) {
+      changes.language = input.language;
+      await journal(tx, {
+        schoolId: actor.schoolId,
+        requestId: id,
+        actor,
+        action: 'request.language_changed',
+        details: { language: input.language },
+      });
+    }
+    if (input.staffComment !== undefined && input.staffComment !== request.staff_comment) {
+      changes.staff_comment = input.staffComment;
+      await journal(tx, {
+        schoolId: actor.schoolId,
+        requestId: id,
+        actor,
+        action: 'request.comment_changed',
+        details: {},
+      });
+    }
+    if (Object.keys(changes).length > 0) {
+      await tx.trx
+        .updateTable('requests')
+        .set(changes)
+        .where('school_id', '=', actor.schoolId)
+        .where('id', '=', id)
+        .execute();
+    }
+    const updated = (await findRequestInSchool(tx.trx, actor.schoolId, id))!;
+    await refreshStatus(tx, updated);
+    tx.publish({ schoolId: actor.schoolId, type: 'request.changed', requestId: id });
+    return summarize(tx, (await findRequestInSchool(tx.trx, actor.schoolId, id))!);
+  });
+}
+
+async function summarize(tx: Tx, request: RequestRow): Promise<RequestSummary> {
+  const customer = await findCustomerInSchool(tx.trx, request.school_id, request.customer_id);
+  return toSummary(request, customer!);
+}
+
+function toSummary(
+  request: RequestRow,
+  customer: NonNullable<Awaited<ReturnType<typeof findCustomerInSchool>>>,
+): RequestSummary {
+  return {
+    id: request.id,
+    number: request.number,
+    source: request.source,
+    status: request.status,
+    language: request.language,
+    categoryId: request.category_id,
+    staffComment: request.staff_comment,
+    totalCents: Number(request.total_cents),
+    paidCents: Number(request.paid_cents),
+    isOnlinePaymentAllowed: request.is_online_payment_allowed === 1,
+    isEnteredInPos: request.is_entered_in_pos === 1,
+    lastMessageAt: request.last_message_at,
+    createdAt: request.created_at,
+    updatedAt: request.updated_at,
+    updatedByName: request.updated_by_name,
+    version: request.version,
+    customer: {
+      id: customer.id,
+      email: customer.email,
+      firstName: customer.first_name,
+      lastName: customer.last_name,
+      phone: customer.phone,
+      language: customer.language,
+    },
+  };
+}

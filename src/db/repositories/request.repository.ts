@@ -1,0 +1,75 @@
+import type { Kysely } from 'kysely';
+import type { StatusFacts } from '../../domain/status.js';
+import type { Database, RequestsTable } from '../schema.js';
+
+export type RequestRow = RequestsTable;
+
+export function findRequestInSchool(
+  db: Kysely<Database>,
+  schoolId: string,
+  id: string,
+): Promise<RequestRow | undefined> {
+  return db
+    .selectFrom('requests')
+    .selectAll()
+    .where('school_id', '=', schoolId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function insertRequest(db: Kysely<Database>, row: RequestRow): Promise<unknown> {
+  return db.insertInto('requests').values(row).execute();
+}
+
+/** The facts the status rule reads, loaded in the caller's transaction. */
+export async function loadStatusFacts(db: Kysely<Database>, request: RequestRow): Promise<StatusFacts> {
+  const [lines, paid] = await Promise.all([
+    db
+      .selectFrom('lines')
+      .select(['is_active', 'total_cents', 'is_online_sale', 'pos_imported_at'])
+      .where('school_id', '=', request.school_id)
+      .where('request_id', '=', request.id)
+      .execute(),
+    db
+      .selectFrom('payments')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_cents'), eb.lit(0)).as('paid'))
+      .where('school_id', '=', request.school_id)
+      .where('request_id', '=', request.id)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return {
+    source: request.source,
+    archivedAt: request.archived_at,
+    customValidatedAt: request.custom_validated_at,
+    offerSentAt: request.offer_sent_at,
+    isEnteredInPos: request.is_entered_in_pos === 1,
+    paidCents: Number(paid.paid),
+    lines: lines.map((l) => ({
+      isActive: l.is_active === 1,
+      totalCents: Number(l.total_cents),
+      isOnlineSale: l.is_online_sale === 1,
+      isPosImported: l.pos_imported_at !== null,
+    })),
+  };
+}
+
+/**
+ * Increments a per-school counter inside the caller's transaction and returns the new value.
+ * The row lock (PostgreSQL) or the write lock (SQLite, BEGIN IMMEDIATE) serialises concurrent
+ * callers, and a rollback gives the number back: numbers are unique and gapless.
+ */
+export async function nextCounterValue(
+  db: Kysely<Database>,
+  schoolId: string,
+  name: string,
+): Promise<number> {
+  const row = await db
+    .insertInto('counters')
+    .values({ school_id: schoolId, name, value: 1 })
+    .onConflict((oc) =>
+      oc.columns(['school_id', 'name']).doUpdateSet((eb) => ({ value: eb('counters.value', '+', 1) })),
+    )
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return Number(row.value);
+}
