@@ -130,6 +130,31 @@ describe('percentOf', () => {
     );
   });
 
+  it('refuses an amount too large to compute exactly rather than returning a wrong one', () => {
+    expect(() => percentOf(cents(Number.MAX_SAFE_INTEGER), 10_000)).toThrow(RangeError);
+  });
+
+  it('over every safe amount, is either the exactly rounded value or a RangeError, never a wrong number', () => {
+    const anyCentsArb = fc.integer({ min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }).map(cents);
+    fc.assert(
+      fc.property(anyCentsArb, basisPointsArb, (amount, bp) => {
+        const exact = BigInt(amount) * BigInt(bp);
+        const magnitude = exact < 0n ? -exact : exact;
+        const rounded = (magnitude + 5_000n) / 10_000n;
+        const expected = exact < 0n ? -rounded : rounded;
+        let result: Cents;
+        try {
+          result = percentOf(amount, bp);
+        } catch (error) {
+          expect(error).toBeInstanceOf(RangeError);
+          expect(Number.isSafeInteger(amount * bp)).toBe(false);
+          return;
+        }
+        expect(BigInt(result)).toBe(expected);
+      }),
+    );
+  });
+
   it('never exceeds the amount for positive amounts', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1_000_000_000 }).map(cents), basisPointsArb, (amount, bp) => {
@@ -155,12 +180,16 @@ describe('vatIncluded', () => {
     expect(vatIncluded(cents(10_000), 2_000)).toBe(1_667);
     // 100,00 € TTC at 10 %: 10000 / 11 = 909,09 → 909.
     expect(vatIncluded(cents(10_000), 1_000)).toBe(909);
-    // 5,50 % of 1,055 € TTC: 105,5 × 550 / 10550 = 5,5 → 6 (half up).
-    expect(vatIncluded(cents(211), 550)).toBe(11);
+    // 0,09 € TTC at 20 %: 9 / 6 = 1,5 → 2 (half up).
+    expect(vatIncluded(cents(9), 2_000)).toBe(2);
   });
 
   it('is zero at a 0 % rate', () => {
     expect(vatIncluded(cents(12_000), 0)).toBe(0);
+  });
+
+  it('refuses a price too large to compute exactly rather than returning a wrong VAT', () => {
+    expect(() => vatIncluded(cents(Number.MAX_SAFE_INTEGER), 2_000)).toThrow(RangeError);
   });
 
   it('refuses negative or fractional rates', () => {
@@ -222,22 +251,17 @@ describe('parseEuros', () => {
     expect(parseEuros(text)).toBe(expected);
   });
 
-  it.each([
-    '',
-    '   ',
-    'abc',
-    '12,345',
-    '12.',
-    '1,234,56',
-    '1.234,56',
-    '12a',
-    '--3',
-    '+3',
-    '1e3',
-    '€',
-    '3-',
-  ])('refuses %j', (text) => {
-    expect(parseEuros(text)).toBeNull();
+  it.each(['', '   ', 'abc', '12,345', '12.', '1,234,56', '1.234,56', '12a', '--3', '+3', '1e3', '€', '3-'])(
+    'refuses %j',
+    (text) => {
+      expect(parseEuros(text)).toBeNull();
+    },
+  );
+
+  it('refuses an amount too large to be held exactly in cents instead of throwing', () => {
+    expect(parseEuros('99999999999999999')).toBeNull();
+    expect(parseEuros('1'.repeat(30))).toBeNull();
+    expect(parseEuros('90071992547409,91')).toBe(Number.MAX_SAFE_INTEGER);
   });
 
   it('reads back what it would format as cents, for any amount', () => {
@@ -245,7 +269,7 @@ describe('parseEuros', () => {
       fc.property(amountArb, (amount) => {
         const abs = Math.abs(amount);
         const text = `${amount < 0 ? '-' : ''}${Math.floor(abs / 100)},${String(abs % 100).padStart(2, '0')}`;
-        expect(parseEuros(text)).toBe(amount === 0 ? 0 : amount);
+        expect(parseEuros(text)).toBe(amount);
       }),
     );
   });

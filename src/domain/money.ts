@@ -35,6 +35,10 @@ export function sum(values: readonly Cents[]): Cents {
 
 /** Rounds half away from zero a ratio of integers, exactly (no floats on the money path). */
 function roundDivide(numerator: number, denominator: number): number {
+  // Beyond 2^53 the product feeding us was already rounded by floats: refuse rather than be wrong.
+  if (!Number.isSafeInteger(numerator)) {
+    throw new RangeError(`Amount too large to compute exactly: ${numerator}`);
+  }
   const sign = Math.sign(numerator) * Math.sign(denominator);
   const n = Math.abs(numerator);
   const d = Math.abs(denominator);
@@ -77,6 +81,7 @@ export function parseEuros(text: string): Cents | null {
   if (!match) return null;
   const [, sign, whole, fraction = ''] = match;
   const value = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+  if (!Number.isSafeInteger(value)) return null;
   return cents(sign === '-' ? -value : value);
 }
 
