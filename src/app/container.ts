@@ -5,8 +5,9 @@ import { DevMailTransport, type MailTransport } from '../integrations/mail/mail-
 import { FailureLimiter } from './auth/rate-limiter.js';
 import { type Clock, systemClock } from './clock.js';
 import type { AppDeps } from './deps.js';
-import { LocalEventBus } from './events.js';
+import { type EventBus, LocalEventBus, PgEventBus } from './events.js';
 import { DbOutboxDispatcher, emailHandler } from './outbox.js';
+import { PresenceTracker } from './presence.js';
 
 export interface ContainerOptions {
   config: Config;
@@ -25,7 +26,16 @@ export async function createDeps(
   await migrateToLatest(db.kysely);
   const clock = options.clock ?? systemClock;
   const mail = options.mail ?? new DevMailTransport();
-  const events = new LocalEventBus();
+  let events: EventBus;
+  if (db.pgPool) {
+    const bus = new PgEventBus(db.pgPool);
+    await bus.start();
+    events = bus;
+  } else {
+    events = new LocalEventBus();
+  }
+  const presence = new PresenceTracker();
+  events.subscribeAll((event) => presence.apply(event, clock.now().getTime()));
   const outbox = new DbOutboxDispatcher({
     db,
     clock,
@@ -38,6 +48,7 @@ export async function createDeps(
     config,
     events,
     outbox,
+    presence,
     limits: {
       loginPerAccount: new FailureLimiter(5, 15 * 60_000),
       loginPerIp: new FailureLimiter(30, 15 * 60_000),

@@ -4,6 +4,7 @@ import type { FailureLimiter } from './auth/rate-limiter.js';
 import type { Clock } from './clock.js';
 import type { EventBus } from './events.js';
 import type { OutboxDispatcher } from './outbox.js';
+import type { PresenceTracker } from './presence.js';
 
 /** Everything a use case may touch, passed in explicitly (tests build their own). */
 export interface AppDeps {
@@ -12,6 +13,7 @@ export interface AppDeps {
   config: Config;
   events: EventBus;
   outbox: OutboxDispatcher;
+  presence: PresenceTracker;
   limits: {
     loginPerAccount: FailureLimiter;
     loginPerIp: FailureLimiter;

@@ -1,9 +1,13 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as m0001 from './migrations/20261126_0001_initial.js';
+import * as m0002 from './migrations/20261126_0002_intake.js';
+import * as m0003 from './migrations/20261126_0003_lists_search.js';
 
 /** Migrations are listed here, in order; their names are frozen once released. */
 const MIGRATIONS: Record<string, Migration> = {
   '20261126_0001_initial': m0001,
+  '20261126_0002_intake': m0002,
+  '20261126_0003_lists_search': m0003,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -23,6 +23,11 @@ export interface Database {
   notifications: NotificationsTable;
   outbox: OutboxTable;
   mail_log: MailLogTable;
+  app_settings: AppSettingsTable;
+  intake_challenges: IntakeChallengesTable;
+  intake_fingerprints: IntakeFingerprintsTable;
+  status_counts: StatusCountsTable;
+  search_fts: SearchFtsTable;
 }
 
 type Bool = 0 | 1;
@@ -266,5 +271,38 @@ export interface MailLogTable {
   to_address: string;
   subject: string;
   text_body: string;
+  created_at: string;
+}
+
+export interface StatusCountsTable {
+  school_id: string;
+  status: string;
+  count: number;
+}
+
+/** SQLite: an FTS5 virtual table; PostgreSQL: a table with a generated tsvector. Content is folded text. */
+export interface SearchFtsTable {
+  request_id: string;
+  school_id: string;
+  content: string;
+}
+
+/** Instance-wide settings (the generated app secret…), not owned by a school. */
+export interface AppSettingsTable {
+  key: string;
+  value: string;
+}
+
+/** Spent proof-of-work challenges (used once), kept until they expire. */
+export interface IntakeChallengesTable {
+  id: string;
+  expires_at: string;
+}
+
+/** Recent public submissions by content fingerprint: identical resubmissions get the same number. */
+export interface IntakeFingerprintsTable {
+  school_id: string;
+  fingerprint: string;
+  request_number: string;
   created_at: string;
 }

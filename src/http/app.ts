@@ -18,7 +18,9 @@ import { errorHandler, notFoundHandler } from './errors.js';
 import { authPlugin } from './plugins/auth.plugin.js';
 import { csrfPlugin } from './plugins/csrf.plugin.js';
 import { authRoutes } from './routes/auth.routes.js';
+import { eventsRoutes } from './routes/events.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { notificationsRoutes } from './routes/notifications.routes.js';
 import { requestsRoutes } from './routes/requests.routes.js';
 import { staffRoutes } from './routes/staff.routes.js';
 import type { App } from './types.js';
@@ -79,6 +81,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   authRoutes(app, deps);
   staffRoutes(app, deps);
   requestsRoutes(app, deps);
+  notificationsRoutes(app, deps);
+  eventsRoutes(app, deps);
 
   const webDir = options.webDir ?? DEFAULT_WEB_DIR;
   if (existsSync(join(webDir, 'index.html'))) {

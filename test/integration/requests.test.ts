@@ -133,7 +133,7 @@ describeEachDatabase('requests: numbering, versions, isolation', (ctx) => {
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('CONFLICT');
     expect(stale.json().error.message).toContain(a.admin.name);
-    const now = (await marie.get(`/api/requests/${created.id}`)).json();
+    const now = (await marie.get(`/api/requests/${created.id}`)).json().request;
     expect(now).toMatchObject({
       language: 'fr',
       categoryId: category.id,
@@ -173,7 +173,7 @@ describeEachDatabase('requests: numbering, versions, isolation', (ctx) => {
     expect(read.json().error.code).toBe('NOT_FOUND');
     const write = await marie.patch(`/api/requests/${ofB.id}`, { version: 1, staffComment: 'piraté' });
     expect(write.statusCode).toBe(404);
-    const untouched = (await staffB.get(`/api/requests/${ofB.id}`)).json();
+    const untouched = (await staffB.get(`/api/requests/${ofB.id}`)).json().request;
     expect(untouched).toMatchObject({ staffComment: '', version: 1 });
   });
 

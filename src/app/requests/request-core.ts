@@ -6,9 +6,11 @@ import {
   loadStatusFacts,
   nextCounterValue,
   type RequestRow,
+  upsertSearchDocument,
 } from '../../db/repositories/index.js';
 import { AppError } from '../../domain/errors.js';
 import { formatRequestNumber, requestCounterName, yearIn } from '../../domain/numbering.js';
+import { foldForSearch, phoneDigits } from '../../domain/search-text.js';
 import { activeTotal, deriveStatus, type Source, type Status } from '../../domain/status.js';
 import type { Actor } from '../actor.js';
 import { normalizeEmail } from '../common.schemas.js';
@@ -36,7 +38,73 @@ export async function refreshStatus(tx: Tx, request: RequestRow): Promise<Status
       .where('id', '=', request.id)
       .execute();
   }
+  if (status !== request.status) {
+    await adjustStatusCount(tx, request.school_id, request.status, -1);
+    await adjustStatusCount(tx, request.school_id, status, 1);
+    tx.publish({ schoolId: request.school_id, type: 'counts.changed' });
+  }
   return status;
+}
+
+/** Keeps the tab counts in step with status changes, inside the same transaction. */
+async function adjustStatusCount(tx: Tx, schoolId: string, status: string, delta: number): Promise<void> {
+  await tx.trx
+    .insertInto('status_counts')
+    .values({ school_id: schoolId, status, count: delta })
+    .onConflict((oc) =>
+      oc
+        .columns(['school_id', 'status'])
+        .doUpdateSet((eb) => ({ count: eb('status_counts.count', '+', delta) })),
+    )
+    .execute();
+}
+
+/** The words a request is found by: customer name, e-mail, phone, number, then message texts. */
+export function searchContent(
+  request: Pick<RequestRow, 'number'>,
+  customer: Pick<CustomerRow, 'first_name' | 'last_name' | 'email' | 'phone'>,
+  texts: string[],
+): string {
+  return foldForSearch(
+    [
+      request.number,
+      customer.first_name,
+      customer.last_name,
+      customer.email,
+      customer.phone ?? '',
+      phoneDigits(customer.phone),
+      ...texts,
+    ].join(' '),
+  ).slice(0, 200_000);
+}
+
+/** Rebuilds the search document of a request from the database (after a customer edit). */
+export async function reindexRequest(
+  tx: Tx,
+  request: Pick<RequestRow, 'id' | 'school_id' | 'number' | 'customer_id'>,
+): Promise<void> {
+  const customer = await tx.trx
+    .selectFrom('customers')
+    .selectAll()
+    .where('school_id', '=', request.school_id)
+    .where('id', '=', request.customer_id)
+    .executeTakeFirstOrThrow();
+  const messages = await tx.trx
+    .selectFrom('messages')
+    .select('body')
+    .where('school_id', '=', request.school_id)
+    .where('request_id', '=', request.id)
+    .orderBy('created_at')
+    .execute();
+  await upsertSearchDocument(tx.trx, {
+    requestId: request.id,
+    schoolId: request.school_id,
+    content: searchContent(
+      request,
+      customer,
+      messages.map((m) => m.body),
+    ),
+  });
 }
 
 /**
@@ -121,7 +189,7 @@ export interface OpenRequestInput {
   schoolId: string;
   schoolTimeZone: string;
   source: Source;
-  customerId: string;
+  customer: CustomerRow;
   language: string;
   actor: Actor;
   /** The first entry of the conversation. */
@@ -155,7 +223,7 @@ export async function openRequest(
     school_id: input.schoolId,
     number: formatRequestNumber(year, sequence),
     source: input.source,
-    customer_id: input.customerId,
+    customer_id: input.customer.id,
     language: input.language,
     category_id: input.categoryId ?? null,
     staff_comment: '',
@@ -200,6 +268,13 @@ export async function openRequest(
       created_at: tx.now,
     })
     .execute();
+  await adjustStatusCount(tx, input.schoolId, request.status, 1);
+  await upsertSearchDocument(tx.trx, {
+    requestId: request.id,
+    schoolId: input.schoolId,
+    content: searchContent(request, input.customer, [input.firstMessage.body]),
+  });
+  tx.publish({ schoolId: input.schoolId, type: 'counts.changed' });
   await journal(tx, {
     schoolId: input.schoolId,
     requestId: request.id,

@@ -16,13 +16,17 @@ export function text(max: number, label: string) {
     );
 }
 
+/** A phone number as people type it; empty means none. */
+export const PhoneSchema = text(30, 'Téléphone').refine(
+  (s) => s === '' || /^[+0-9 ().-]{6,30}$/.test(s),
+  'Numéro de téléphone invalide.',
+);
+
 export const CustomerInputSchema = z.object({
   email: EmailSchema,
   firstName: text(80, 'Prénom').pipe(z.string().min(1, 'Indiquez le prénom.')),
   lastName: text(80, 'Nom').pipe(z.string().min(1, 'Indiquez le nom.')),
-  phone: text(30, 'Téléphone')
-    .refine((s) => s === '' || /^[+0-9 ().-]{6,30}$/.test(s), 'Numéro de téléphone invalide.')
-    .optional(),
+  phone: PhoneSchema.optional(),
   language: LanguageSchema.default('fr'),
 });
 
@@ -69,3 +73,29 @@ export const RequestSummarySchema = z.object({
   }),
 });
 export type RequestSummary = z.infer<typeof RequestSummarySchema>;
+
+export const ReplySchema = z.object({
+  body: text(10_000, 'Message').pipe(z.string().min(1, 'Écrivez votre réponse.')),
+});
+
+export const UpdateCustomerSchema = z
+  .object({
+    version: z.number().int().positive(),
+    firstName: text(80, 'Prénom').pipe(z.string().min(1, 'Indiquez le prénom.')),
+    lastName: text(80, 'Nom').pipe(z.string().min(1, 'Indiquez le nom.')),
+    email: z.string(),
+    phone: PhoneSchema.optional(),
+  })
+  .transform((v, ctx) => {
+    const parsed = EmailSchema.safeParse(v.email);
+    if (!parsed.success) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['email'],
+        message: parsed.error.issues[0]?.message ?? 'Adresse e-mail invalide.',
+      });
+      return z.NEVER;
+    }
+    return { ...v, email: parsed.data, emailAsTyped: v.email.trim().normalize('NFC') };
+  });
+export type UpdateCustomerInput = z.infer<typeof UpdateCustomerSchema>;

@@ -52,7 +52,7 @@ export async function createStaffRequest(
       schoolId: actor.schoolId,
       schoolTimeZone: await schoolTimeZone(tx, actor.schoolId),
       source: 'staff',
-      customerId: customer.id,
+      customer,
       language: input.customer.language,
       actor,
       categoryId: input.categoryId ?? null,
@@ -144,7 +144,7 @@ async function summarize(tx: Tx, request: RequestRow): Promise<RequestSummary> {
   return toSummary(request, customer!);
 }
 
-function toSummary(
+export function toSummary(
   request: RequestRow,
   customer: NonNullable<Awaited<ReturnType<typeof findCustomerInSchool>>>,
 ): RequestSummary {

@@ -1,4 +1,5 @@
 export * from './customer.repository.js';
 export * from './request.repository.js';
+export * from './search.repository.js';
 export * from './session.repository.js';
 export * from './user.repository.js';

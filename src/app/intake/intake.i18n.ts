@@ -1,0 +1,498 @@
+import { LANGUAGES } from '../requests/requests.schemas.js';
+
+/**
+ * What a visitor of the public forms reads from the server — field errors, refusals, the
+ * acknowledgement e-mail — in their language. French is the default; English is the fallback
+ * for any language without a catalogue.
+ */
+export type Language = (typeof LANGUAGES)[number];
+
+export interface IntakeMessages {
+  summary: string;
+  invalid: string;
+  tooLong: (max: number) => string;
+  controlChars: string;
+  required: {
+    firstName: string;
+    lastName: string;
+    email: string;
+    message: string;
+    participantFirstName: string;
+    birthDate: string;
+    level: string;
+    productType: string;
+    practice: string;
+    dateFrom: string;
+    slots: string;
+    duration: string;
+    lessonLanguage: string;
+  };
+  emailInvalid: string;
+  phoneInvalid: string;
+  dateInvalid: string;
+  datePast: string;
+  dateTooFar: string;
+  dateToBeforeFrom: string;
+  birthFuture: string;
+  birthTooOld: string;
+  participantsMin: string;
+  participantsMax: (max: number) => string;
+  sessions: (max: number) => string;
+  unknownProductType: string;
+  unknownPractice: string;
+  unknownInstructor: string;
+  unknownDuration: string;
+  unknownChoice: string;
+  unknownForm: string;
+  honeypot: string;
+  tooFast: string;
+  formExpired: string;
+  altchaMissing: string;
+  altchaInvalid: string;
+  altchaReused: string;
+  altchaExpired: string;
+  rateLimited: (minutes: number) => string;
+  formClosed: string;
+  schoolNotFound: string;
+  email: {
+    subject: (number: string, school: string) => string;
+    body: (p: { firstName: string; number: string; link: string; school: string }) => string;
+  };
+}
+
+const fr: IntakeMessages = {
+  summary: 'Certains champs sont à corriger.',
+  invalid: 'Valeur invalide.',
+  tooLong: (max) => `${max} caractères au plus.`,
+  controlChars: 'Caractères non autorisés.',
+  required: {
+    firstName: 'Indiquez votre prénom.',
+    lastName: 'Indiquez votre nom.',
+    email: 'Indiquez votre adresse e-mail.',
+    message: 'Écrivez votre message.',
+    participantFirstName: 'Indiquez le prénom du participant.',
+    birthDate: 'Indiquez la date de naissance.',
+    level: 'Choisissez un niveau.',
+    productType: 'Choisissez un type de cours.',
+    practice: 'Choisissez une discipline.',
+    dateFrom: 'Indiquez la date de début.',
+    slots: 'Choisissez au moins un moment de la journée.',
+    duration: 'Choisissez une durée.',
+    lessonLanguage: 'Choisissez la langue du cours.',
+  },
+  emailInvalid: 'Adresse e-mail invalide.',
+  phoneInvalid: 'Numéro de téléphone invalide.',
+  dateInvalid: 'Date invalide.',
+  datePast: 'Cette date est déjà passée.',
+  dateTooFar: 'Date trop lointaine (deux ans au plus).',
+  dateToBeforeFrom: 'La date de fin doit être après la date de début.',
+  birthFuture: 'La date de naissance ne peut pas être dans le futur.',
+  birthTooOld: 'Date de naissance invalide.',
+  participantsMin: 'Ajoutez au moins un participant.',
+  participantsMax: (max) => `${max} participants au plus.`,
+  sessions: (max) => `Indiquez un nombre de séances entre 1 et ${max}.`,
+  unknownProductType: 'Ce type de cours n’est pas proposé.',
+  unknownPractice: 'Cette discipline n’est pas proposée.',
+  unknownInstructor: 'Ce moniteur n’est pas disponible.',
+  unknownDuration: 'Cette durée n’est pas proposée.',
+  unknownChoice: 'Choix invalide.',
+  unknownForm: 'Formulaire inconnu (vel, contact ou custom).',
+  honeypot: 'Envoi bloqué par le filtre anti-spam. Rechargez la page et réessayez.',
+  tooFast: 'Envoi trop rapide : relisez le formulaire puis envoyez-le à nouveau.',
+  formExpired: 'Ce formulaire a expiré : rechargez la page.',
+  altchaMissing: 'Cochez « Je ne suis pas un robot » et attendez la fin de la vérification.',
+  altchaInvalid: 'La vérification anti-robot a échoué : recommencez-la.',
+  altchaReused: 'Cette vérification a déjà servi : recommencez-la.',
+  altchaExpired: 'La vérification anti-robot a expiré : recommencez-la.',
+  rateLimited: (minutes) =>
+    `Nous avons reçu beaucoup de demandes de votre part. Réessayez dans ${minutes} min, ou appelez l’école.`,
+  formClosed: 'Ce formulaire n’est pas ouvert pour le moment.',
+  schoolNotFound: 'École introuvable.',
+  email: {
+    subject: (number, school) => `Votre demande n° ${number} — ${school}`,
+    body: ({ firstName, number, link, school }) =>
+      [
+        `Bonjour ${firstName},`,
+        '',
+        `Nous avons bien reçu votre demande, enregistrée sous le n° ${number}. Nous vous répondrons rapidement.`,
+        '',
+        'Suivez votre demande, échangez avec nous et retrouvez nos propositions sur votre page personnelle :',
+        link,
+        '',
+        'Ce lien vous est réservé : ne le transférez pas.',
+        '',
+        'À bientôt sur les pistes,',
+        school,
+      ].join('\n'),
+  },
+};
+
+const en: IntakeMessages = {
+  summary: 'Some fields need your attention.',
+  invalid: 'Invalid value.',
+  tooLong: (max) => `${max} characters at most.`,
+  controlChars: 'Characters not allowed.',
+  required: {
+    firstName: 'Please enter your first name.',
+    lastName: 'Please enter your last name.',
+    email: 'Please enter your e-mail address.',
+    message: 'Please write your message.',
+    participantFirstName: 'Please enter the participant’s first name.',
+    birthDate: 'Please enter the date of birth.',
+    level: 'Please choose a level.',
+    productType: 'Please choose a type of lesson.',
+    practice: 'Please choose a discipline.',
+    dateFrom: 'Please enter the start date.',
+    slots: 'Please choose at least one time of day.',
+    duration: 'Please choose a duration.',
+    lessonLanguage: 'Please choose the language of the lesson.',
+  },
+  emailInvalid: 'Invalid e-mail address.',
+  phoneInvalid: 'Invalid phone number.',
+  dateInvalid: 'Invalid date.',
+  datePast: 'This date has already passed.',
+  dateTooFar: 'This date is too far ahead (two years at most).',
+  dateToBeforeFrom: 'The end date must be after the start date.',
+  birthFuture: 'A date of birth cannot be in the future.',
+  birthTooOld: 'Invalid date of birth.',
+  participantsMin: 'Please add at least one participant.',
+  participantsMax: (max) => `${max} participants at most.`,
+  sessions: (max) => `Please enter a number of sessions between 1 and ${max}.`,
+  unknownProductType: 'This type of lesson is not offered.',
+  unknownPractice: 'This discipline is not offered.',
+  unknownInstructor: 'This instructor is not available.',
+  unknownDuration: 'This duration is not offered.',
+  unknownChoice: 'Invalid choice.',
+  unknownForm: 'Unknown form (vel, contact or custom).',
+  honeypot: 'Blocked by the spam filter. Please reload the page and try again.',
+  tooFast: 'Sent too quickly: please check the form and send it again.',
+  formExpired: 'This form has expired: please reload the page.',
+  altchaMissing: 'Please tick “I’m not a robot” and wait for the check to finish.',
+  altchaInvalid: 'The anti-robot check failed: please run it again.',
+  altchaReused: 'This check has already been used: please run it again.',
+  altchaExpired: 'The anti-robot check has expired: please run it again.',
+  rateLimited: (minutes) =>
+    `We have received many requests from you. Please try again in ${minutes} min, or call the school.`,
+  formClosed: 'This form is not open at the moment.',
+  schoolNotFound: 'School not found.',
+  email: {
+    subject: (number, school) => `Your request no. ${number} — ${school}`,
+    body: ({ firstName, number, link, school }) =>
+      [
+        `Hello ${firstName},`,
+        '',
+        `We have received your request, registered as no. ${number}. We will get back to you shortly.`,
+        '',
+        'Follow your request, write to us and find our offers on your personal page:',
+        link,
+        '',
+        'This link is yours alone: please do not forward it.',
+        '',
+        'See you on the slopes,',
+        school,
+      ].join('\n'),
+  },
+};
+
+const de: IntakeMessages = {
+  summary: 'Bitte prüfen Sie die markierten Felder.',
+  invalid: 'Ungültiger Wert.',
+  tooLong: (max) => `Höchstens ${max} Zeichen.`,
+  controlChars: 'Unzulässige Zeichen.',
+  required: {
+    firstName: 'Bitte geben Sie Ihren Vornamen an.',
+    lastName: 'Bitte geben Sie Ihren Nachnamen an.',
+    email: 'Bitte geben Sie Ihre E-Mail-Adresse an.',
+    message: 'Bitte schreiben Sie Ihre Nachricht.',
+    participantFirstName: 'Bitte geben Sie den Vornamen des Teilnehmers an.',
+    birthDate: 'Bitte geben Sie das Geburtsdatum an.',
+    level: 'Bitte wählen Sie ein Niveau.',
+    productType: 'Bitte wählen Sie eine Kursart.',
+    practice: 'Bitte wählen Sie eine Disziplin.',
+    dateFrom: 'Bitte geben Sie das Anfangsdatum an.',
+    slots: 'Bitte wählen Sie mindestens eine Tageszeit.',
+    duration: 'Bitte wählen Sie eine Dauer.',
+    lessonLanguage: 'Bitte wählen Sie die Unterrichtssprache.',
+  },
+  emailInvalid: 'Ungültige E-Mail-Adresse.',
+  phoneInvalid: 'Ungültige Telefonnummer.',
+  dateInvalid: 'Ungültiges Datum.',
+  datePast: 'Dieses Datum liegt in der Vergangenheit.',
+  dateTooFar: 'Dieses Datum liegt zu weit in der Zukunft (höchstens zwei Jahre).',
+  dateToBeforeFrom: 'Das Enddatum muss nach dem Anfangsdatum liegen.',
+  birthFuture: 'Ein Geburtsdatum kann nicht in der Zukunft liegen.',
+  birthTooOld: 'Ungültiges Geburtsdatum.',
+  participantsMin: 'Bitte fügen Sie mindestens einen Teilnehmer hinzu.',
+  participantsMax: (max) => `Höchstens ${max} Teilnehmer.`,
+  sessions: (max) => `Bitte geben Sie eine Anzahl von Einheiten zwischen 1 und ${max} an.`,
+  unknownProductType: 'Diese Kursart wird nicht angeboten.',
+  unknownPractice: 'Diese Disziplin wird nicht angeboten.',
+  unknownInstructor: 'Dieser Skilehrer ist nicht verfügbar.',
+  unknownDuration: 'Diese Dauer wird nicht angeboten.',
+  unknownChoice: 'Ungültige Auswahl.',
+  unknownForm: 'Unbekanntes Formular (vel, contact oder custom).',
+  honeypot: 'Vom Spamfilter blockiert. Bitte laden Sie die Seite neu und versuchen Sie es erneut.',
+  tooFast: 'Zu schnell gesendet: Bitte prüfen Sie das Formular und senden Sie es erneut.',
+  formExpired: 'Dieses Formular ist abgelaufen: Bitte laden Sie die Seite neu.',
+  altchaMissing: 'Bitte kreuzen Sie „Ich bin kein Roboter“ an und warten Sie das Ende der Prüfung ab.',
+  altchaInvalid: 'Die Roboterprüfung ist fehlgeschlagen: Bitte wiederholen Sie sie.',
+  altchaReused: 'Diese Prüfung wurde bereits verwendet: Bitte wiederholen Sie sie.',
+  altchaExpired: 'Die Roboterprüfung ist abgelaufen: Bitte wiederholen Sie sie.',
+  rateLimited: (minutes) =>
+    `Wir haben viele Anfragen von Ihnen erhalten. Bitte versuchen Sie es in ${minutes} Min. erneut oder rufen Sie die Skischule an.`,
+  formClosed: 'Dieses Formular ist derzeit nicht geöffnet.',
+  schoolNotFound: 'Skischule nicht gefunden.',
+  email: {
+    subject: (number, school) => `Ihre Anfrage Nr. ${number} — ${school}`,
+    body: ({ firstName, number, link, school }) =>
+      [
+        `Hallo ${firstName},`,
+        '',
+        `wir haben Ihre Anfrage unter der Nr. ${number} erhalten und melden uns in Kürze.`,
+        '',
+        'Verfolgen Sie Ihre Anfrage, schreiben Sie uns und finden Sie unsere Angebote auf Ihrer persönlichen Seite:',
+        link,
+        '',
+        'Dieser Link gehört nur Ihnen: Bitte leiten Sie ihn nicht weiter.',
+        '',
+        'Bis bald auf der Piste,',
+        school,
+      ].join('\n'),
+  },
+};
+
+const it: IntakeMessages = {
+  summary: 'Alcuni campi devono essere corretti.',
+  invalid: 'Valore non valido.',
+  tooLong: (max) => `Al massimo ${max} caratteri.`,
+  controlChars: 'Caratteri non ammessi.',
+  required: {
+    firstName: 'Indica il tuo nome.',
+    lastName: 'Indica il tuo cognome.',
+    email: 'Indica il tuo indirizzo e-mail.',
+    message: 'Scrivi il tuo messaggio.',
+    participantFirstName: 'Indica il nome del partecipante.',
+    birthDate: 'Indica la data di nascita.',
+    level: 'Scegli un livello.',
+    productType: 'Scegli un tipo di corso.',
+    practice: 'Scegli una disciplina.',
+    dateFrom: 'Indica la data di inizio.',
+    slots: 'Scegli almeno un momento della giornata.',
+    duration: 'Scegli una durata.',
+    lessonLanguage: 'Scegli la lingua della lezione.',
+  },
+  emailInvalid: 'Indirizzo e-mail non valido.',
+  phoneInvalid: 'Numero di telefono non valido.',
+  dateInvalid: 'Data non valida.',
+  datePast: 'Questa data è già passata.',
+  dateTooFar: 'Data troppo lontana (al massimo due anni).',
+  dateToBeforeFrom: 'La data di fine deve essere successiva alla data di inizio.',
+  birthFuture: 'La data di nascita non può essere nel futuro.',
+  birthTooOld: 'Data di nascita non valida.',
+  participantsMin: 'Aggiungi almeno un partecipante.',
+  participantsMax: (max) => `Al massimo ${max} partecipanti.`,
+  sessions: (max) => `Indica un numero di lezioni tra 1 e ${max}.`,
+  unknownProductType: 'Questo tipo di corso non è proposto.',
+  unknownPractice: 'Questa disciplina non è proposta.',
+  unknownInstructor: 'Questo maestro non è disponibile.',
+  unknownDuration: 'Questa durata non è proposta.',
+  unknownChoice: 'Scelta non valida.',
+  unknownForm: 'Modulo sconosciuto (vel, contact o custom).',
+  honeypot: 'Invio bloccato dal filtro anti-spam. Ricarica la pagina e riprova.',
+  tooFast: 'Invio troppo rapido: rileggi il modulo e invialo di nuovo.',
+  formExpired: 'Questo modulo è scaduto: ricarica la pagina.',
+  altchaMissing: 'Spunta «Non sono un robot» e attendi la fine della verifica.',
+  altchaInvalid: 'La verifica anti-robot non è riuscita: ripetila.',
+  altchaReused: 'Questa verifica è già stata usata: ripetila.',
+  altchaExpired: 'La verifica anti-robot è scaduta: ripetila.',
+  rateLimited: (minutes) =>
+    `Abbiamo ricevuto molte richieste da te. Riprova tra ${minutes} min oppure chiama la scuola.`,
+  formClosed: 'Questo modulo non è aperto al momento.',
+  schoolNotFound: 'Scuola non trovata.',
+  email: {
+    subject: (number, school) => `La tua richiesta n. ${number} — ${school}`,
+    body: ({ firstName, number, link, school }) =>
+      [
+        `Ciao ${firstName},`,
+        '',
+        `abbiamo ricevuto la tua richiesta, registrata con il n. ${number}. Ti risponderemo al più presto.`,
+        '',
+        'Segui la tua richiesta, scrivici e trova le nostre proposte sulla tua pagina personale:',
+        link,
+        '',
+        'Questo link è riservato a te: non inoltrarlo.',
+        '',
+        'A presto sulle piste,',
+        school,
+      ].join('\n'),
+  },
+};
+
+const es: IntakeMessages = {
+  summary: 'Hay campos que corregir.',
+  invalid: 'Valor no válido.',
+  tooLong: (max) => `${max} caracteres como máximo.`,
+  controlChars: 'Caracteres no permitidos.',
+  required: {
+    firstName: 'Indica tu nombre.',
+    lastName: 'Indica tus apellidos.',
+    email: 'Indica tu dirección de correo electrónico.',
+    message: 'Escribe tu mensaje.',
+    participantFirstName: 'Indica el nombre del participante.',
+    birthDate: 'Indica la fecha de nacimiento.',
+    level: 'Elige un nivel.',
+    productType: 'Elige un tipo de clase.',
+    practice: 'Elige una disciplina.',
+    dateFrom: 'Indica la fecha de inicio.',
+    slots: 'Elige al menos un momento del día.',
+    duration: 'Elige una duración.',
+    lessonLanguage: 'Elige el idioma de la clase.',
+  },
+  emailInvalid: 'Dirección de correo electrónico no válida.',
+  phoneInvalid: 'Número de teléfono no válido.',
+  dateInvalid: 'Fecha no válida.',
+  datePast: 'Esta fecha ya ha pasado.',
+  dateTooFar: 'Fecha demasiado lejana (dos años como máximo).',
+  dateToBeforeFrom: 'La fecha de fin debe ser posterior a la de inicio.',
+  birthFuture: 'La fecha de nacimiento no puede estar en el futuro.',
+  birthTooOld: 'Fecha de nacimiento no válida.',
+  participantsMin: 'Añade al menos un participante.',
+  participantsMax: (max) => `${max} participantes como máximo.`,
+  sessions: (max) => `Indica un número de sesiones entre 1 y ${max}.`,
+  unknownProductType: 'Este tipo de clase no se ofrece.',
+  unknownPractice: 'Esta disciplina no se ofrece.',
+  unknownInstructor: 'Este monitor no está disponible.',
+  unknownDuration: 'Esta duración no se ofrece.',
+  unknownChoice: 'Opción no válida.',
+  unknownForm: 'Formulario desconocido (vel, contact o custom).',
+  honeypot: 'Envío bloqueado por el filtro antispam. Recarga la página e inténtalo de nuevo.',
+  tooFast: 'Envío demasiado rápido: revisa el formulario y vuelve a enviarlo.',
+  formExpired: 'Este formulario ha caducado: recarga la página.',
+  altchaMissing: 'Marca «No soy un robot» y espera a que termine la verificación.',
+  altchaInvalid: 'La verificación antirrobot ha fallado: repítela.',
+  altchaReused: 'Esta verificación ya se ha usado: repítela.',
+  altchaExpired: 'La verificación antirrobot ha caducado: repítela.',
+  rateLimited: (minutes) =>
+    `Hemos recibido muchas solicitudes tuyas. Inténtalo de nuevo dentro de ${minutes} min o llama a la escuela.`,
+  formClosed: 'Este formulario no está abierto por el momento.',
+  schoolNotFound: 'Escuela no encontrada.',
+  email: {
+    subject: (number, school) => `Tu solicitud n.º ${number} — ${school}`,
+    body: ({ firstName, number, link, school }) =>
+      [
+        `Hola ${firstName}:`,
+        '',
+        `Hemos recibido tu solicitud, registrada con el n.º ${number}. Te responderemos en breve.`,
+        '',
+        'Sigue tu solicitud, escríbenos y consulta nuestras propuestas en tu página personal:',
+        link,
+        '',
+        'Este enlace es solo para ti: no lo reenvíes.',
+        '',
+        '¡Hasta pronto en las pistas!',
+        school,
+      ].join('\n'),
+  },
+};
+
+const nl: IntakeMessages = {
+  summary: 'Sommige velden moeten worden verbeterd.',
+  invalid: 'Ongeldige waarde.',
+  tooLong: (max) => `Maximaal ${max} tekens.`,
+  controlChars: 'Niet-toegestane tekens.',
+  required: {
+    firstName: 'Vul uw voornaam in.',
+    lastName: 'Vul uw achternaam in.',
+    email: 'Vul uw e-mailadres in.',
+    message: 'Schrijf uw bericht.',
+    participantFirstName: 'Vul de voornaam van de deelnemer in.',
+    birthDate: 'Vul de geboortedatum in.',
+    level: 'Kies een niveau.',
+    productType: 'Kies een soort les.',
+    practice: 'Kies een discipline.',
+    dateFrom: 'Vul de begindatum in.',
+    slots: 'Kies minstens één moment van de dag.',
+    duration: 'Kies een duur.',
+    lessonLanguage: 'Kies de taal van de les.',
+  },
+  emailInvalid: 'Ongeldig e-mailadres.',
+  phoneInvalid: 'Ongeldig telefoonnummer.',
+  dateInvalid: 'Ongeldige datum.',
+  datePast: 'Deze datum is al voorbij.',
+  dateTooFar: 'Deze datum ligt te ver vooruit (maximaal twee jaar).',
+  dateToBeforeFrom: 'De einddatum moet na de begindatum liggen.',
+  birthFuture: 'Een geboortedatum kan niet in de toekomst liggen.',
+  birthTooOld: 'Ongeldige geboortedatum.',
+  participantsMin: 'Voeg minstens één deelnemer toe.',
+  participantsMax: (max) => `Maximaal ${max} deelnemers.`,
+  sessions: (max) => `Vul een aantal lessen tussen 1 en ${max} in.`,
+  unknownProductType: 'Deze soort les wordt niet aangeboden.',
+  unknownPractice: 'Deze discipline wordt niet aangeboden.',
+  unknownInstructor: 'Deze skileraar is niet beschikbaar.',
+  unknownDuration: 'Deze duur wordt niet aangeboden.',
+  unknownChoice: 'Ongeldige keuze.',
+  unknownForm: 'Onbekend formulier (vel, contact of custom).',
+  honeypot: 'Geblokkeerd door het spamfilter. Herlaad de pagina en probeer het opnieuw.',
+  tooFast: 'Te snel verzonden: controleer het formulier en verzend het opnieuw.',
+  formExpired: 'Dit formulier is verlopen: herlaad de pagina.',
+  altchaMissing: 'Vink „Ik ben geen robot” aan en wacht tot de controle klaar is.',
+  altchaInvalid: 'De robotcontrole is mislukt: voer haar opnieuw uit.',
+  altchaReused: 'Deze controle is al gebruikt: voer haar opnieuw uit.',
+  altchaExpired: 'De robotcontrole is verlopen: voer haar opnieuw uit.',
+  rateLimited: (minutes) =>
+    `We hebben veel aanvragen van u ontvangen. Probeer het over ${minutes} min opnieuw of bel de skischool.`,
+  formClosed: 'Dit formulier is op dit moment niet open.',
+  schoolNotFound: 'Skischool niet gevonden.',
+  email: {
+    subject: (number, school) => `Uw aanvraag nr. ${number} — ${school}`,
+    body: ({ firstName, number, link, school }) =>
+      [
+        `Beste ${firstName},`,
+        '',
+        `We hebben uw aanvraag ontvangen onder nr. ${number}. We nemen snel contact met u op.`,
+        '',
+        'Volg uw aanvraag, schrijf ons en vind onze voorstellen op uw persoonlijke pagina:',
+        link,
+        '',
+        'Deze link is alleen voor u: stuur hem niet door.',
+        '',
+        'Tot snel op de piste,',
+        school,
+      ].join('\n'),
+  },
+};
+
+const CATALOGUES: Record<Language, IntakeMessages> = { fr, en, de, it, es, nl };
+
+export function intakeMessages(language: Language): IntakeMessages {
+  return CATALOGUES[language];
+}
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/**
+ * The visitor's language: an explicit choice (`?lang=`, the form's own field) first, then the
+ * browser's Accept-Language preferences, then French.
+ */
+export function pickLanguage(explicit: unknown, acceptLanguage?: string | null): Language {
+  if (typeof explicit === 'string') {
+    const short = explicit.trim().slice(0, 2).toLowerCase();
+    if (isLanguage(short)) return short;
+  }
+  if (acceptLanguage) {
+    const ranked = acceptLanguage
+      .split(',')
+      .slice(0, 20)
+      .map((part, index) => {
+        const [tag = '', ...params] = part.trim().split(';');
+        const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+        return { tag: tag.slice(0, 2).toLowerCase(), q: q ? Number(q.slice(2)) || 0 : 1, index };
+      })
+      .filter((entry) => entry.q > 0)
+      .sort((a, b) => b.q - a.q || a.index - b.index);
+    for (const { tag } of ranked) if (isLanguage(tag)) return tag;
+  }
+  return 'fr';
+}

@@ -1,0 +1,209 @@
+import { z } from 'zod';
+import { AppError, type FieldErrors } from '../../domain/errors.js';
+import { EmailSchema } from '../common.schemas.js';
+import { LANGUAGES } from '../requests/requests.schemas.js';
+import { type IntakeMessages, intakeMessages, type Language } from './intake.i18n.js';
+import { DURATIONS, LEVELS, MAX_PARTICIPANTS, MAX_SESSIONS, PRACTICES, SLOTS } from './intake.vocabulary.js';
+
+/** Single-line fields: no control character at all, nor the bidirectional overrides. */
+const LINE_FORBIDDEN = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+/** Free text: line breaks and tabs are fine, other control characters are not. */
+const TEXT_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export const MAX_MESSAGE = 5_000;
+
+function isCalendarDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** Blank form fields arrive as ''; an optional field treats them as absent. */
+const blankToUndefined = (value: unknown) =>
+  value === '' || value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value;
+
+function buildSchema(m: IntakeMessages) {
+  const invalid = (required?: string) => ({
+    error: (issue: { input: unknown }) => (issue.input === undefined && required ? required : m.invalid),
+  });
+
+  const line = (max: number, required: string) =>
+    z
+      .string(invalid(required))
+      .trim()
+      .max(max, m.tooLong(max))
+      .refine((s) => !LINE_FORBIDDEN.test(s), m.controlChars)
+      .pipe(z.string().min(1, required));
+
+  const optionalLine = (max: number) =>
+    z.preprocess(
+      blankToUndefined,
+      z
+        .string(invalid())
+        .trim()
+        .max(max, m.tooLong(max))
+        .refine((s) => !LINE_FORBIDDEN.test(s), m.controlChars)
+        .optional(),
+    );
+
+  const message = (required: string | null) => {
+    const text = z
+      .string(invalid(required ?? undefined))
+      .trim()
+      .max(MAX_MESSAGE, m.tooLong(MAX_MESSAGE))
+      .refine((s) => !TEXT_FORBIDDEN.test(s), m.controlChars);
+    return required ? text.pipe(z.string().min(1, required)) : z.preprocess(blankToUndefined, text.optional());
+  };
+
+  const date = (required: string) =>
+    z.string(invalid(required)).trim().pipe(z.string().min(1, required)).refine(isCalendarDate, m.dateInvalid);
+
+  const choice = <T extends readonly [string, ...string[]]>(values: T, required: string, unknown: string) =>
+    z.preprocess(
+      blankToUndefined,
+      z.enum(values, { error: (issue) => (issue.input === undefined ? required : unknown) }),
+    );
+
+  const customer = z.object(
+    {
+      firstName: line(80, m.required.firstName),
+      lastName: line(80, m.required.lastName),
+      email: z
+        .string(invalid(m.required.email))
+        .trim()
+        .pipe(z.string().min(1, m.required.email))
+        .refine((s) => EmailSchema.safeParse(s).success, m.emailInvalid)
+        .transform((s) => s.normalize('NFC')),
+      phone: optionalLine(30).refine(
+        (s) => s === undefined || /^[+0-9 ().-]{6,30}$/.test(s),
+        m.phoneInvalid,
+      ),
+    },
+    invalid(m.required.email),
+  );
+
+  const participant = z.object(
+    {
+      firstName: line(80, m.required.participantFirstName),
+      birthDate: date(m.required.birthDate),
+      level: choice(LEVELS, m.required.level, m.unknownChoice),
+    },
+    invalid(),
+  );
+
+  const participants = z
+    .array(participant, invalid(m.participantsMin))
+    .min(1, m.participantsMin)
+    .max(MAX_PARTICIPANTS, m.participantsMax(MAX_PARTICIPANTS));
+
+  const dates = z.object(
+    {
+      from: date(m.required.dateFrom),
+      to: z.preprocess(blankToUndefined, z.string(invalid()).trim().refine(isCalendarDate, m.dateInvalid).optional()),
+    },
+    invalid(m.required.dateFrom),
+  );
+
+  /** Anti-spam fields, checked by the guard, never stored. */
+  const guard = {
+    language: z.enum(LANGUAGES).optional().catch(undefined),
+    website: z.string().max(500).optional().catch('filled'),
+    formToken: z.string().max(500).optional().catch(undefined),
+    altcha: z.string().max(20_000).optional().catch(undefined),
+  };
+
+  const vel = z.object({
+    form: z.literal('vel'),
+    ...guard,
+    customer,
+    participants,
+    productType: z.preprocess(
+      blankToUndefined,
+      z.string(invalid(m.required.productType)).trim().max(64, m.unknownProductType),
+    ),
+    practice: choice(PRACTICES, m.required.practice, m.unknownPractice),
+    dates,
+    message: message(null),
+  });
+
+  const contact = z.object({
+    form: z.literal('contact'),
+    ...guard,
+    customer,
+    message: message(m.required.message),
+  });
+
+  const custom = z.object({
+    form: z.literal('custom'),
+    ...guard,
+    customer,
+    participants,
+    practice: choice(PRACTICES, m.required.practice, m.unknownPractice),
+    dates,
+    slots: z.preprocess(
+      (v) => (typeof v === 'string' ? (v === '' ? [] : [v]) : v),
+      z
+        .array(z.enum(SLOTS, { error: m.unknownChoice }), invalid(m.required.slots))
+        .min(1, m.required.slots)
+        .max(SLOTS.length)
+        .transform((list) => SLOTS.filter((s) => list.includes(s))),
+    ),
+    duration: choice(DURATIONS, m.required.duration, m.unknownDuration),
+    sessions: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v === '' ? undefined : v),
+      z
+        .number({ error: m.sessions(MAX_SESSIONS) })
+        .int(m.sessions(MAX_SESSIONS))
+        .min(1, m.sessions(MAX_SESSIONS))
+        .max(MAX_SESSIONS, m.sessions(MAX_SESSIONS))
+        .default(1),
+    ),
+    instructorId: z.preprocess(blankToUndefined, z.string(invalid()).max(64, m.unknownInstructor).optional()),
+    lessonLanguage: choice(LANGUAGES, m.required.lessonLanguage, m.unknownChoice),
+    message: message(null),
+  });
+
+  return z.discriminatedUnion('form', [vel, contact, custom], { error: m.unknownForm });
+}
+
+type IntakeSchema = ReturnType<typeof buildSchema>;
+export type IntakeInput = z.output<IntakeSchema>;
+export type VelInput = Extract<IntakeInput, { form: 'vel' }>;
+export type ContactInput = Extract<IntakeInput, { form: 'contact' }>;
+export type CustomInput = Extract<IntakeInput, { form: 'custom' }>;
+
+const schemas = new Map<Language, IntakeSchema>();
+
+/** The submission schema with its messages in one language (built once per language). */
+export function intakeSchema(language: Language): IntakeSchema {
+  let schema = schemas.get(language);
+  if (!schema) {
+    schema = buildSchema(intakeMessages(language));
+    schemas.set(language, schema);
+  }
+  return schema;
+}
+
+/** The French schema, for the API documentation. */
+export const IntakeRequestDocSchema = intakeSchema('fr');
+
+/** A VALIDATION error whose `fields` use dotted paths (`participants.0.birthDate`). */
+export function fieldsError(language: Language, fields: FieldErrors): AppError {
+  const entries = Object.values(fields);
+  const message = entries.length === 1 && entries[0] ? entries[0] : intakeMessages(language).summary;
+  return new AppError('VALIDATION', message, { fields });
+}
+
+/** Parses a submission (JSON body or form fields made nested) with messages in the visitor's language. */
+export function parseIntake(raw: unknown, language: Language): IntakeInput {
+  const result = intakeSchema(language).safeParse(raw);
+  if (result.success) return result.data;
+  const fields: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const path = issue.path.map(String).join('.') || 'form';
+    fields[path] ??= issue.message;
+  }
+  throw fieldsError(language, fields);
+}

@@ -1,0 +1,56 @@
+/**
+ * The fixed vocabulary of the public forms. Submissions and settings store these keys; labels
+ * (per language) live with the pages and the e-mails.
+ */
+export const INTAKE_FORMS = ['vel', 'contact', 'custom'] as const;
+export type IntakeForm = (typeof INTAKE_FORMS)[number];
+
+export const PRACTICES = ['ski_alpin', 'snowboard', 'telemark', 'ski_de_fond', 'ski_de_randonnee'] as const;
+export type Practice = (typeof PRACTICES)[number];
+
+/** Skiing levels, from never skied to expert (the ESF medals are named in the labels). */
+export const LEVELS = ['first_time', 'beginner', 'intermediate', 'advanced', 'expert'] as const;
+export type Level = (typeof LEVELS)[number];
+
+/** Length of one custom lesson. */
+export const DURATIONS = ['1h', '1h30', '2h', '3h', 'half_day', 'full_day'] as const;
+export type Duration = (typeof DURATIONS)[number];
+
+/** Parts of the day a custom lesson may take place in. */
+export const SLOTS = ['morning', 'midday', 'afternoon'] as const;
+export type Slot = (typeof SLOTS)[number];
+
+/** Catalogue product kinds that are never asked for on the VEL form (they ride along a dossier). */
+export const NON_REQUESTABLE_KINDS = new Set(['extra']);
+
+export const MAX_PARTICIPANTS = 12;
+export const MAX_SESSIONS = 30;
+
+/** French labels, for what staff read (line labels, summaries); visitors get theirs from the pages. */
+export const PRACTICE_LABELS_FR: Record<Practice, string> = {
+  ski_alpin: 'Ski alpin',
+  snowboard: 'Snowboard',
+  telemark: 'Télémark',
+  ski_de_fond: 'Ski de fond',
+  ski_de_randonnee: 'Ski de randonnée',
+};
+
+export const DURATION_LABELS_FR: Record<Duration, string> = {
+  '1h': '1 h',
+  '1h30': '1 h 30',
+  '2h': '2 h',
+  '3h': '3 h',
+  half_day: 'demi-journée',
+  full_day: 'journée',
+};
+
+/** "cours_collectif" → "Cours collectif": the known kinds, and a readable fallback for the others. */
+export function productKindLabelFr(kind: string): string {
+  const known: Record<string, string> = {
+    cours_collectif: 'Cours collectif',
+    cours_particulier: 'Cours particulier',
+    club_enfants: 'Club enfants',
+  };
+  const label = known[kind] ?? kind.replaceAll('_', ' ');
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}

@@ -1,0 +1,195 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { searchRequestIds } from '../../db/repositories/index.js';
+import type { Database } from '../../db/schema.js';
+import { AppError } from '../../domain/errors.js';
+import { searchTerms } from '../../domain/search-text.js';
+import { STATUSES, type Status } from '../../domain/status.js';
+import type { StaffActor } from '../actor.js';
+import type { AppDeps } from '../deps.js';
+
+export const ListQuerySchema = z.object({
+  /** 'request' = Gestion des demandes; the others are the 7 tabs of Gestion des dossiers. */
+  tab: z.enum(STATUSES).default('request'),
+  source: z.enum(['vel', 'contact', 'custom', 'email', 'staff']).optional(),
+  categoryId: z.string().max(64).optional(),
+  /** Only files whose last message is the customer's ("à traiter"). */
+  toHandle: z.enum(['true', 'false']).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type ListQuery = z.infer<typeof ListQuerySchema>;
+
+export const ListItemSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  status: z.enum(STATUSES),
+  source: z.enum(['vel', 'contact', 'custom', 'email', 'staff']),
+  customerName: z.string(),
+  customerEmail: z.string(),
+  language: z.string(),
+  categoryId: z.string().nullable(),
+  categoryName: z.string().nullable(),
+  lastMessageAt: z.string(),
+  lastMessagePreview: z.string(),
+  isToHandle: z.boolean(),
+  totalCents: z.number().int(),
+  paidCents: z.number().int(),
+  services: z.array(z.string()),
+});
+export type ListItem = z.infer<typeof ListItemSchema>;
+
+export const CountsSchema = z.record(z.enum(STATUSES), z.number().int());
+
+export const ListResponseSchema = z.object({
+  items: z.array(ListItemSchema),
+  nextCursor: z.string().nullable(),
+  counts: CountsSchema,
+});
+
+function encodeCursor(item: { lastMessageAt: string; id: string }): string {
+  return Buffer.from(`${item.lastMessageAt}|${item.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { at: string; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (!at || !id || Number.isNaN(Date.parse(at))) {
+    throw new AppError('VALIDATION', 'Curseur de pagination invalide.', {
+      fields: { cursor: 'Curseur invalide.' },
+    });
+  }
+  return { at, id };
+}
+
+/** The counts of every tab of a school, from the materialised counters (seven key reads). */
+export async function tabCounts(db: Kysely<Database>, schoolId: string): Promise<Record<Status, number>> {
+  const rows = await db
+    .selectFrom('status_counts')
+    .select(['status', 'count'])
+    .where('school_id', '=', schoolId)
+    .execute();
+  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  for (const row of rows)
+    if ((STATUSES as readonly string[]).includes(row.status))
+      counts[row.status as Status] = Number(row.count);
+  return counts;
+}
+
+function baseSelect(db: Kysely<Database>, schoolId: string) {
+  return db
+    .selectFrom('requests')
+    .innerJoin('customers', 'customers.id', 'requests.customer_id')
+    .leftJoin('categories', 'categories.id', 'requests.category_id')
+    .select([
+      'requests.id',
+      'requests.number',
+      'requests.status',
+      'requests.source',
+      'requests.language',
+      'requests.category_id',
+      'categories.name as category_name',
+      'requests.last_message_at',
+      'requests.last_message_preview',
+      'requests.last_message_author',
+      'requests.total_cents',
+      'requests.paid_cents',
+      'customers.first_name',
+      'customers.last_name',
+      'customers.email',
+    ])
+    .where('requests.school_id', '=', schoolId);
+}
+
+type BaseRow = Awaited<ReturnType<ReturnType<typeof baseSelect>['execute']>>[number];
+
+async function toItems(db: Kysely<Database>, schoolId: string, rows: BaseRow[]): Promise<ListItem[]> {
+  const ids = rows.map((r) => r.id);
+  const lines =
+    ids.length === 0
+      ? []
+      : await db
+          .selectFrom('lines')
+          .select(['request_id', 'label'])
+          .where('school_id', '=', schoolId)
+          .where('request_id', 'in', ids)
+          .where('is_active', '=', 1)
+          .orderBy('position')
+          .execute();
+  const services = new Map<string, string[]>();
+  for (const line of lines) {
+    const list = services.get(line.request_id) ?? [];
+    list.push(line.label);
+    services.set(line.request_id, list);
+  }
+  return rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    status: r.status as Status,
+    source: r.source,
+    customerName: `${r.first_name} ${r.last_name}`.trim(),
+    customerEmail: r.email,
+    language: r.language,
+    categoryId: r.category_id,
+    categoryName: r.category_name,
+    lastMessageAt: r.last_message_at,
+    lastMessagePreview: r.last_message_preview,
+    isToHandle: r.last_message_author === 'customer',
+    totalCents: Number(r.total_cents),
+    paidCents: Number(r.paid_cents),
+    services: services.get(r.id) ?? [],
+  }));
+}
+
+/**
+ * A page of "Gestion des demandes" (tab 'request') or of one of the 7 dossier tabs, newest
+ * activity first, with keyset pagination (as fast on page 1000 as on page 1) and the tab counts.
+ */
+export async function listRequests(deps: AppDeps, actor: StaffActor, query: ListQuery) {
+  const db = deps.db.kysely;
+  let q = baseSelect(db, actor.schoolId).where('requests.status', '=', query.tab);
+  if (query.source) q = q.where('requests.source', '=', query.source);
+  if (query.categoryId) q = q.where('requests.category_id', '=', query.categoryId);
+  if (query.toHandle === 'true') q = q.where('requests.last_message_author', '=', 'customer');
+  if (query.cursor) {
+    const { at, id } = decodeCursor(query.cursor);
+    q = q.where((eb) =>
+      eb.or([
+        eb('requests.last_message_at', '<', at),
+        eb.and([eb('requests.last_message_at', '=', at), eb('requests.id', '<', id)]),
+      ]),
+    );
+  }
+  const [rows, counts] = await Promise.all([
+    q
+      .orderBy('requests.last_message_at', 'desc')
+      .orderBy('requests.id', 'desc')
+      .limit(query.limit + 1)
+      .execute(),
+    tabCounts(db, actor.schoolId),
+  ]);
+  const page = rows.slice(0, query.limit);
+  const items = await toItems(db, actor.schoolId, page);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null, counts };
+}
+
+/**
+ * Search over customer name, e-mail, phone, file number and message words, accents ignored;
+ * every word must match (as a prefix). Results are the school's only.
+ */
+export async function searchRequests(
+  deps: AppDeps,
+  actor: StaffActor,
+  query: string,
+  limit = 20,
+): Promise<ListItem[]> {
+  const terms = searchTerms(query);
+  if (terms.length === 0) return [];
+  const db = deps.db.kysely;
+  const ids = await searchRequestIds(db, actor.schoolId, terms, limit);
+  if (ids.length === 0) return [];
+  const rows = await baseSelect(db, actor.schoolId).where('requests.id', 'in', ids).execute();
+  const order = new Map(ids.map((id, i) => [id, i]));
+  rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  return toItems(db, actor.schoolId, rows);
+}

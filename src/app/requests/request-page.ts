@@ -1,0 +1,175 @@
+import { z } from 'zod';
+import { findCustomerInSchool, findRequestInSchool } from '../../db/repositories/index.js';
+import { notFound } from '../../domain/errors.js';
+import { type JournalLanguage, journalSentence } from '../../domain/journal-sentences.js';
+import { STATUSES, type Status } from '../../domain/status.js';
+import type { StaffActor } from '../actor.js';
+import type { AppDeps } from '../deps.js';
+import { RequestSummarySchema } from './requests.schemas.js';
+import { toSummary } from './staff-requests.js';
+
+export const MessageSchema = z.object({
+  id: z.string(),
+  authorKind: z.enum(['customer', 'staff', 'system']),
+  authorName: z.string(),
+  body: z.string(),
+  /** What a form submitted, structured per form type (rendered by the staff app). */
+  payload: z.unknown().nullable(),
+  createdAt: z.string(),
+});
+
+export const ActivityItemSchema = z.object({
+  id: z.number().int(),
+  actorName: z.string(),
+  action: z.string(),
+  sentence: z.string(),
+  createdAt: z.string(),
+});
+
+export const LineSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['catalog', 'custom', 'extra']),
+  label: z.string(),
+  quantity: z.number().int(),
+  unitPriceCents: z.number().int(),
+  totalCents: z.number().int(),
+  isOnlineSale: z.boolean(),
+  isOptional: z.boolean(),
+  isActive: z.boolean(),
+  details: z.unknown(),
+});
+
+export const RequestPageSchema = z.object({
+  request: RequestSummarySchema,
+  categoryName: z.string().nullable(),
+  lines: z.array(LineSchema),
+  messages: z.array(MessageSchema),
+  activity: z.array(ActivityItemSchema),
+  otherRequests: z.array(
+    z.object({ id: z.string(), number: z.string(), status: z.enum(STATUSES), lastMessageAt: z.string() }),
+  ),
+});
+export type RequestPage = z.infer<typeof RequestPageSchema>;
+
+function parseJson(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Everything the dossier page shows, in one read: the file, its customer, services, conversation,
+ * journal (as sentences in the reader's language) and the customer's other files at this school.
+ */
+export async function getRequestPage(
+  deps: AppDeps,
+  actor: StaffActor,
+  id: string,
+  language: JournalLanguage = 'fr',
+): Promise<RequestPage> {
+  const db = deps.db.kysely;
+  const request = await findRequestInSchool(db, actor.schoolId, id);
+  if (!request) throw notFound('Dossier');
+  const [customer, category, lines, messages, activity, others] = await Promise.all([
+    findCustomerInSchool(db, actor.schoolId, request.customer_id),
+    request.category_id
+      ? db
+          .selectFrom('categories')
+          .select('name')
+          .where('school_id', '=', actor.schoolId)
+          .where('id', '=', request.category_id)
+          .executeTakeFirst()
+      : Promise.resolve(undefined),
+    db
+      .selectFrom('lines')
+      .selectAll()
+      .where('school_id', '=', actor.schoolId)
+      .where('request_id', '=', id)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('messages')
+      .leftJoin('users', 'users.id', 'messages.author_user_id')
+      .select([
+        'messages.id',
+        'messages.author_kind',
+        'messages.body',
+        'messages.payload_json',
+        'messages.created_at',
+        'users.name as author_user_name',
+      ])
+      .where('messages.school_id', '=', actor.schoolId)
+      .where('messages.request_id', '=', id)
+      .orderBy('messages.created_at')
+      .orderBy('messages.id')
+      .execute(),
+    db
+      .selectFrom('activity')
+      .select(['id', 'actor_name', 'action', 'details_json', 'created_at'])
+      .where('school_id', '=', actor.schoolId)
+      .where('request_id', '=', id)
+      .orderBy('id', 'desc')
+      .limit(200)
+      .execute(),
+    db
+      .selectFrom('requests')
+      .select(['id', 'number', 'status', 'last_message_at'])
+      .where('school_id', '=', actor.schoolId)
+      .where('customer_id', '=', request.customer_id)
+      .where('id', '!=', id)
+      .orderBy('last_message_at', 'desc')
+      .limit(50)
+      .execute(),
+  ]);
+  const customerName = customer ? `${customer.first_name} ${customer.last_name}`.trim() : '';
+  return {
+    request: toSummary(request, customer!),
+    categoryName: category?.name ?? null,
+    lines: lines.map((l) => ({
+      id: l.id,
+      kind: l.kind,
+      label: l.label,
+      quantity: l.quantity,
+      unitPriceCents: Number(l.unit_price_cents),
+      totalCents: Number(l.total_cents),
+      isOnlineSale: l.is_online_sale === 1,
+      isOptional: l.is_optional === 1,
+      isActive: l.is_active === 1,
+      details: parseJson(l.details_json),
+    })),
+    messages: messages.map((m) => ({
+      id: m.id,
+      authorKind: m.author_kind,
+      authorName:
+        m.author_kind === 'customer'
+          ? customerName
+          : m.author_kind === 'system'
+            ? language === 'fr'
+              ? 'Message système'
+              : 'System message'
+            : (m.author_user_name ?? ''),
+      body: m.body,
+      payload: parseJson(m.payload_json),
+      createdAt: m.created_at,
+    })),
+    activity: activity.map((a) => {
+      const details = (parseJson(a.details_json) ?? {}) as Record<string, unknown>;
+      return {
+        id: Number(a.id),
+        actorName: a.actor_name,
+        action: a.action,
+        sentence: journalSentence({ actorName: a.actor_name, action: a.action, details }, language),
+        createdAt: a.created_at,
+      };
+    }),
+    otherRequests: others.map((o) => ({
+      id: o.id,
+      number: o.number,
+      status: o.status as Status,
+      lastMessageAt: o.last_message_at,
+    })),
+  };
+}

@@ -1,0 +1,30 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+
+const KEY = 'app_secret';
+
+/**
+ * The instance secret: APP_SECRET when configured, otherwise the one generated at first start
+ * and kept in `app_settings`. Insert-if-absent then read, so concurrent first starts of several
+ * processes agree on one value.
+ */
+export async function loadAppSecret(db: Kysely<Database>, configured: string | undefined): Promise<string> {
+  if (configured) return configured;
+  await db
+    .insertInto('app_settings')
+    .values({ key: KEY, value: randomBytes(32).toString('base64url') })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  const row = await db
+    .selectFrom('app_settings')
+    .select('value')
+    .where('key', '=', KEY)
+    .executeTakeFirstOrThrow();
+  return row.value;
+}
+
+/** One independent key per purpose: a leaked form-token key says nothing about the others. */
+export function deriveSecret(appSecret: string, purpose: string): string {
+  return createHmac('sha256', appSecret).update(`schuss:${purpose}`).digest('base64url');
+}
