@@ -12,6 +12,14 @@ export function foldForSearch(text: string): string {
     .toLowerCase();
 }
 
+/**
+ * Text as the search index stores it: folded, punctuation turned into spaces, so that both
+ * databases see the same words ("zoe.lefevre@example.fr" is "zoe lefevre example fr").
+ */
+export function indexWords(text: string): string {
+  return foldForSearch(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
 /** The words of a search box, folded, without punctuation; at most 8 of them. */
 export function searchTerms(query: string): string[] {
   return foldForSearch(query)

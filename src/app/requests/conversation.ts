@@ -5,7 +5,7 @@ import {
   findRequestInSchool,
 } from '../../db/repositories/index.js';
 import { AppError, notFound } from '../../domain/errors.js';
-import { foldForSearch } from '../../domain/search-text.js';
+import { indexWords } from '../../domain/search-text.js';
 import type { StaffActor } from '../actor.js';
 import type { AppDeps } from '../deps.js';
 import { newId } from '../ids.js';
@@ -59,7 +59,7 @@ export async function replyToCustomer(
       .where('school_id', '=', actor.schoolId)
       .where('id', '=', requestId)
       .execute();
-    await appendSearchText(tx.trx, requestId, actor.schoolId, foldForSearch(body));
+    await appendSearchText(tx.trx, requestId, actor.schoolId, indexWords(body));
     const subject = (REPLY_SUBJECT[request.language] ?? REPLY_SUBJECT.en!)(request.number, school.name);
     await enqueue(tx, {
       schoolId: actor.schoolId,

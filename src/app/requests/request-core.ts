@@ -10,7 +10,7 @@ import {
 } from '../../db/repositories/index.js';
 import { AppError } from '../../domain/errors.js';
 import { formatRequestNumber, requestCounterName, yearIn } from '../../domain/numbering.js';
-import { foldForSearch, phoneDigits } from '../../domain/search-text.js';
+import { indexWords, phoneDigits } from '../../domain/search-text.js';
 import { activeTotal, deriveStatus, type Source, type Status } from '../../domain/status.js';
 import type { Actor } from '../actor.js';
 import { normalizeEmail } from '../common.schemas.js';
@@ -65,7 +65,7 @@ export function searchContent(
   customer: Pick<CustomerRow, 'first_name' | 'last_name' | 'email' | 'phone'>,
   texts: string[],
 ): string {
-  return foldForSearch(
+  return indexWords(
     [
       request.number,
       customer.first_name,
