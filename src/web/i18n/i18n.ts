@@ -1,0 +1,78 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './en.json';
+import fr from './fr.json';
+
+/** Every catalogue must have the French keys: a missing English key fails the type check. */
+const english: typeof fr = en;
+
+export const LANGUAGES = ['fr', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'fr';
+
+const LAST_LANGUAGE_KEY = 'schuss.language';
+const userLanguageKey = (userId: string) => `schuss.language.${userId}`;
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    resources: { translation: typeof fr };
+  }
+}
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+function readStorage(key: string): string | null {
+  try {
+    return window.localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function writeStorage(key: string, value: string): void {
+  try {
+    window.localStorage.setItem(key, value);
+  } catch {
+    // Private browsing or storage disabled: the choice simply lasts for this page only.
+  }
+}
+
+/** The language of the last person who used this browser, so the login page speaks it. */
+function initialLanguage(): Language {
+  const last = readStorage(LAST_LANGUAGE_KEY);
+  return isLanguage(last) ? last : DEFAULT_LANGUAGE;
+}
+
+export const i18n = i18next.createInstance();
+void i18n.use(initReactI18next).init({
+  resources: { fr: { translation: fr }, en: { translation: english } },
+  lng: initialLanguage(),
+  fallbackLng: DEFAULT_LANGUAGE,
+  supportedLngs: [...LANGUAGES],
+  interpolation: { escapeValue: false },
+  initAsync: false,
+  returnNull: false,
+});
+document.documentElement.lang = i18n.language;
+
+export function applyLanguage(language: Language): void {
+  writeStorage(LAST_LANGUAGE_KEY, language);
+  document.documentElement.lang = language;
+  if (i18n.language !== language) void i18n.changeLanguage(language);
+}
+
+/**
+ * The language a signed-in person sees: the one they picked in the user menu on this browser,
+ * else the one on their account.
+ */
+export function languageFor(user: { id: string; language: string }): Language {
+  const chosen = readStorage(userLanguageKey(user.id));
+  if (isLanguage(chosen)) return chosen;
+  return isLanguage(user.language) ? user.language : DEFAULT_LANGUAGE;
+}
+
+export function rememberLanguageChoice(userId: string, language: Language): void {
+  writeStorage(userLanguageKey(userId), language);
+}
