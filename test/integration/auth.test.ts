@@ -179,6 +179,16 @@ describeEachDatabase('staff sessions', (ctx) => {
     expect(staff.json().items.map((u: { email: string }) => u.email)).not.toContain('evil@evil.test');
   });
 
+  it('lets a staff member choose the language of their own screens', async () => {
+    const client = new Client(app);
+    await client.login(school.secretary.email);
+    expect((await client.patch('/api/auth/me', { language: 'en' })).statusCode).toBe(204);
+    expect((await client.get('/api/auth/me')).json().user.language).toBe('en');
+    const bad = await client.patch('/api/auth/me', { language: 'klingon' });
+    expect(bad.statusCode).toBe(400);
+    expect(Object.keys(bad.json().error.fields)).toEqual(['language']);
+  });
+
   it('refuses a login posted from another origin', async () => {
     const r = await new Client(app).post(
       '/api/auth/login',

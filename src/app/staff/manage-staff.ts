@@ -21,7 +21,7 @@ import type { CreateStaffInput, UpdateStaffInput } from './staff.schemas.js';
 export async function listStaff(deps: AppDeps, actor: StaffActor): Promise<StaffUser[]> {
   requireRole(actor, 'admin');
   const rows = await listUsersOfSchool(deps.db.kysely, actor.schoolId);
-  return rows.map(toStaffUser);
+  return rows.map(toStaffUser).sort((a, b) => a.name.localeCompare(b.name, 'fr', { sensitivity: 'base' }));
 }
 
 /** An admin opens a personal login for a colleague. E-mails are unique across Schuss. */
@@ -107,4 +107,14 @@ export async function updateStaff(
     const updated = await findUserInSchool(tx.trx, actor.schoolId, userId);
     return toStaffUser(updated!);
   });
+}
+
+/** Any staff member chooses the language of their own screens. */
+export async function setOwnLanguage(deps: AppDeps, actor: StaffActor, language: 'fr' | 'en'): Promise<void> {
+  await deps.db.kysely
+    .updateTable('users')
+    .set({ language, updated_at: deps.clock.now().toISOString() })
+    .where('school_id', '=', actor.schoolId)
+    .where('id', '=', actor.userId)
+    .execute();
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PASSWORD_MIN_LENGTH } from '../auth/password.js';
+import { PASSWORD_MIN_LENGTH } from '../auth/password-policy.js';
 import { EmailSchema } from '../common.schemas.js';
 
 /** Shared by the HTTP routes and the staff screens. */

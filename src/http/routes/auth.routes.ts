@@ -1,21 +1,12 @@
 import { z } from 'zod';
+import { MeSchema } from '../../app/auth/auth.schemas.js';
 import { login } from '../../app/auth/login.js';
 import { logout } from '../../app/auth/session.js';
 import type { AppDeps } from '../../app/deps.js';
+import { setOwnLanguage } from '../../app/staff/manage-staff.js';
 import { ErrorBodySchema } from '../errors.js';
 import { SESSION_COOKIE, staffOf } from '../plugins/auth.plugin.js';
 import type { App } from '../types.js';
-
-const MeSchema = z.object({
-  user: z.object({
-    id: z.string(),
-    email: z.string(),
-    name: z.string(),
-    role: z.enum(['admin', 'secretary']),
-    language: z.string(),
-  }),
-  school: z.object({ id: z.string(), slug: z.string(), name: z.string(), timeZone: z.string() }),
-});
 
 export function authRoutes(app: App, deps: AppDeps): void {
   const secure = deps.config.publicUrl.startsWith('https://');
@@ -74,6 +65,27 @@ export function authRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (request) => toMe(staffOf(request)),
+  );
+
+  registerMeLanguage(app, deps);
+}
+
+function registerMeLanguage(app: App, deps: AppDeps): void {
+  app.patch(
+    '/api/auth/me',
+    {
+      preHandler: app.requireStaff,
+      schema: {
+        tags: ['auth'],
+        summary: 'Choose the language of my screens',
+        body: z.object({ language: z.enum(['fr', 'en']) }),
+        response: { 204: z.null(), 401: ErrorBodySchema },
+      },
+    },
+    async (request, reply) => {
+      await setOwnLanguage(deps, staffOf(request).actor, request.body.language);
+      return reply.status(204).send(null);
+    },
   );
 }
 
