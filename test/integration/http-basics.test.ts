@@ -77,3 +77,17 @@ describeEachDatabase('HTTP basics', (ctx) => {
     );
   });
 });
+
+describeEachDatabase('health when PostgreSQL is gone', (ctx) => {
+  it('answers 503 when the database is unreachable', async () => {
+    const { buildApp } = await import('../../src/http/app.js');
+    const { openPostgres } = await import('../../src/db/connection.js');
+    const unreachable = openPostgres('postgres://nobody@127.0.0.1:1/none', 1);
+    const app = await buildApp({ ...ctx().deps, db: unreachable }, { webDir: '/nonexistent' });
+    const r = await app.inject({ method: 'GET', url: '/api/health' });
+    expect(r.statusCode).toBe(503);
+    expect(r.json()).toEqual({ status: 'unavailable', database: 'postgres' });
+    await app.close();
+    await unreachable.close();
+  });
+});
