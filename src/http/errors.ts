@@ -95,3 +95,12 @@ export function notFoundHandler(request: FastifyRequest, reply: FastifyReply): v
       errorBody(new AppError('NOT_FOUND', `Aucune route ${request.method} ${request.url.split('?')[0]}.`)),
     );
 }
+
+/** The error replies every staff route may give, for its OpenAPI description. */
+export const STAFF_ERRORS = {
+  400: ErrorBodySchema,
+  401: ErrorBodySchema,
+  403: ErrorBodySchema,
+  404: ErrorBodySchema,
+  409: ErrorBodySchema,
+} as const;

@@ -11,17 +11,11 @@ import {
   markNotificationsRead,
   NotificationsResponseSchema,
 } from '../../app/notifications/notifications.js';
-import { ErrorBodySchema } from '../errors.js';
+import { STAFF_ERRORS } from '../errors.js';
 import { staffOf } from '../plugins/auth.plugin.js';
 import type { App } from '../types.js';
 
-const errors = {
-  400: ErrorBodySchema,
-  401: ErrorBodySchema,
-  403: ErrorBodySchema,
-  404: ErrorBodySchema,
-  409: ErrorBodySchema,
-};
+const errors = STAFF_ERRORS;
 
 /** The bell, and the categories (Paramètres → Catégories). */
 export function notificationsRoutes(app: App, deps: AppDeps): void {

@@ -21,17 +21,11 @@ import {
 import { createStaffRequest, updateRequest } from '../../app/requests/staff-requests.js';
 import { findRequestInSchool } from '../../db/repositories/index.js';
 import { notFound } from '../../domain/errors.js';
-import { ErrorBodySchema } from '../errors.js';
+import { STAFF_ERRORS } from '../errors.js';
 import { staffOf } from '../plugins/auth.plugin.js';
 import type { App } from '../types.js';
 
-const errors = {
-  400: ErrorBodySchema,
-  401: ErrorBodySchema,
-  403: ErrorBodySchema,
-  404: ErrorBodySchema,
-  409: ErrorBodySchema,
-};
+const errors = STAFF_ERRORS;
 const IdParams = z.object({ id: z.string().max(64) });
 
 function readerLanguage(language: string): 'fr' | 'en' {

@@ -2,17 +2,11 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app/deps.js';
 import { createStaff, listStaff, updateStaff } from '../../app/staff/manage-staff.js';
 import { CreateStaffSchema, StaffUserSchema, UpdateStaffSchema } from '../../app/staff/staff.schemas.js';
-import { ErrorBodySchema } from '../errors.js';
+import { STAFF_ERRORS } from '../errors.js';
 import { staffOf } from '../plugins/auth.plugin.js';
 import type { App } from '../types.js';
 
-const errors = {
-  400: ErrorBodySchema,
-  401: ErrorBodySchema,
-  403: ErrorBodySchema,
-  404: ErrorBodySchema,
-  409: ErrorBodySchema,
-};
+const errors = STAFF_ERRORS;
 
 /** Paramètres → Personnel: admins manage their school's staff logins. */
 export function staffRoutes(app: App, deps: AppDeps): void {
