@@ -19,6 +19,7 @@ async function main(): Promise<void> {
 
   const demo = await seedDemoIfEmpty(deps);
   deps.outbox.start();
+  setInterval(() => void deps.db.optimize(), 3_600_000).unref();
   await app.listen({ port: config.port, host: config.host });
 
   const url = config.publicUrl;

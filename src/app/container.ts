@@ -6,6 +6,7 @@ import { FailureLimiter } from './auth/rate-limiter.js';
 import { type Clock, systemClock } from './clock.js';
 import type { AppDeps } from './deps.js';
 import { type EventBus, LocalEventBus, PgEventBus } from './events.js';
+import { createIntakeDeps } from './intake/intake-deps.js';
 import { DbOutboxDispatcher, emailHandler } from './outbox.js';
 import { PresenceTracker } from './presence.js';
 
@@ -24,6 +25,7 @@ export async function createDeps(
   const { config } = options;
   const db = options.db ?? openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
   await migrateToLatest(db.kysely);
+  await db.optimize();
   const clock = options.clock ?? systemClock;
   const mail = options.mail ?? new DevMailTransport();
   let events: EventBus;
@@ -53,6 +55,7 @@ export async function createDeps(
       loginPerAccount: new FailureLimiter(5, 15 * 60_000),
       loginPerIp: new FailureLimiter(30, 15 * 60_000),
     },
+    intake: await createIntakeDeps(db.kysely, config),
   };
   return {
     ...deps,

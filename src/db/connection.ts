@@ -7,9 +7,11 @@ import {
   type Driver,
   Kysely,
   PostgresDialect,
+  type SqliteDatabase,
   SqliteDialect,
   type SqliteDialectConfig,
   SqliteDriver,
+  type SqliteStatement,
 } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
@@ -21,6 +23,8 @@ export interface Db {
   dialect: DialectName;
   /** PostgreSQL only: the pool, for LISTEN/NOTIFY and health checks. */
   pgPool: pg.Pool | null;
+  /** Refreshes the query planner's statistics (at start, then now and then). */
+  optimize(): Promise<void> | void;
   close(): Promise<void>;
 }
 
@@ -57,6 +61,28 @@ export function isPostgresUrl(url: string | undefined): url is string {
   return !!url && /^postgres(ql)?:\/\//.test(url);
 }
 
+/**
+ * Kysely prepares every statement anew; better-sqlite3 statements are reusable, so the same SQL
+ * text gets the same prepared statement (bounded, least recently used evicted).
+ */
+function withStatementCache(sqlite: SQLite.Database, max = 500): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let statement = cache.get(sql);
+      if (statement) {
+        cache.delete(sql);
+      } else {
+        statement = sqlite.prepare(sql);
+        if (cache.size >= max) cache.delete(cache.keys().next().value as string);
+      }
+      cache.set(sql, statement);
+      return statement as unknown as SqliteStatement;
+    },
+  };
+}
+
 export function openSqlite(file: string): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
@@ -64,11 +90,19 @@ export function openSqlite(file: string): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  const kysely = new Kysely<Database>({
+    dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
+  });
   return {
     kysely,
     dialect: 'sqlite',
     pgPool: null,
+    optimize: () => {
+      // Gathers planner statistics where they are missing or stale (cheap when nothing changed):
+      // without them SQLite may pick a school-wide index over a per-file one.
+      sqlite.pragma('analysis_limit = 1000');
+      sqlite.pragma('optimize = 0x10002');
+    },
     close: () => kysely.destroy(),
   };
 }
@@ -83,6 +117,8 @@ export function openPostgres(url: string, poolSize = 10): Db {
     kysely,
     dialect: 'postgres',
     pgPool: pool,
+    // PostgreSQL's autovacuum keeps statistics fresh by itself.
+    optimize: () => {},
     close: () => kysely.destroy(),
   };
 }

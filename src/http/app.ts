@@ -15,13 +15,16 @@ import {
 import { z } from 'zod';
 import type { AppDeps } from '../app/deps.js';
 import { errorHandler, notFoundHandler } from './errors.js';
+import { formPagesRoutes } from './forms/form-pages.routes.js';
 import { authPlugin } from './plugins/auth.plugin.js';
 import { csrfPlugin } from './plugins/csrf.plugin.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { eventsRoutes } from './routes/events.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { notificationsRoutes } from './routes/notifications.routes.js';
+import { publicRoutes } from './routes/public.routes.js';
 import { requestsRoutes } from './routes/requests.routes.js';
+import { settingsRoutes } from './routes/settings.routes.js';
 import { staffRoutes } from './routes/staff.routes.js';
 import type { App } from './types.js';
 
@@ -40,7 +43,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 256 * 1024,
-    trustProxy: true,
+    trustProxy: deps.config.trustProxy,
     forceCloseConnections: true,
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -83,6 +86,9 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   requestsRoutes(app, deps);
   notificationsRoutes(app, deps);
   eventsRoutes(app, deps);
+  publicRoutes(app, deps);
+  settingsRoutes(app, deps);
+  await formPagesRoutes(app, deps);
 
   const webDir = options.webDir ?? DEFAULT_WEB_DIR;
   if (existsSync(join(webDir, 'index.html'))) {

@@ -158,6 +158,24 @@ describeEachDatabase('staff sessions', (ctx) => {
     ctx().clock.advance(16 * 60_000);
   });
 
+  it('does not let a spoofed X-Forwarded-For escape the per-IP limit', async () => {
+    const ip = '192.0.2.201';
+    for (let i = 0; i < 30; i++) {
+      await new Client(app, ip).post(
+        '/api/auth/login',
+        { email: `spoof${i}@nowhere.test`, password: 'wrong-password!' },
+        { 'x-forwarded-for': `10.0.0.${i}` },
+      );
+    }
+    const blocked = await new Client(app, ip).post(
+      '/api/auth/login',
+      { email: school.admin.email, password: PASSWORD },
+      { 'x-forwarded-for': '10.9.9.9' },
+    );
+    expect(blocked.statusCode).toBe(429);
+    ctx().clock.advance(16 * 60_000);
+  });
+
   it('refuses a state-changing request with the session cookie from another origin (CSRF)', async () => {
     const client = new Client(app);
     await client.login(school.admin.email);

@@ -269,11 +269,15 @@ export async function openRequest(
     })
     .execute();
   await adjustStatusCount(tx, input.schoolId, request.status, 1);
-  await upsertSearchDocument(tx.trx, {
-    requestId: request.id,
-    schoolId: input.schoolId,
-    content: searchContent(request, input.customer, [input.firstMessage.body]),
-  });
+  await upsertSearchDocument(
+    tx.trx,
+    {
+      requestId: request.id,
+      schoolId: input.schoolId,
+      content: searchContent(request, input.customer, [input.firstMessage.body]),
+    },
+    { isNew: true },
+  );
   tx.publish({ schoolId: input.schoolId, type: 'counts.changed' });
   await journal(tx, {
     schoolId: input.schoolId,

@@ -32,6 +32,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     )`.execute(db);
   }
 
+  // The journal of one file, newest first, without touching the rest of the school's journal.
+  await db.schema
+    .createIndex('activity_school_request_idx')
+    .on('activity')
+    .columns(['school_id', 'request_id', 'id'])
+    .execute();
+
   // "À traiter" filter and the Gestion des demandes list sort on the last message.
   await db.schema
     .createIndex('requests_school_customer_activity_idx')

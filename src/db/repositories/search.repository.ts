@@ -5,16 +5,29 @@ function isPostgres(db: Kysely<Database>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
-/** Replaces the search document of a request (content is already folded by the caller). */
+// On SQLite the FTS5 row of a request has the request's own rowid: finding it is a key lookup
+// (FTS5 cannot index its `request_id` column). On PostgreSQL request_id is the primary key.
+
+/** Writes the search document of a request (content is already folded by the caller). */
 export async function upsertSearchDocument(
   db: Kysely<Database>,
   doc: { requestId: string; schoolId: string; content: string },
+  options: { isNew?: boolean } = {},
 ): Promise<void> {
-  await db.deleteFrom('search_fts').where('request_id', '=', doc.requestId).execute();
-  await db
-    .insertInto('search_fts')
-    .values({ request_id: doc.requestId, school_id: doc.schoolId, content: doc.content })
-    .execute();
+  if (isPostgres(db)) {
+    await sql`insert into search_fts (request_id, school_id, content) values (${doc.requestId}, ${doc.schoolId}, ${doc.content})
+      on conflict (request_id) do update set content = excluded.content`.execute(db);
+    return;
+  }
+  if (!options.isNew) {
+    await sql`delete from search_fts where rowid = (select rowid from requests where id = ${doc.requestId})`.execute(
+      db,
+    );
+  }
+  await sql`insert into search_fts (rowid, content, request_id, school_id)
+    values ((select rowid from requests where id = ${doc.requestId}), ${doc.content}, ${doc.requestId}, ${doc.schoolId})`.execute(
+    db,
+  );
 }
 
 /** Appends words to a request's search document (a new message), without re-reading the rest. */
@@ -24,11 +37,19 @@ export async function appendSearchText(
   schoolId: string,
   text: string,
 ): Promise<void> {
-  const row = await db
-    .selectFrom('search_fts')
-    .select('content')
-    .where('request_id', '=', requestId)
-    .executeTakeFirst();
+  const row = isPostgres(db)
+    ? await db
+        .selectFrom('search_fts')
+        .select('content')
+        .where('request_id', '=', requestId)
+        .executeTakeFirst()
+    : (
+        await sql<{
+          content: string;
+        }>`select content from search_fts where rowid = (select rowid from requests where id = ${requestId})`.execute(
+          db,
+        )
+      ).rows[0];
   await upsertSearchDocument(db, {
     requestId,
     schoolId,
@@ -37,8 +58,8 @@ export async function appendSearchText(
 }
 
 /**
- * The ids of a school's requests whose document has every term as a word prefix, best first.
- * Terms are folded words (letters and digits only), so they are safe inside the query syntax.
+ * The ids of a school's requests whose document has every term as a word prefix, newest
+ * first. Terms are folded words (letters and digits only), so they are safe in the query syntax.
  */
 export async function searchRequestIds(
   db: Kysely<Database>,
@@ -50,17 +71,19 @@ export async function searchRequestIds(
   if (isPostgres(db)) {
     const query = terms.map((t) => `${t}:*`).join(' & ');
     const rows = await sql<{ request_id: string }>`
-      select request_id from search_fts
-      where school_id = ${schoolId} and tsv @@ to_tsquery('simple', ${query})
-      order by ts_rank(tsv, to_tsquery('simple', ${query})) desc, request_id
+      select s.request_id from search_fts s join requests r on r.id = s.request_id
+      where s.school_id = ${schoolId} and s.tsv @@ to_tsquery('simple', ${query})
+      order by r.last_message_at desc, s.request_id desc
       limit ${limit}`.execute(db);
     return rows.rows.map((r) => r.request_id);
   }
+  // Newest files first: FTS5 walks its doclists in rowid order and stops at the limit, so even
+  // a word found in thousands of files costs little.
   const match = terms.map((t) => `"${t}"*`).join(' ');
   const rows = await sql<{ request_id: string }>`
     select request_id from search_fts
     where search_fts match ${match} and school_id = ${schoolId}
-    order by rank
+    order by rowid desc
     limit ${limit}`.execute(db);
   return rows.rows.map((r) => r.request_id);
 }
