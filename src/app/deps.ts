@@ -3,6 +3,7 @@ import type { Db } from '../db/connection.js';
 import type { FailureLimiter } from './auth/rate-limiter.js';
 import type { Clock } from './clock.js';
 import type { EventBus } from './events.js';
+import type { IntakeDeps } from './intake/intake-deps.js';
 import type { OutboxDispatcher } from './outbox.js';
 import type { PresenceTracker } from './presence.js';
 
@@ -18,4 +19,6 @@ export interface AppDeps {
     loginPerAccount: FailureLimiter;
     loginPerIp: FailureLimiter;
   };
+  /** Public forms: signing keys and rate counters. */
+  intake: IntakeDeps;
 }

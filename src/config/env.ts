@@ -15,8 +15,57 @@ const EnvSchema = z.object({
   SCHUSS_DEMO_PASSWORD: z.string().min(12, 'SCHUSS_DEMO_PASSWORD must be at least 12 characters').optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(120),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
+  /** Behind a reverse proxy: `true`, a hop count, or the proxies' addresses (comma-separated). */
+  TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  APP_SECRET: z.string().min(32, 'APP_SECRET must be at least 32 characters').optional(),
 });
+
+export interface RateWindow {
+  max: number;
+  windowMs: number;
+}
+
+/**
+ * Public-form defences, tuned here rather than in the environment: tests shorten the fill time
+ * and the proof of work, the benchmark raises the limits.
+ */
+export interface IntakeTuning {
+  /** A form submitted sooner than this after it was displayed is refused as robotic. */
+  minFillMs: number;
+  /** How long a displayed form stays submittable. */
+  formTokenTtlMs: number;
+  /** ALTCHA: PBKDF2 iterations per attempt, and the range the secret counter is drawn from. */
+  powCost: number;
+  powCounterMin: number;
+  powCounterMax: number;
+  /** How long a solved challenge stays usable (once). */
+  challengeTtlMs: number;
+  /** Identical resubmissions within this window answer with the first number. */
+  duplicateWindowMs: number;
+  /** Submissions per IP through the browser path (proof of work). */
+  perIp: RateWindow;
+  /** Submissions per customer e-mail address. */
+  perEmail: RateWindow;
+  /** Submissions per IP with a valid school intake key (a school's web server relays many visitors). */
+  keyPerIp: RateWindow;
+  /** Challenges handed out per IP. */
+  challengePerIp: RateWindow;
+}
+
+export const DEFAULT_INTAKE_TUNING: IntakeTuning = {
+  minFillMs: 3_000,
+  formTokenTtlMs: 24 * 3_600_000,
+  powCost: 1_000,
+  powCounterMin: 2_000,
+  powCounterMax: 6_000,
+  challengeTtlMs: 2 * 3_600_000,
+  duplicateWindowMs: 10 * 60_000,
+  perIp: { max: 20, windowMs: 10 * 60_000 },
+  perEmail: { max: 10, windowMs: 60 * 60_000 },
+  keyPerIp: { max: 3_000, windowMs: 60_000 },
+  challengePerIp: { max: 60, windowMs: 10 * 60_000 },
+};
 
 export interface Config {
   port: number;
@@ -34,6 +83,11 @@ export interface Config {
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
   logLevel: string;
+  /** Fastify's trustProxy: which X-Forwarded-For hops to believe for client IPs (rate limits). */
+  trustProxy: boolean | string | ((address: string, hop: number) => boolean);
+  /** Signs proof-of-work challenges and form tokens; generated and stored in the database when unset. */
+  appSecret: string | undefined;
+  intake: IntakeTuning;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -58,5 +112,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
     logLevel: e.LOG_LEVEL,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    appSecret: e.APP_SECRET,
+    intake: DEFAULT_INTAKE_TUNING,
   };
+}
+
+function parseTrustProxy(value: string | undefined): Config['trustProxy'] {
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return (_address, hop) => hop < hops;
+  }
+  return value;
 }

@@ -14,6 +14,13 @@ export function formatRequestNumber(year: number, sequence: number): string {
 
 /** The calendar year of an instant in a time zone (a request made on 31/12 23:30 in Paris is that year's). */
 export function yearIn(instantIso: string, timeZone: string): number {
-  const year = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric' }).format(new Date(instantIso));
-  return Number(year);
+  let format = yearFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric' });
+    yearFormats.set(timeZone, format);
+  }
+  return Number(format.format(new Date(instantIso)));
 }
+
+/** Building a formatter costs far more than using one: one per time zone. */
+const yearFormats = new Map<string, Intl.DateTimeFormat>();

@@ -17,7 +17,9 @@ export function foldForSearch(text: string): string {
  * databases see the same words ("zoe.lefevre@example.fr" is "zoe lefevre example fr").
  */
 export function indexWords(text: string): string {
-  return foldForSearch(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return foldForSearch(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /** The words of a search box, folded, without punctuation; at most 8 of them. */

@@ -474,10 +474,13 @@ export function isLanguage(value: unknown): value is Language {
 
 /**
  * The visitor's language: an explicit choice (`?lang=`, the form's own field) first, then the
- * browser's Accept-Language preferences, then French.
+ * browser's Accept-Language preferences. Nothing expressed: French. Only languages we have no
+ * catalogue for: English.
  */
 export function pickLanguage(explicit: unknown, acceptLanguage?: string | null): Language {
-  if (typeof explicit === 'string') {
+  let expressed = false;
+  if (typeof explicit === 'string' && explicit.trim() !== '') {
+    expressed = true;
     const short = explicit.trim().slice(0, 2).toLowerCase();
     if (isLanguage(short)) return short;
   }
@@ -488,11 +491,12 @@ export function pickLanguage(explicit: unknown, acceptLanguage?: string | null):
       .map((part, index) => {
         const [tag = '', ...params] = part.trim().split(';');
         const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-        return { tag: tag.slice(0, 2).toLowerCase(), q: q ? Number(q.slice(2)) || 0 : 1, index };
+        return { tag: tag.trim().slice(0, 2).toLowerCase(), q: q ? Number(q.slice(2)) || 0 : 1, index };
       })
-      .filter((entry) => entry.q > 0)
+      .filter((entry) => entry.q > 0 && entry.tag !== '' && entry.tag !== '*')
       .sort((a, b) => b.q - a.q || a.index - b.index);
     for (const { tag } of ranked) if (isLanguage(tag)) return tag;
+    if (ranked.length > 0) expressed = true;
   }
-  return 'fr';
+  return expressed ? 'en' : 'fr';
 }

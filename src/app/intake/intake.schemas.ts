@@ -1,14 +1,11 @@
 import { z } from 'zod';
 import { AppError, type FieldErrors } from '../../domain/errors.js';
+import { hasForbiddenCharacters } from '../../domain/text-rules.js';
 import { EmailSchema } from '../common.schemas.js';
 import { LANGUAGES } from '../requests/requests.schemas.js';
 import { type IntakeMessages, intakeMessages, type Language } from './intake.i18n.js';
 import { DURATIONS, LEVELS, MAX_PARTICIPANTS, MAX_SESSIONS, PRACTICES, SLOTS } from './intake.vocabulary.js';
 
-/** Single-line fields: no control character at all, nor the bidirectional overrides. */
-const LINE_FORBIDDEN = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
-/** Free text: line breaks and tabs are fine, other control characters are not. */
-const TEXT_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const MAX_MESSAGE = 5_000;
@@ -34,7 +31,7 @@ function buildSchema(m: IntakeMessages) {
       .string(invalid(required))
       .trim()
       .max(max, m.tooLong(max))
-      .refine((s) => !LINE_FORBIDDEN.test(s), m.controlChars)
+      .refine((s) => !hasForbiddenCharacters(s, false), m.controlChars)
       .pipe(z.string().min(1, required));
 
   const optionalLine = (max: number) =>
@@ -44,7 +41,7 @@ function buildSchema(m: IntakeMessages) {
         .string(invalid())
         .trim()
         .max(max, m.tooLong(max))
-        .refine((s) => !LINE_FORBIDDEN.test(s), m.controlChars)
+        .refine((s) => !hasForbiddenCharacters(s, false), m.controlChars)
         .optional(),
     );
 
@@ -53,12 +50,18 @@ function buildSchema(m: IntakeMessages) {
       .string(invalid(required ?? undefined))
       .trim()
       .max(MAX_MESSAGE, m.tooLong(MAX_MESSAGE))
-      .refine((s) => !TEXT_FORBIDDEN.test(s), m.controlChars);
-    return required ? text.pipe(z.string().min(1, required)) : z.preprocess(blankToUndefined, text.optional());
+      .refine((s) => !hasForbiddenCharacters(s, true), m.controlChars);
+    return required
+      ? text.pipe(z.string().min(1, required))
+      : z.preprocess(blankToUndefined, text.optional());
   };
 
   const date = (required: string) =>
-    z.string(invalid(required)).trim().pipe(z.string().min(1, required)).refine(isCalendarDate, m.dateInvalid);
+    z
+      .string(invalid(required))
+      .trim()
+      .pipe(z.string().min(1, required))
+      .refine(isCalendarDate, m.dateInvalid);
 
   const choice = <T extends readonly [string, ...string[]]>(values: T, required: string, unknown: string) =>
     z.preprocess(
@@ -66,22 +69,28 @@ function buildSchema(m: IntakeMessages) {
       z.enum(values, { error: (issue) => (issue.input === undefined ? required : unknown) }),
     );
 
-  const customer = z.object(
-    {
-      firstName: line(80, m.required.firstName),
-      lastName: line(80, m.required.lastName),
-      email: z
-        .string(invalid(m.required.email))
-        .trim()
-        .pipe(z.string().min(1, m.required.email))
-        .refine((s) => EmailSchema.safeParse(s).success, m.emailInvalid)
-        .transform((s) => s.normalize('NFC')),
-      phone: optionalLine(30).refine(
-        (s) => s === undefined || /^[+0-9 ().-]{6,30}$/.test(s),
-        m.phoneInvalid,
-      ),
-    },
-    invalid(m.required.email),
+  /** A missing group reports its own first field, so the page can point at it. */
+  const group = <T extends z.ZodType>(schema: T) =>
+    z.preprocess((v) => (v === undefined || v === '' ? {} : v), schema);
+
+  const customer = group(
+    z.object(
+      {
+        firstName: line(80, m.required.firstName),
+        lastName: line(80, m.required.lastName),
+        email: z
+          .string(invalid(m.required.email))
+          .trim()
+          .pipe(z.string().min(1, m.required.email))
+          .refine((s) => EmailSchema.safeParse(s).success, m.emailInvalid)
+          .transform((s) => s.normalize('NFC')),
+        phone: optionalLine(30).refine(
+          (s) => s === undefined || /^[+0-9 ().-]{6,30}$/.test(s),
+          m.phoneInvalid,
+        ),
+      },
+      invalid(m.required.email),
+    ),
   );
 
   const participant = z.object(
@@ -98,16 +107,24 @@ function buildSchema(m: IntakeMessages) {
     .min(1, m.participantsMin)
     .max(MAX_PARTICIPANTS, m.participantsMax(MAX_PARTICIPANTS));
 
-  const dates = z.object(
-    {
-      from: date(m.required.dateFrom),
-      to: z.preprocess(blankToUndefined, z.string(invalid()).trim().refine(isCalendarDate, m.dateInvalid).optional()),
-    },
-    invalid(m.required.dateFrom),
+  const dates = group(
+    z.object(
+      {
+        from: date(m.required.dateFrom),
+        to: z.preprocess(
+          blankToUndefined,
+          z.string(invalid()).trim().refine(isCalendarDate, m.dateInvalid).optional(),
+        ),
+      },
+      invalid(m.required.dateFrom),
+    ),
   );
 
-  /** Anti-spam fields, checked by the guard, never stored. */
-  const guard = {
+  /**
+   * The visitor's language (also read from `?lang=` and Accept-Language), then the anti-spam
+   * fields: the honeypot, the form token and the ALTCHA payload, checked and never stored.
+   */
+  const envelope = {
     language: z.enum(LANGUAGES).optional().catch(undefined),
     website: z.string().max(500).optional().catch('filled'),
     formToken: z.string().max(500).optional().catch(undefined),
@@ -116,7 +133,7 @@ function buildSchema(m: IntakeMessages) {
 
   const vel = z.object({
     form: z.literal('vel'),
-    ...guard,
+    ...envelope,
     customer,
     participants,
     productType: z.preprocess(
@@ -130,14 +147,14 @@ function buildSchema(m: IntakeMessages) {
 
   const contact = z.object({
     form: z.literal('contact'),
-    ...guard,
+    ...envelope,
     customer,
     message: message(m.required.message),
   });
 
   const custom = z.object({
     form: z.literal('custom'),
-    ...guard,
+    ...envelope,
     customer,
     participants,
     practice: choice(PRACTICES, m.required.practice, m.unknownPractice),

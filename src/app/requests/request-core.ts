@@ -1,7 +1,7 @@
 import {
   type CustomerRow,
   findCustomerByEmail,
-  insertCustomer,
+  insertCustomerUnlessExists,
   insertRequest,
   loadStatusFacts,
   nextCounterValue,
@@ -181,8 +181,13 @@ export async function findOrCreateCustomer(
     created_at: tx.now,
     updated_at: tx.now,
   };
-  await insertCustomer(tx.trx, customer);
-  return { customer, isNew: true };
+  // Two first requests from the same new address at once (PostgreSQL): the second waits for the
+  // first to commit, inserts nothing, and takes the customer the first one created.
+  const inserted = await insertCustomerUnlessExists(tx.trx, customer);
+  if (inserted) return { customer, isNew: true };
+  const twin = await findCustomerByEmail(tx.trx, schoolId, emailNormalized);
+  if (!twin) throw new Error('customer vanished after a unique conflict');
+  return { customer: twin, isNew: false };
 }
 
 export interface OpenRequestInput {
@@ -289,7 +294,11 @@ export async function openRequest(
   return { request, portalToken, status: request.status as Status };
 }
 
-/** Notifies every active staff member of the school (stored now, pushed live after commit). */
+/**
+ * Notifies the school's active staff (stored now, pushed live after commit): everyone, or only
+ * `onlyUserIds` when the school chose who is told — falling back to everyone when none of those
+ * is active any more, so that a request is never unseen.
+ */
 export async function notifyStaff(
   tx: Tx,
   schoolId: string,
@@ -298,6 +307,7 @@ export async function notifyStaff(
     requestId: string | null;
     payload: Record<string, unknown>;
     exceptUserId?: string;
+    onlyUserIds?: readonly string[] | null;
   },
 ): Promise<number> {
   const users = await tx.trx
@@ -306,7 +316,10 @@ export async function notifyStaff(
     .where('school_id', '=', schoolId)
     .where('is_active', '=', 1)
     .execute();
-  const recipients = users.filter((u) => u.id !== notification.exceptUserId);
+  const everyone = users.filter((u) => u.id !== notification.exceptUserId);
+  const only = notification.onlyUserIds ? new Set(notification.onlyUserIds) : null;
+  const chosen = only ? everyone.filter((u) => only.has(u.id)) : everyone;
+  const recipients = chosen.length > 0 ? chosen : everyone;
   if (recipients.length === 0) return 0;
   await tx.trx
     .insertInto('notifications')

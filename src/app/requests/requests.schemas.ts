@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasForbiddenCharacters } from '../../domain/text-rules.js';
 import { EmailSchema } from '../common.schemas.js';
 
 export const LANGUAGES = ['fr', 'en', 'de', 'it', 'es', 'nl'] as const;
@@ -10,10 +11,7 @@ export function text(max: number, label: string) {
     .string()
     .trim()
     .max(max, `${label} : ${max} caractères au plus.`)
-    .refine(
-      (s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s),
-      `${label} : caractères de contrôle interdits.`,
-    );
+    .refine((s) => !hasForbiddenCharacters(s, true), `${label} : caractères de contrôle interdits.`);
 }
 
 /** A phone number as people type it; empty means none. */

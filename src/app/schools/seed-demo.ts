@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AppDeps } from '../deps.js';
+import { seedDemoRequests } from '../intake/demo-requests.js';
 import { createSchool } from './create-school.js';
 
 export const DEMO_SLUG = 'demo';
@@ -32,7 +33,7 @@ export async function seedDemoIfEmpty(
   if (any) return null;
   const generated = !deps.config.demoPassword;
   const password = deps.config.demoPassword ?? generatePassword();
-  await createSchool(deps, {
+  const school = await createSchool(deps, {
     slug: DEMO_SLUG,
     name: 'ESF Démo',
     staff: DEMO_ACCOUNTS.map((a) => ({ ...a, password })),
@@ -90,5 +91,7 @@ export async function seedDemoIfEmpty(
       { firstName: 'Chloé', lastName: 'Anselme', languages: ['fr', 'es'] },
     ],
   });
+  // The three public forms are on (the default) and have already brought in a few requests.
+  await seedDemoRequests(deps, school.slug);
   return { password, generated, accounts: DEMO_ACCOUNTS };
 }

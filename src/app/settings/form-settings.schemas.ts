@@ -18,8 +18,7 @@ export const EmbedOriginSchema = z
 const practices = z
   .array(z.enum(PRACTICES, { error: 'Discipline inconnue.' }))
   .min(1, 'Proposez au moins une discipline.')
-  .max(PRACTICES.length)
-  .transform((list) => [...new Set(list)]);
+  .max(PRACTICES.length);
 
 /**
  * Paramètres → Formulaires, stored under `forms` in `schools.settings_json`. Every field has a
@@ -42,18 +41,13 @@ export const FormSettingsSchema = z.object({
         .array(z.enum(DURATIONS, { error: 'Durée inconnue.' }))
         .min(1, 'Proposez au moins une durée.')
         .max(DURATIONS.length)
-        .transform((list) => [...new Set(list)])
         .default([...DURATIONS]),
       /** null: every active instructor of the school is offered. */
       instructorIds: z.array(z.string().max(64)).max(500).nullable().default(null),
     })
     .default({ isEnabled: true, practices: [...PRACTICES], durations: [...DURATIONS], instructorIds: null }),
   /** Sites allowed to show the forms in an iframe (besides Schuss itself). */
-  embedOrigins: z
-    .array(EmbedOriginSchema)
-    .max(20, '20 origines au plus.')
-    .transform((list) => [...new Set(list)])
-    .default([]),
+  embedOrigins: z.array(EmbedOriginSchema).max(20, '20 origines au plus.').default([]),
   /** null: every active staff member is notified of a new request. */
   notifyUserIds: z
     .array(z.string().max(64))
@@ -88,6 +82,24 @@ export function readFormSettings(settingsJson: string): FormSettings {
   if (cache.size >= 1_000) cache.clear();
   cache.set(settingsJson, settings);
   return settings;
+}
+
+/** Each list once, in the vocabulary's order where there is one. */
+export function normalizeFormSettings(settings: FormSettings): FormSettings {
+  const unique = <T>(list: T[]) => [...new Set(list)];
+  const inOrder = <T extends string>(order: readonly T[], list: T[]) => order.filter((x) => list.includes(x));
+  return {
+    vel: { ...settings.vel, practices: inOrder(PRACTICES, settings.vel.practices) },
+    contact: { ...settings.contact },
+    custom: {
+      ...settings.custom,
+      practices: inOrder(PRACTICES, settings.custom.practices),
+      durations: inOrder(DURATIONS, settings.custom.durations),
+      instructorIds: settings.custom.instructorIds && unique(settings.custom.instructorIds),
+    },
+    embedOrigins: unique(settings.embedOrigins),
+    notifyUserIds: settings.notifyUserIds && unique(settings.notifyUserIds),
+  };
 }
 
 /** Writes the form settings back under `forms`, keeping whatever else settings_json holds. */

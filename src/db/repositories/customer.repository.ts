@@ -29,6 +29,12 @@ export function findCustomerInSchool(
     .executeTakeFirst();
 }
 
-export function insertCustomer(db: Kysely<Database>, row: CustomerRow): Promise<unknown> {
-  return db.insertInto('customers').values(row).execute();
+/** Inserts the customer unless the school already has one with that e-mail; true if inserted. */
+export async function insertCustomerUnlessExists(db: Kysely<Database>, row: CustomerRow): Promise<boolean> {
+  const result = await db
+    .insertInto('customers')
+    .values(row)
+    .onConflict((oc) => oc.columns(['school_id', 'email_normalized']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }

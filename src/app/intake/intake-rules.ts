@@ -1,0 +1,52 @@
+import type { FieldErrors } from '../../domain/errors.js';
+import type { IntakeMessages } from './intake.i18n.js';
+import type { IntakeInput } from './intake.schemas.js';
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar day (YYYY-MM-DD) of an instant in a time zone. */
+export function dayIn(instant: Date, timeZone: string): string {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(instant);
+}
+
+function shiftYears(day: string, years: number): string {
+  const year = Number(day.slice(0, 4)) + years;
+  return `${String(year).padStart(4, '0')}${day.slice(4)}`;
+}
+
+export const MAX_AHEAD_YEARS = 2;
+export const MAX_AGE_YEARS = 110;
+
+/**
+ * The rules a submission must keep against the calendar of the school: wished dates from today
+ * (school time) up to two years ahead, the end not before the start, birth dates not in the
+ * future nor absurdly old. ISO dates compare as strings.
+ */
+export function checkDates(input: IntakeInput, today: string, m: IntakeMessages): FieldErrors {
+  const fields: FieldErrors = {};
+  if (input.form === 'contact') return fields;
+  const horizon = shiftYears(today, MAX_AHEAD_YEARS);
+  const { from, to } = input.dates;
+  if (from < today) fields['dates.from'] = m.datePast;
+  else if (from > horizon) fields['dates.from'] = m.dateTooFar;
+  if (to !== undefined) {
+    if (to < from) fields['dates.to'] = m.dateToBeforeFrom;
+    else if (to > horizon) fields['dates.to'] = m.dateTooFar;
+  }
+  const oldest = shiftYears(today, -MAX_AGE_YEARS);
+  input.participants.forEach((p, i) => {
+    if (p.birthDate > today) fields[`participants.${i}.birthDate`] = m.birthFuture;
+    else if (p.birthDate < oldest) fields[`participants.${i}.birthDate`] = m.birthTooOld;
+  });
+  return fields;
+}

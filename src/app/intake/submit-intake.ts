@@ -1,0 +1,446 @@
+import { AppError, type FieldErrors } from '../../domain/errors.js';
+import type { Actor } from '../actor.js';
+import { normalizeEmail } from '../common.schemas.js';
+import { safeEqual, sha256 } from '../crypto.js';
+import type { AppDeps } from '../deps.js';
+import { newId } from '../ids.js';
+import { findOrCreateCustomer, notifyStaff, openRequest, refreshStatus } from '../requests/request-core.js';
+import { enqueue, type Tx, transact } from '../tx.js';
+import { type IntakeMessages, intakeMessages, type Language } from './intake.i18n.js';
+import {
+  type CustomInput,
+  fieldsError,
+  type IntakeInput,
+  parseIntake,
+  type VelInput,
+} from './intake.schemas.js';
+import {
+  DURATION_LABELS_FR,
+  INTAKE_FORMS,
+  type IntakeForm,
+  PRACTICE_LABELS_FR,
+  productKindLabelFr,
+} from './intake.vocabulary.js';
+import { checkDates, dayIn } from './intake-rules.js';
+import {
+  findIntakeSchool,
+  type IntakeSchool,
+  type OfferedInstructor,
+  offeredInstructors,
+  offeredProductKinds,
+} from './intake-school.js';
+import { checkAltcha, checkFormToken } from './spam-guard.js';
+
+/** One submission of a public form, as it reached the HTTP edge (JSON API or HTML page). */
+export interface PublicSubmission {
+  slug: string;
+  body: unknown;
+  ip: string;
+  /** The `x-intake-key` header: a school's own web server posting on behalf of its visitors. */
+  intakeKey: string | null;
+  /** The visitor's language (explicit choice, then Accept-Language, then French). */
+  language: Language;
+}
+
+export interface IntakeResult {
+  number: string;
+}
+
+const SWEEP_EVERY_MS = 60_000;
+
+export function isFormEnabled(school: IntakeSchool, form: IntakeForm): boolean {
+  return school.settings[form].isEnabled;
+}
+
+/** The school of a public slug, or the visitor-language 404. */
+export async function requireIntakeSchool(
+  deps: AppDeps,
+  slug: string,
+  language: Language,
+): Promise<IntakeSchool> {
+  const school = await findIntakeSchool(deps.db.kysely, slug);
+  if (!school) throw new AppError('NOT_FOUND', intakeMessages(language).schoolNotFound);
+  return school;
+}
+
+function hit(
+  limiter: AppDeps['intake']['limits']['perIp'],
+  key: string,
+  nowMs: number,
+  m: IntakeMessages,
+): void {
+  const wait = limiter.blockedFor(key, nowMs);
+  if (wait > 0) {
+    throw new AppError('RATE_LIMITED', m.rateLimited(Math.max(1, Math.ceil(wait / 60))), {
+      retryAfterSeconds: wait,
+    });
+  }
+  limiter.fail(key, nowMs);
+}
+
+/**
+ * A visitor (or a school's server) submits a public form. Everything that can refuse it is
+ * checked before anything is written: the school and the form being open, the per-IP limit,
+ * the fields, the honeypot, then either the school's intake key or the minimum fill time and
+ * the ALTCHA proof of work, then the per-address limit. The answer carries the new file's
+ * number and nothing else, whether the e-mail was known or not.
+ */
+export async function submitPublicIntake(deps: AppDeps, submission: PublicSubmission): Promise<IntakeResult> {
+  const { language } = submission;
+  const m = intakeMessages(language);
+  const school = await requireIntakeSchool(deps, submission.slug, language);
+  const nowMs = deps.clock.now().getTime();
+  const tuning = deps.config.intake;
+  const limits = deps.intake.limits;
+
+  const isViaKey = submission.intakeKey !== null;
+  if (isViaKey) {
+    const key = submission.intakeKey ?? '';
+    if (!school.intakeKeyHash || !safeEqual(sha256(key), school.intakeKeyHash)) {
+      throw new AppError('FORBIDDEN', 'Clé d’intégration invalide pour cette école.');
+    }
+    hit(limits.keyPerIp, `${school.id}|${submission.ip}`, nowMs, m);
+  } else {
+    hit(limits.perIp, submission.ip, nowMs, m);
+  }
+
+  const rawForm = (submission.body as { form?: unknown } | null)?.form;
+  if (
+    (INTAKE_FORMS as readonly unknown[]).includes(rawForm) &&
+    !isFormEnabled(school, rawForm as IntakeForm)
+  ) {
+    throw new AppError('NOT_FOUND', m.formClosed);
+  }
+
+  const input = parseIntake(submission.body, language);
+  if (input.website) throw new AppError('VALIDATION', m.honeypot);
+
+  let challenge: { id: string; expiresAt: string } | undefined;
+  if (!isViaKey) {
+    const token = checkFormToken(deps.intake.secrets, tuning, school.id, input.formToken, nowMs);
+    if (token === 'too_fast') throw new AppError('VALIDATION', m.tooFast);
+    if (token !== 'ok')
+      throw new AppError('VALIDATION', m.formExpired, { fields: { formToken: m.formExpired } });
+    const pow = await checkAltcha(deps.intake.secrets, input.altcha, nowMs);
+    if (!pow.ok) {
+      const message =
+        pow.reason === 'missing'
+          ? m.altchaMissing
+          : pow.reason === 'expired'
+            ? m.altchaExpired
+            : m.altchaInvalid;
+      throw new AppError('VALIDATION', message, { fields: { altcha: message } });
+    }
+    challenge = { id: pow.challengeId, expiresAt: pow.expiresAt };
+  }
+
+  hit(limits.perEmail, `${school.id}|${normalizeEmail(input.customer.email)}`, nowMs, m);
+
+  const result = await recordIntake(deps, school, input, { language, challenge });
+  await sweepExpired(deps, nowMs);
+  return { number: result.number };
+}
+
+export interface RecordOptions {
+  language: Language;
+  /** The solved ALTCHA challenge to spend with this submission (browser path). */
+  challenge?: { id: string; expiresAt: string };
+}
+
+class DuplicateInFlight extends Error {}
+
+/**
+ * Turns an accepted submission into a request of the school, in one transaction: the customer
+ * found by e-mail or created, the numbered request (a dossier with a custom-lesson line for the
+ * custom form), its first message, the journal, staff notifications, the acknowledgement e-mail
+ * with the customer's private link. An identical submission within the duplicate window gets the
+ * number already given, and writes nothing.
+ */
+export async function recordIntake(
+  deps: AppDeps,
+  school: IntakeSchool,
+  input: IntakeInput,
+  options: RecordOptions,
+): Promise<{ number: string; isDuplicate: boolean }> {
+  const m = intakeMessages(options.language);
+  const now = deps.clock.now();
+  const fields: FieldErrors = checkDates(input, dayIn(now, school.timeZone), m);
+  let instructor: OfferedInstructor | null = null;
+  if (input.form === 'vel') {
+    if (!school.settings.vel.practices.includes(input.practice)) fields.practice = m.unknownPractice;
+    const kinds = await offeredProductKinds(deps.db.kysely, school.id);
+    if (!kinds.includes(input.productType)) fields.productType = m.unknownProductType;
+  } else if (input.form === 'custom') {
+    if (!school.settings.custom.practices.includes(input.practice)) fields.practice = m.unknownPractice;
+    if (!school.settings.custom.durations.includes(input.duration)) fields.duration = m.unknownDuration;
+    if (input.instructorId !== undefined) {
+      [instructor = null] = await offeredInstructors(deps.db.kysely, school, input.instructorId);
+      if (!instructor) fields.instructorId = m.unknownInstructor;
+    }
+  }
+  if (Object.keys(fields).length > 0) throw fieldsError(options.language, fields);
+
+  const emailNormalized = normalizeEmail(input.customer.email);
+  const fingerprint = fingerprintOf(input, emailNormalized);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await recordOnce(deps, school, input, instructor, options, fingerprint, now);
+    } catch (error) {
+      // PostgreSQL: a twin transaction created the same new customer (or claimed the same
+      // fingerprint) first. Once it committed, a second pass finds what it wrote.
+      if (attempt >= 3 || !isUniqueViolation(error)) throw error;
+    }
+  }
+}
+
+/** Unique-key violations, as each driver reports them. */
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+async function recordOnce(
+  deps: AppDeps,
+  school: IntakeSchool,
+  input: IntakeInput,
+  instructor: OfferedInstructor | null,
+  options: RecordOptions,
+  fingerprint: string,
+  now: Date,
+): Promise<{ number: string; isDuplicate: boolean }> {
+  const m = intakeMessages(options.language);
+  try {
+    return await transact(deps, async (tx) => {
+      if (options.challenge) await spendChallenge(tx, options.challenge, m);
+      const cutoff = new Date(now.getTime() - deps.config.intake.duplicateWindowMs).toISOString();
+      const previous = await tx.trx
+        .selectFrom('intake_fingerprints')
+        .select('request_number')
+        .where('school_id', '=', school.id)
+        .where('fingerprint', '=', fingerprint)
+        .where('created_at', '>=', cutoff)
+        .executeTakeFirst();
+      if (previous) return { number: previous.request_number, isDuplicate: true };
+
+      const number = await openIntakeRequest(tx, deps, school, input, instructor, options.language);
+      const claimed = await tx.trx
+        .insertInto('intake_fingerprints')
+        .values({ school_id: school.id, fingerprint, request_number: number, created_at: tx.now })
+        .onConflict((oc) =>
+          oc
+            .columns(['school_id', 'fingerprint'])
+            .doUpdateSet((eb) => ({
+              request_number: eb.ref('excluded.request_number'),
+              created_at: eb.ref('excluded.created_at'),
+            }))
+            .where('intake_fingerprints.created_at', '<', cutoff),
+        )
+        .executeTakeFirst();
+      // A twin committed first (PostgreSQL runs them concurrently): give everything back.
+      if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) throw new DuplicateInFlight();
+      return { number, isDuplicate: false };
+    });
+  } catch (error) {
+    if (!(error instanceof DuplicateInFlight)) throw error;
+    const twin = await deps.db.kysely
+      .selectFrom('intake_fingerprints')
+      .select('request_number')
+      .where('school_id', '=', school.id)
+      .where('fingerprint', '=', fingerprint)
+      .executeTakeFirstOrThrow();
+    return { number: twin.request_number, isDuplicate: true };
+  }
+}
+
+/** A solved challenge opens one submission: a second use finds its row and is refused. */
+async function spendChallenge(tx: Tx, challenge: { id: string; expiresAt: string }, m: IntakeMessages) {
+  const spent = await tx.trx
+    .insertInto('intake_challenges')
+    .values({ id: challenge.id, expires_at: challenge.expiresAt })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .executeTakeFirst();
+  if (Number(spent.numInsertedOrUpdatedRows ?? 0) !== 1) {
+    throw new AppError('VALIDATION', m.altchaReused, { fields: { altcha: m.altchaReused } });
+  }
+}
+
+/** Same school, form, address and content: the same submission, whatever the spam fields say. */
+function fingerprintOf(input: IntakeInput, emailNormalized: string): string {
+  const { website: _w, formToken: _t, altcha: _a, language: _l, ...content } = input;
+  return sha256(
+    JSON.stringify([emailNormalized, { ...content, customer: { ...content.customer, email: '' } }]),
+  );
+}
+
+async function openIntakeRequest(
+  tx: Tx,
+  deps: AppDeps,
+  school: IntakeSchool,
+  input: IntakeInput,
+  instructor: OfferedInstructor | null,
+  language: Language,
+): Promise<string> {
+  const { customer } = await findOrCreateCustomer(tx, school.id, {
+    email: input.customer.email,
+    firstName: input.customer.firstName,
+    lastName: input.customer.lastName,
+    phone: input.customer.phone ?? null,
+    language,
+  });
+  const actor: Actor = {
+    kind: 'customer',
+    schoolId: school.id,
+    customerId: customer.id,
+    name: `${customer.first_name} ${customer.last_name}`,
+  };
+  const payload = submissionPayload(input, language, instructor);
+  const { request, portalToken } = await openRequest(tx, {
+    schoolId: school.id,
+    schoolTimeZone: school.timeZone,
+    source: input.form,
+    customer,
+    language,
+    actor,
+    firstMessage:
+      input.form === 'custom'
+        ? { authorKind: 'system', body: 'Dossier créé depuis la vente', payload }
+        : { authorKind: 'customer', body: firstMessageBody(input), payload },
+  });
+  if (input.form === 'custom') {
+    await tx.trx
+      .insertInto('lines')
+      .values({
+        id: newId('line'),
+        school_id: school.id,
+        request_id: request.id,
+        kind: 'custom',
+        product_id: null,
+        label: customLineLabel(input),
+        quantity: 1,
+        unit_price_cents: 0,
+        total_cents: 0,
+        vat_rate_bp: 1000,
+        is_online_sale: 0,
+        is_optional: 0,
+        is_active: 1,
+        details_json: JSON.stringify(customLineDetails(input, instructor)),
+        pos_imported_at: null,
+        position: 0,
+        created_at: tx.now,
+        updated_at: tx.now,
+      })
+      .execute();
+    await refreshStatus(tx, request);
+  }
+
+  const notification = {
+    kind: 'request.created',
+    requestId: request.id,
+    payload: { number: request.number, source: request.source, customerName: actor.name },
+  };
+  await notifyStaff(tx, school.id, { ...notification, onlyUserIds: school.settings.notifyUserIds });
+
+  const m = intakeMessages(language);
+  await enqueue(tx, {
+    schoolId: school.id,
+    kind: 'email',
+    payload: {
+      to: input.customer.email,
+      subject: m.email.subject(request.number, school.name),
+      text: m.email.body({
+        firstName: input.customer.firstName,
+        number: request.number,
+        link: `${deps.config.publicUrl}/c/${portalToken}`,
+        school: school.name,
+      }),
+    },
+  });
+  tx.publish({ schoolId: school.id, type: 'request.changed', requestId: request.id });
+  return request.number;
+}
+
+/** What was submitted, structured per form type: the staff app renders it in the conversation. */
+export function submissionPayload(
+  input: IntakeInput,
+  language: Language,
+  instructor: OfferedInstructor | null,
+): Record<string, unknown> {
+  const customer = {
+    firstName: input.customer.firstName,
+    lastName: input.customer.lastName,
+    email: input.customer.email,
+    phone: input.customer.phone ?? null,
+  };
+  switch (input.form) {
+    case 'contact':
+      return { form: 'contact', language, customer, message: input.message };
+    case 'vel':
+      return {
+        form: 'vel',
+        language,
+        customer,
+        participants: input.participants,
+        productType: input.productType,
+        practice: input.practice,
+        dates: { from: input.dates.from, to: input.dates.to ?? null },
+        message: input.message ?? '',
+      };
+    case 'custom':
+      return {
+        form: 'custom',
+        language,
+        customer,
+        ...customLineDetails(input, instructor),
+        message: input.message ?? '',
+      };
+    default: {
+      const never: never = input;
+      return never;
+    }
+  }
+}
+
+function customLineDetails(input: CustomInput, instructor: OfferedInstructor | null) {
+  return {
+    participants: input.participants,
+    practice: input.practice,
+    dates: { from: input.dates.from, to: input.dates.to ?? null },
+    slots: input.slots,
+    duration: input.duration,
+    sessions: input.sessions,
+    instructor: instructor
+      ? { id: instructor.id, name: `${instructor.firstName} ${instructor.lastName}` }
+      : null,
+    lessonLanguage: input.lessonLanguage,
+  };
+}
+
+function customLineLabel(input: CustomInput): string {
+  const sessions = input.sessions > 1 ? `${input.sessions} × ` : '';
+  return `Cours sur mesure — ${PRACTICE_LABELS_FR[input.practice]} — ${sessions}${DURATION_LABELS_FR[input.duration]}`;
+}
+
+function frenchDay(day: string): string {
+  return `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
+}
+
+/** The customer's words, or for a VEL form without a message, a one-line summary for staff lists. */
+function firstMessageBody(input: Exclude<IntakeInput, CustomInput>): string {
+  if (input.message) return input.message;
+  const vel = input as VelInput;
+  const count = vel.participants.length;
+  const dates = vel.dates.to
+    ? `du ${frenchDay(vel.dates.from)} au ${frenchDay(vel.dates.to)}`
+    : `à partir du ${frenchDay(vel.dates.from)}`;
+  return `${productKindLabelFr(vel.productType)} · ${PRACTICE_LABELS_FR[vel.practice]} · ${count} participant${count > 1 ? 's' : ''} · ${dates}`;
+}
+
+/** Spent challenges and old fingerprints are useless once expired: swept about once a minute. */
+async function sweepExpired(deps: AppDeps, nowMs: number): Promise<void> {
+  if (nowMs - deps.intake.lastSweepMs < SWEEP_EVERY_MS) return;
+  deps.intake.lastSweepMs = nowMs;
+  const now = new Date(nowMs).toISOString();
+  const cutoff = new Date(nowMs - deps.config.intake.duplicateWindowMs).toISOString();
+  await deps.db.kysely.deleteFrom('intake_challenges').where('expires_at', '<', now).execute();
+  await deps.db.kysely.deleteFrom('intake_fingerprints').where('created_at', '<', cutoff).execute();
+}

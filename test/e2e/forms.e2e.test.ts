@@ -1,0 +1,253 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { createDeps } from '../../src/app/container.js';
+import { seedDemoIfEmpty } from '../../src/app/schools/seed-demo.js';
+import { loadConfig } from '../../src/config/env.js';
+import { buildApp } from '../../src/http/app.js';
+
+const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+const SCREENSHOTS = join(PROJECT_ROOT, 'docs/screenshots');
+
+const VIEWPORTS = {
+  phone: { width: 390, height: 844 },
+  desktop: { width: 1280, height: 900 },
+} as const;
+type ViewportName = keyof typeof VIEWPORTS;
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+/** A day from today, as a date input wants it. */
+function inDays(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+let deps: Awaited<ReturnType<typeof createDeps>> | undefined;
+let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+let context: BrowserContext | undefined;
+let baseUrl = '';
+const tempDirs: string[] = [];
+let pageProblems: string[] = [];
+
+beforeAll(async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'schuss-forms-db-'));
+  const profileDir = await mkdtemp(join(tmpdir(), 'schuss-forms-chromium-'));
+  tempDirs.push(dataDir, profileDir);
+  await mkdir(SCREENSHOTS, { recursive: true });
+
+  const port = await freePort();
+  baseUrl = `http://127.0.0.1:${port}`;
+  const base = loadConfig({
+    SQLITE_FILE: join(dataDir, 'e2e.db'),
+    SCHUSS_DEMO_PASSWORD: 'demo-password-1234',
+    PUBLIC_URL: baseUrl,
+    LOG_LEVEL: 'silent',
+  } as NodeJS.ProcessEnv);
+  // The widget takes at least half a second to verify, so a 500 ms minimum fill time is met by
+  // any real submission; a lighter proof of work keeps the run short.
+  const config = {
+    ...base,
+    intake: { ...base.intake, minFillMs: 500, powCost: 200, powCounterMin: 100, powCounterMax: 400 },
+  };
+  deps = await createDeps({ config });
+  await seedDemoIfEmpty(deps);
+  app = await buildApp(deps);
+  await app.listen({ port, host: '127.0.0.1' });
+
+  context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    locale: 'fr-FR',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await context?.close();
+  await app?.close();
+  await deps?.close();
+  await Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+let page: Page;
+beforeEach(async () => {
+  pageProblems = [];
+  page = await context!.newPage();
+  page.on('pageerror', (error) => pageProblems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().includes('status of 400')) {
+      pageProblems.push(`console: ${message.text()}`);
+    }
+  });
+});
+afterEach(async () => {
+  await page.close();
+  expect(pageProblems).toEqual([]);
+});
+
+async function open(path: string, viewport: ViewportName): Promise<void> {
+  await page.setViewportSize(VIEWPORTS[viewport]);
+  await page.goto(`${baseUrl}${path}`);
+}
+
+const field = (name: string) => page.locator(`[name="${name}"]`);
+
+async function fillIdentity(tag: string): Promise<string> {
+  const email = `${tag}-${Date.now()}@exemple.fr`;
+  await field('customer.firstName').fill('Camille');
+  await field('customer.lastName').fill('Rousseau');
+  await field('customer.email').fill(email);
+  await field('customer.phone').fill('06 12 34 56 78');
+  return email;
+}
+
+/** Submits, lets the ALTCHA widget finish its proof of work, and reads the number given. */
+async function submitAndReadNumber(): Promise<string> {
+  await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
+  await page.waitForURL(/\/merci\?n=/);
+  await expect(page.getByRole('heading', { name: 'Merci, c’est envoyé !' }).isVisible()).resolves.toBe(true);
+  const text = (await page.locator('[data-request-number]').textContent()) ?? '';
+  const number = /n° (\d{4}-\d{5})/.exec(text)?.[1];
+  expect(number).toBeDefined();
+  return number!;
+}
+
+/** The widget verifies on first focus; waiting for it makes the screenshot show the ticked box. */
+async function waitForVerification(): Promise<void> {
+  await page.waitForFunction(() => {
+    const widget = document.querySelector('altcha-widget') as (Element & { getState?: () => string }) | null;
+    return widget?.getState?.() === 'verified';
+  });
+}
+
+async function requestByNumber(number: string) {
+  return deps!.db.kysely
+    .selectFrom('requests')
+    .innerJoin('schools', 'schools.id', 'requests.school_id')
+    .select(['requests.id', 'requests.source', 'requests.status'])
+    .where('schools.slug', '=', 'demo')
+    .where('requests.number', '=', number)
+    .executeTakeFirstOrThrow();
+}
+
+async function noHorizontalScroll(): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+describe('the public forms in a real browser', () => {
+  for (const viewport of ['phone', 'desktop'] as const) {
+    test(`VEL form on a ${viewport}: two participants, a simple request with its number`, async () => {
+      await open('/f/demo/vel', viewport);
+      await expect(page.locator('h1').textContent()).resolves.toBe('Réserver un cours');
+      await fillIdentity(`vel-${viewport}`);
+      await field('participants.0.firstName').fill('Léo');
+      await field('participants.0.birthDate').fill('2018-03-14');
+      await field('participants.0.level').selectOption('beginner');
+      await page.getByRole('button', { name: '+ Ajouter un participant' }).click();
+      await field('participants.1.firstName').fill('Inès');
+      await field('participants.1.birthDate').fill('2020-07-02');
+      await field('participants.1.level').selectOption('first_time');
+      await field('productType').selectOption('cours_collectif');
+      await field('practice').selectOption('ski_alpin');
+      await field('dates.from').fill(inDays(30));
+      await field('dates.to').fill(inDays(35));
+      await field('message').fill('Des cours le matin pour les deux enfants, si possible.');
+      await waitForVerification();
+      await noHorizontalScroll();
+      await page.screenshot({
+        path: join(SCREENSHOTS, viewport === 'desktop' ? 'form-vel.png' : 'form-vel-phone.png'),
+        fullPage: true,
+      });
+      const number = await submitAndReadNumber();
+      await expect(requestByNumber(number)).resolves.toMatchObject({ source: 'vel', status: 'request' });
+      const participants = await deps!.db.kysely
+        .selectFrom('messages')
+        .select('payload_json')
+        .where('request_id', '=', (await requestByNumber(number)).id)
+        .executeTakeFirstOrThrow();
+      expect(JSON.parse(participants.payload_json!).participants).toHaveLength(2);
+    });
+
+    test(`contact form on a ${viewport}: a simple request with its number`, async () => {
+      await open('/f/demo/contact', viewport);
+      await fillIdentity(`contact-${viewport}`);
+      await field('message').fill('Bonjour, proposez-vous des cours pour adultes débutants en semaine ?');
+      await waitForVerification();
+      await noHorizontalScroll();
+      await page.screenshot({
+        path: join(SCREENSHOTS, viewport === 'desktop' ? 'form-contact.png' : 'form-contact-phone.png'),
+        fullPage: true,
+      });
+      const number = await submitAndReadNumber();
+      await expect(requestByNumber(number)).resolves.toMatchObject({ source: 'contact', status: 'request' });
+      if (viewport === 'desktop') await page.screenshot({ path: join(SCREENSHOTS, 'form-thanks.png') });
+    });
+
+    test(`custom-lesson form on a ${viewport}: a new dossier with its number`, async () => {
+      await open('/f/demo/sur-mesure', viewport);
+      await fillIdentity(`custom-${viewport}`);
+      await field('participants.0.firstName').fill('Camille');
+      await field('participants.0.birthDate').fill('1990-05-09');
+      await field('participants.0.level').selectOption('advanced');
+      await field('practice').selectOption('ski_de_randonnee');
+      await field('lessonLanguage').selectOption('fr');
+      await field('dates.from').fill(inDays(20));
+      await field('dates.to').fill(inDays(22));
+      await page.getByLabel('Matin').check();
+      await field('duration').selectOption('half_day');
+      await field('sessions').fill('3');
+      await field('instructorId').selectOption({ index: 1 });
+      await field('message').fill('Première sortie en randonnée, nous avons le matériel.');
+      await waitForVerification();
+      await noHorizontalScroll();
+      await page.screenshot({
+        path: join(SCREENSHOTS, viewport === 'desktop' ? 'form-sur-mesure.png' : 'form-sur-mesure-phone.png'),
+        fullPage: true,
+      });
+      const number = await submitAndReadNumber();
+      await expect(requestByNumber(number)).resolves.toMatchObject({ source: 'custom', status: 'new' });
+    });
+  }
+
+  test('a validation error is shown beside its field, what was typed is kept', async () => {
+    await open('/f/demo/contact', 'phone');
+    await field('customer.firstName').fill('Camille');
+    await field('customer.lastName').fill('Rousseau');
+    await field('customer.email').fill('camille@exemple');
+    await field('message').fill('Bonjour, quels sont vos horaires ?');
+    await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
+    const error = page.locator('[data-field="customer.email"] .error');
+    await error.waitFor();
+    await expect(error.textContent()).resolves.toBe('Adresse e-mail invalide.');
+    await expect(field('customer.email').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(field('customer.email').inputValue()).resolves.toBe('camille@exemple');
+    await expect(field('message').inputValue()).resolves.toBe('Bonjour, quels sont vos horaires ?');
+    await page.screenshot({ path: join(SCREENSHOTS, 'form-error.png'), fullPage: true });
+
+    await field('customer.email').fill('camille.rousseau@exemple.fr');
+    const number = await submitAndReadNumber();
+    await expect(requestByNumber(number)).resolves.toMatchObject({ source: 'contact' });
+  });
+});
