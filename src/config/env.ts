@@ -15,6 +15,8 @@ const EnvSchema = z.object({
   SCHUSS_DEMO_PASSWORD: z.string().min(12, 'SCHUSS_DEMO_PASSWORD must be at least 12 characters').optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(120),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
+  /** Server-to-server intake (school intake key): submissions per minute per school and IP. */
+  INTAKE_KEY_RATE_PER_MINUTE: z.coerce.number().int().positive().default(3_000),
   /** Behind a reverse proxy: `true`, a hop count, or the proxies' addresses (comma-separated). */
   TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -114,7 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     appSecret: e.APP_SECRET,
-    intake: DEFAULT_INTAKE_TUNING,
+    intake: { ...DEFAULT_INTAKE_TUNING, keyPerIp: { max: e.INTAKE_KEY_RATE_PER_MINUTE, windowMs: 60_000 } },
   };
 }
 

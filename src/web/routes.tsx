@@ -6,10 +6,20 @@ import { AppLayout } from './layout/app-layout';
 import { type SessionState, useSession } from './session/session';
 
 const LoginPage = lazy(() => import('./pages/login-page').then((m) => ({ default: m.LoginPage })));
-const RequestsPage = lazy(() => import('./pages/requests-page').then((m) => ({ default: m.RequestsPage })));
-const DossiersPage = lazy(() => import('./pages/dossiers-page').then((m) => ({ default: m.DossiersPage })));
+const RequestsPage = lazy(() =>
+  import('./pages/requests/requests-page').then((m) => ({ default: m.RequestsPage })),
+);
+const DossiersPage = lazy(() =>
+  import('./pages/dossiers/dossiers-page').then((m) => ({ default: m.DossiersPage })),
+);
+const DossierPage = lazy(() =>
+  import('./pages/dossier/dossier-page').then((m) => ({ default: m.DossierPage })),
+);
 const StaffSettingsPage = lazy(() =>
   import('./pages/settings/staff-settings-page').then((m) => ({ default: m.StaffSettingsPage })),
+);
+const CategoriesSettingsPage = lazy(() =>
+  import('./pages/settings/categories-settings-page').then((m) => ({ default: m.CategoriesSettingsPage })),
 );
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
@@ -50,10 +60,12 @@ function SignedInRoutes() {
           </Route>
           <Route path="/demandes" component={RequestsPage} />
           <Route path="/dossiers" component={DossiersPage} />
+          <Route path="/dossiers/:id" component={DossierPage} />
           <Route path="/parametres">
             <Redirect to="/parametres/personnel" replace />
           </Route>
           <Route path="/parametres/personnel" component={StaffSettingsPage} />
+          <Route path="/parametres/categories" component={CategoriesSettingsPage} />
           <Route component={NotFoundPage} />
         </Switch>
       </Suspense>

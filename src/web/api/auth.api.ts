@@ -18,3 +18,8 @@ export function login(email: string, password: string): Promise<Me> {
 export function logout(): Promise<void> {
   return apiRequest<void>('POST', '/api/auth/logout', { ignoreUnauthorized: true });
 }
+
+/** The language of my screens, kept on my account (and the journal sentences I read). */
+export function saveMyLanguage(language: 'fr' | 'en'): Promise<void> {
+  return apiRequest<void>('PATCH', '/api/auth/me', { body: { language } });
+}

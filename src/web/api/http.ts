@@ -48,11 +48,13 @@ interface RequestOptions {
   signal?: AbortSignal;
   /** Login and the initial "who am I" call handle their own 401. */
   ignoreUnauthorized?: boolean;
+  /** Lets the call finish after the page is left (presence "I left this file"). */
+  keepalive?: boolean;
 }
 
 /** Same-origin JSON call to the Schuss API; throws ApiError on any failure. */
 export async function apiRequest<T>(
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   path: string,
   options: RequestOptions = {},
 ): Promise<T> {
@@ -66,6 +68,7 @@ export async function apiRequest<T>(
       credentials: 'same-origin',
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
+      keepalive: options.keepalive,
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;

@@ -64,13 +64,13 @@ export function applyLanguage(language: Language): void {
 }
 
 /**
- * The language a signed-in person sees: the one they picked in the user menu on this browser,
- * else the one on their account.
+ * The language a signed-in person sees: the one kept on their account (chosen in the user
+ * menu, saved with PATCH /api/auth/me), else the last one picked on this browser.
  */
 export function languageFor(user: { id: string; language: string }): Language {
+  if (isLanguage(user.language)) return user.language;
   const chosen = readStorage(userLanguageKey(user.id));
-  if (isLanguage(chosen)) return chosen;
-  return isLanguage(user.language) ? user.language : DEFAULT_LANGUAGE;
+  return isLanguage(chosen) ? chosen : DEFAULT_LANGUAGE;
 }
 
 export function rememberLanguageChoice(userId: string, language: Language): void {

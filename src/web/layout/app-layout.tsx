@@ -1,16 +1,19 @@
-import { AppShell, Burger, Group, Text, ThemeIcon } from '@mantine/core';
+import { AppShell, Box, Burger, Group, Text, ThemeIcon } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconMountain } from '@tabler/icons-react';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
+import { LiveEventsProvider } from '../live/live-events';
 import { useMe } from '../session/session';
+import { HeaderSearch } from './header-search';
 import { MainNav } from './main-nav';
+import { NotificationsBell } from './notifications-bell';
 import { UserMenu } from './user-menu';
 
 export const MAIN_CONTENT_ID = 'contenu';
 
-/** Header (school, user menu), navigation, and the page. */
+/** Header (school, search, bell, user menu), navigation, and the page; one live stream for all. */
 export function AppLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const me = useMe();
@@ -22,7 +25,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   useEffect(() => closeNav(), [location, closeNav]);
 
   return (
-    <>
+    <LiveEventsProvider>
       <a className="skip-link" href={`#${MAIN_CONTENT_ID}`}>
         {t('app.skipToContent')}
       </a>
@@ -33,7 +36,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
       >
         <AppShell.Header>
           <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">
-            <Group gap="sm" wrap="nowrap" miw={0}>
+            <Group gap="sm" wrap="nowrap" miw={0} style={{ flex: '0 1 auto' }}>
               <Burger
                 opened={navOpened}
                 onClick={toggleNav}
@@ -49,15 +52,21 @@ export function AppLayout({ children }: { children: ReactNode }) {
                 <Text fz="lg" fw={700} c="alpine.9" style={{ letterSpacing: '-0.01em' }} visibleFrom="xs">
                   {t('app.name')}
                 </Text>
-                <Text c="gray.4" aria-hidden visibleFrom="xs">
+                <Text c="gray.4" aria-hidden visibleFrom="lg">
                   |
                 </Text>
-                <Text fw={500} c="gray.8" truncate="end" title={me.school.name} maw={360}>
+                <Text fw={500} c="gray.8" truncate="end" title={me.school.name} maw={220} visibleFrom="lg">
                   {me.school.name}
                 </Text>
               </Group>
             </Group>
-            <UserMenu />
+            <Box style={{ flex: '1 1 auto', maxWidth: 520 }} miw={0}>
+              <HeaderSearch />
+            </Box>
+            <Group gap={4} wrap="nowrap" style={{ flex: 'none' }}>
+              <NotificationsBell />
+              <UserMenu />
+            </Group>
           </Group>
         </AppShell.Header>
 
@@ -69,6 +78,6 @@ export function AppLayout({ children }: { children: ReactNode }) {
           {children}
         </AppShell.Main>
       </AppShell>
-    </>
+    </LiveEventsProvider>
   );
 }

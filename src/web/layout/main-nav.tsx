@@ -3,6 +3,7 @@ import { IconFolders, IconInbox, type IconProps, IconSettings } from '@tabler/ic
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
+import { useFileSection } from '../state/nav-section';
 
 interface NavItem {
   href: string;
@@ -16,11 +17,22 @@ const ITEMS: NavItem[] = [
   { href: '/parametres', label: 'layout.navSettings', icon: IconSettings },
 ];
 
+/** Paramètres → Personnel, Catégories. */
+export const SETTINGS_ITEMS = [
+  { href: '/parametres/personnel', label: 'layout.navStaff' },
+  { href: '/parametres/categories', label: 'layout.navCategories' },
+] as const;
+
 /** GESTION COMMERCIALE: the two lists of the sales back-office and their settings. */
 export function MainNav() {
   const { t } = useTranslation();
   const [location] = useLocation();
-  const isActive = (href: string) => location === href || location.startsWith(`${href}/`);
+  const fileSection = useFileSection();
+  const isActive = (href: string) => {
+    if (fileSection === 'requests' && href === '/demandes') return true;
+    if (fileSection === 'requests' && href === '/dossiers') return false;
+    return location === href || location.startsWith(`${href}/`);
+  };
 
   return (
     <>
@@ -31,18 +43,41 @@ export function MainNav() {
         {ITEMS.map(({ href, label, icon: Icon }) => {
           const active = isActive(href);
           return (
-            <Link key={href} href={href} asChild>
-              <NavLink
-                component="a"
-                label={t(label)}
-                leftSection={<Icon size={18} stroke={1.7} aria-hidden />}
-                active={active}
-                aria-current={active ? 'page' : undefined}
-                variant="light"
-                fw={active ? 600 : 500}
-                style={{ borderRadius: 'var(--mantine-radius-md)' }}
-              />
-            </Link>
+            <div key={href}>
+              <Link href={href} asChild>
+                <NavLink
+                  component="a"
+                  label={t(label)}
+                  leftSection={<Icon size={18} stroke={1.7} aria-hidden />}
+                  active={active}
+                  aria-current={active && location === href ? 'page' : undefined}
+                  variant="light"
+                  fw={active ? 600 : 500}
+                  style={{ borderRadius: 'var(--mantine-radius-md)' }}
+                />
+              </Link>
+              {href === '/parametres' && active && (
+                <Stack gap={2} mt={2} pl={30} role="group" aria-label={t('layout.settingsNavigation')}>
+                  {SETTINGS_ITEMS.map((item) => {
+                    const subActive = isActive(item.href);
+                    return (
+                      <Link key={item.href} href={item.href} asChild>
+                        <NavLink
+                          component="a"
+                          label={t(item.label)}
+                          active={subActive}
+                          aria-current={subActive ? 'page' : undefined}
+                          variant="subtle"
+                          fw={subActive ? 600 : 500}
+                          py={6}
+                          style={{ borderRadius: 'var(--mantine-radius-md)' }}
+                        />
+                      </Link>
+                    );
+                  })}
+                </Stack>
+              )}
+            </div>
           );
         })}
       </Stack>

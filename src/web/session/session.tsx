@@ -1,7 +1,9 @@
 import { createContext, type ReactNode, use, useCallback, useEffect, useMemo, useState } from 'react';
-import { fetchMe, logout as logoutRequest, type Me } from '../api/auth.api';
+import { fetchMe, logout as logoutRequest, type Me, saveMyLanguage } from '../api/auth.api';
 import { ApiError, onUnauthorized } from '../api/http';
-import { applyLanguage, type Language, languageFor, rememberLanguageChoice } from '../i18n/i18n';
+import { notifyError } from '../components/notify';
+import { applyLanguage, i18n, type Language, languageFor, rememberLanguageChoice } from '../i18n/i18n';
+import { clearCategories } from '../state/categories';
 
 export type SessionState =
   | { status: 'loading' }
@@ -56,6 +58,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       // Already signed out on the server: nothing left to end.
       if (!(error instanceof ApiError) || error.status !== 401) throw error;
     }
+    clearCategories();
     setState({ status: 'anonymous', reason: 'signed-out' });
   }, []);
 
@@ -65,8 +68,23 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const chooseLanguage = useCallback(
     (language: Language) => {
-      if (state.status === 'signed-in') rememberLanguageChoice(state.me.user.id, language);
+      if (state.status !== 'signed-in') return;
+      rememberLanguageChoice(state.me.user.id, language);
       applyLanguage(language);
+      // Kept on the account too: the server writes the journal sentences in it.
+      saveMyLanguage(language).then(
+        () =>
+          setState((current) =>
+            current.status === 'signed-in'
+              ? { ...current, me: { ...current.me, user: { ...current.me.user, language } } }
+              : current,
+          ),
+        (error: unknown) =>
+          notifyError(
+            i18n.t('userMenu.languageSaveFailed'),
+            error instanceof ApiError ? error.message : i18n.t('errors.unexpected'),
+          ),
+      );
     },
     [state],
   );

@@ -7,6 +7,7 @@ import { listStaff, type StaffUser } from '../../api/staff.api';
 import { EmptyPanel } from '../../components/empty-panel';
 import { PageHeader } from '../../components/page-header';
 import { useMe } from '../../session/session';
+import { SettingsTabs } from './settings-tabs';
 import { StaffFormModal, type StaffFormTarget } from './staff-form-modal';
 import { StaffStatusModal } from './staff-status-modal';
 import { StaffTable } from './staff-table';
@@ -28,12 +29,15 @@ export function StaffSettingsPage() {
 function StaffHeader({ actions }: { actions?: ReactNode }) {
   const { t } = useTranslation();
   return (
-    <PageHeader
-      section={t('settings.title')}
-      title={t('settings.staff.title')}
-      description={t('settings.staff.description')}
-      actions={actions}
-    />
+    <>
+      <PageHeader
+        section={t('settings.title')}
+        title={t('settings.staff.title')}
+        description={t('settings.staff.description')}
+        actions={actions}
+      />
+      <SettingsTabs />
+    </>
   );
 }
 

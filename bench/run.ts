@@ -1,0 +1,426 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import {
+  type HttpCall,
+  type LoadResult,
+  type Operations,
+  operationSize,
+  runLoad,
+  sampleOperation,
+} from './load.js';
+import { type BenchOptions, parseBenchOptions } from './options.js';
+import { freePort, type ServerProcess, startTsProcess, stopAllOnExit } from './processes.js';
+import { Rng } from './random.js';
+import { budgetText, formatTable, judge, type ResultRow } from './report.js';
+import { BASELINES } from './scenarios/baselines.js';
+import { SCENARIOS } from './scenarios/index.js';
+import type { BaselineName, Scenario, ScenarioContext } from './scenarios/types.js';
+import { type DatasetManifest, manifestPathFor, seedDataset, verifyDataset } from './seed.js';
+
+const log = (line = '') => process.stdout.write(`${line}\n`);
+
+/** The password the app would give its demo school: unused (the seeded database is not empty), but required ≥ 12. */
+const DEMO_PASSWORD = 'bench-demo-password';
+
+async function measure(url: string, operations: Operations, options: BenchOptions): Promise<LoadResult> {
+  if (options.warmup > 0)
+    await runLoad(url, operations, { connections: options.connections, duration: options.warmup });
+  return runLoad(url, operations, { connections: options.connections, duration: options.duration });
+}
+
+type Smoke = { kind: 'ok' } | { kind: 'missing'; detail: string } | { kind: 'error'; detail: string };
+
+/** One operation, sent plainly before the timed part: a route that does not exist yet is skipped, not failed. */
+async function smoke(appUrl: string, calls: HttpCall[]): Promise<Smoke> {
+  for (const call of calls) {
+    const response = await fetch(`${appUrl}${call.path}`, {
+      method: call.method,
+      headers: { ...call.headers, ...(call.body !== undefined && { 'content-type': 'application/json' }) },
+      body: call.body,
+    });
+    const text = await response.text();
+    if (response.ok) continue;
+    let message = text.slice(0, 300);
+    try {
+      const parsed = JSON.parse(text) as { error?: { message?: string; fields?: Record<string, string> } };
+      if (parsed.error?.message) {
+        message =
+          parsed.error.message + (parsed.error.fields ? ` ${JSON.stringify(parsed.error.fields)}` : '');
+      }
+    } catch {
+      // not JSON: keep the text
+    }
+    const detail = `${call.method} ${call.path.split('?')[0]} → ${response.status} ${message}`;
+    // The app's not-found handler says "Aucune route …" for a route that is not registered.
+    if (response.status === 404 && message.startsWith('Aucune route')) return { kind: 'missing', detail };
+    return { kind: 'error', detail };
+  }
+  return { kind: 'ok' };
+}
+
+/**
+ * Waits until the app answers its health check quickly twice in a row: requests still queued
+ * from a slow run must not be billed to the next scenario. Returns the seconds it took.
+ */
+async function settle(appUrl: string): Promise<number> {
+  const started = Date.now();
+  let quick = 0;
+  while (quick < 2 && Date.now() - started < 120_000) {
+    const t0 = performance.now();
+    try {
+      await (await fetch(`${appUrl}/api/health`)).arrayBuffer();
+    } catch {
+      // keep waiting
+    }
+    quick = performance.now() - t0 < 50 ? quick + 1 : 0;
+    if (quick < 2) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return (Date.now() - started) / 1000;
+}
+
+async function login(appUrl: string, email: string, password: string): Promise<string> {
+  const response = await fetch(`${appUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: appUrl },
+    body: JSON.stringify({ email, password }),
+  });
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.startsWith('schuss_session='));
+  if (!response.ok || !cookie) {
+    throw new Error(`Staff login failed for ${email}: ${response.status} ${await response.text()}`);
+  }
+  return cookie;
+}
+
+async function runScenario(
+  scenario: Scenario,
+  ctx: ScenarioContext,
+  options: BenchOptions,
+  baselineRates: Map<BaselineName, number>,
+): Promise<ResultRow> {
+  const operations = scenario.operations(ctx);
+  const requestsPerOp = operationSize(operations);
+  const baselineReqPerSec = scenario.baseline ? (baselineRates.get(scenario.baseline) ?? null) : null;
+  const row: ResultRow = {
+    name: scenario.name,
+    kind: 'scenario',
+    issue: scenario.issue,
+    description: scenario.description,
+    verdict: 'SKIP',
+    reasons: [],
+    notes: [],
+    load: null,
+    requestsPerOp,
+    baseline: scenario.baseline,
+    baselineReqPerSec,
+    ratio: null,
+    budget: scenario.budget,
+  };
+  const check = await smoke(ctx.appUrl, sampleOperation(operations));
+  if (check.kind === 'missing') {
+    row.reasons.push(`not available yet (${check.detail})`);
+    return row;
+  }
+  if (check.kind === 'error') {
+    row.verdict = 'FAIL';
+    row.reasons.push(`first request refused: ${check.detail}`);
+    return row;
+  }
+  const load = await measure(ctx.appUrl, operations, options);
+  const busySeconds = await settle(ctx.appUrl);
+  if (busySeconds > 1) {
+    row.notes.push(
+      `the app was still busy ${busySeconds.toFixed(1)} s after the run (requests queued behind slow ones)`,
+    );
+  }
+  const { ratio, reasons } = judge(load, scenario.budget, baselineReqPerSec);
+  if (load.errors > 0) {
+    const after = await smoke(ctx.appUrl, sampleOperation(operations));
+    if (after.kind !== 'ok') reasons.push(`e.g. ${after.detail}`);
+  }
+  return { ...row, load, ratio, reasons, verdict: reasons.length === 0 ? 'PASS' : 'FAIL' };
+}
+
+function gitDescription(): string | null {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty =
+      execFileSync('git', ['status', '--porcelain', '--', 'src'], { encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${commit}+uncommitted src changes` : commit;
+  } catch {
+    return null;
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseBenchOptions(process.argv.slice(2));
+  stopAllOnExit();
+  const work = mkdtempSync(join(tmpdir(), 'schuss-bench-'));
+  const dialect = options.databaseUrl ? 'postgres' : 'sqlite';
+  const sqliteFile = options.dbFile ? resolve(options.dbFile) : join(work, 'bench.db');
+  const manifestFile = manifestPathFor(options.databaseUrl ? null : sqliteFile, options.databaseUrl);
+  const scenarios = SCENARIOS.filter((s) => !options.only || options.only.includes(s.name)).sort(
+    (a, b) => Number(a.isWriting) - Number(b.isWriting),
+  );
+  if (options.only) {
+    const unknown = options.only.filter((name) => !SCENARIOS.some((s) => s.name === name));
+    if (unknown.length > 0) {
+      throw new Error(
+        `Unknown scenario(s): ${unknown.join(', ')}. Known: ${SCENARIOS.map((s) => s.name).join(', ')}.`,
+      );
+    }
+  }
+
+  const loadBefore = loadavg()[0]!;
+  log(
+    `Schuss bench — ${dialect}, autocannon -c ${options.connections} -d ${options.duration} (warm-up ${options.warmup} s), ${cpus().length} CPUs, Node ${process.version}`,
+  );
+
+  if (loadBefore > cpus().length * 0.5) {
+    log(
+      `⚠ load average ${loadBefore.toFixed(1)} on ${cpus().length} CPUs: other work competes with the benchmark, expect noisy numbers.`,
+    );
+  }
+
+  // 1. The dataset.
+  let dataset: DatasetManifest;
+  let reused = false;
+  if (options.reuse) {
+    if (!existsSync(manifestFile))
+      throw new Error(`--reuse: no manifest at ${manifestFile} (seed once without --reuse).`);
+    dataset = JSON.parse(readFileSync(manifestFile, 'utf8')) as DatasetManifest;
+    reused = true;
+    log(
+      `Dataset: reusing ${options.databaseUrl ? 'the PostgreSQL database' : sqliteFile} (${dataset.totals.requests} requests)`,
+    );
+  } else {
+    if (!options.databaseUrl && existsSync(sqliteFile)) {
+      throw new Error(
+        `${sqliteFile} exists: pass --reuse to serve it as it is, or delete it to seed afresh.`,
+      );
+    }
+    if (!options.databaseUrl) mkdirSync(dirname(sqliteFile), { recursive: true });
+    log(
+      `Dataset: seeding 1 school × ${options.requests} requests + ${options.schools} × ${options.schoolRequests} into ${options.databaseUrl ? 'PostgreSQL' : sqliteFile}`,
+    );
+    dataset = await seedDataset({
+      requests: options.requests,
+      schools: options.schools,
+      schoolRequests: options.schoolRequests,
+      seed: options.seed,
+      sqliteFile,
+      databaseUrl: options.databaseUrl,
+      analyze: options.analyze,
+      log: (line) => log(`  ${line}`),
+    });
+    writeFileSync(manifestFile, JSON.stringify(dataset, null, 2));
+    const mismatches = await verifyDataset(
+      { sqliteFile, databaseUrl: options.databaseUrl },
+      dataset.sampleRequestIds.slice(0, 300),
+    );
+    if (mismatches.length > 0) {
+      throw new Error(
+        `Seeded statuses disagree with the application's status rule:\n${mismatches.slice(0, 5).join('\n')}`,
+      );
+    }
+    const t = dataset.totals;
+    log(
+      `  ${t.requests} requests, ${t.customers} customers, ${t.messages} messages, ${t.lines} lines, ${t.offers} offers, ${t.payments} payments, ${t.activity} journal rows; 300 statuses re-derived by the app's rule: OK`,
+    );
+  }
+
+  // 2. The baselines, each in its own process.
+  const rows: ResultRow[] = [];
+  const baselineRates = new Map<BaselineName, number>();
+  for (const baseline of BASELINES) {
+    const port = await freePort();
+    log(`▸ baseline ${baseline.name}`);
+    const server = await startTsProcess({
+      name: `baseline ${baseline.name}`,
+      script: 'bench/baseline-server.ts',
+      args: [baseline.kind, String(port), work],
+      env: process.env,
+      url: `http://127.0.0.1:${port}`,
+      isReady: async (url) => (await fetch(`${url}/ready`)).ok,
+    });
+    let load: LoadResult;
+    try {
+      load = await measure(server.url, baseline.operations(), options);
+    } finally {
+      await server.stop();
+    }
+    baselineRates.set(baseline.name, load.reqPerSec);
+    rows.push({
+      name: baseline.name,
+      kind: 'baseline',
+      issue: null,
+      description: baseline.description,
+      verdict: load.errors > 0 ? 'FAIL' : 'BASE',
+      reasons: load.errors > 0 ? [`${load.errors} errors in a baseline: its ratio is meaningless`] : [],
+      notes: [],
+      load,
+      requestsPerOp: 1,
+      baseline: null,
+      baselineReqPerSec: null,
+      ratio: null,
+      budget: null,
+    });
+  }
+
+  // 3. The app under test, in a child process.
+  const appPort = await freePort();
+  const appUrl = `http://127.0.0.1:${appPort}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(appPort),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: appUrl,
+    LOG_LEVEL: 'silent',
+    SCHUSS_DEMO_PASSWORD: DEMO_PASSWORD,
+    SQLITE_FILE: sqliteFile,
+    // The intake scenario posts thousands of keyed submissions a second from one IP.
+    INTAKE_KEY_RATE_PER_MINUTE: '100000000',
+  };
+  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
+  else delete env.DATABASE_URL;
+  log(`▸ app: node --import tsx src/server.ts on ${appUrl}`);
+  let app: ServerProcess | null = null;
+  try {
+    app = await startTsProcess({
+      name: 'Schuss',
+      script: 'src/server.ts',
+      env,
+      url: appUrl,
+      isReady: async (url) => (await fetch(`${url}/api/health`)).status === 200,
+      timeoutMs: 120_000,
+    });
+    const secretary =
+      dataset.bigSchool.staff.find((s) => s.role === 'secretary') ?? dataset.bigSchool.staff[0]!;
+    const ctx: ScenarioContext = {
+      appUrl,
+      staffCookie: await login(appUrl, secretary.email, secretary.password),
+      dataset,
+      rng: new Rng(options.seed + 1),
+      runTag: randomBytes(4).toString('hex'),
+    };
+    for (const scenario of scenarios) {
+      log(`▸ ${scenario.name}`);
+      rows.push(await runScenario(scenario, ctx, options, baselineRates));
+    }
+  } finally {
+    await app?.stop();
+  }
+
+  // 4. The report.
+  log('');
+  log(formatTable(rows));
+  log('');
+  for (const row of rows) for (const note of row.notes) log(`Note — ${row.name}: ${note}`);
+  const failed = rows.filter((r) => r.verdict === 'FAIL').map((r) => r.name);
+  const skipped = rows.filter((r) => r.verdict === 'SKIP').map((r) => r.name);
+  log(
+    `${failed.length === 0 ? 'No budget failed' : `FAIL: ${failed.join(', ')}`}${skipped.length > 0 ? ` · not available yet: ${skipped.join(', ')}` : ''}`,
+  );
+  log(
+    `Dataset: ${dataset.totals.requests} requests in ${dataset.totals.schools} schools (big school: ${dataset.bigSchool.requests}), ${reused ? 'reused' : `seeded in ${(dataset.seedingMs / 1000).toFixed(1)} s`}${dialect === 'sqlite' ? (dataset.analyzed ? ', ANALYZEd (--analyze)' : ', no ANALYZE (as the app leaves its file)') : ''} · ratio = operations/s ÷ baseline req/s`,
+  );
+
+  const results = {
+    generatedAt: new Date().toISOString(),
+    git: gitDescription(),
+    machine: {
+      node: process.version,
+      platform: process.platform,
+      arch: process.arch,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? null,
+      loadAverageBefore: round(loadBefore),
+      loadAverageAfter: round(loadavg()[0]!),
+    },
+    database: dialect,
+    options: {
+      duration: options.duration,
+      connections: options.connections,
+      warmup: options.warmup,
+      requests: options.requests,
+      schools: options.schools,
+      schoolRequests: options.schoolRequests,
+      seed: options.seed,
+      analyze: options.analyze,
+    },
+    dataset: {
+      reused,
+      analyzed: dataset.analyzed,
+      seedingSeconds: reused ? null : dataset.seedingMs / 1000,
+      totals: dataset.totals,
+      bigSchool: {
+        slug: dataset.bigSchool.slug,
+        requests: dataset.bigSchool.requests,
+        statusCounts: dataset.bigSchool.statusCounts,
+      },
+    },
+    rows: rows.map((r) => ({
+      name: r.name,
+      kind: r.kind,
+      issue: r.issue,
+      description: r.description,
+      verdict: r.verdict,
+      reasons: r.reasons,
+      notes: r.notes,
+      requestsPerOp: r.requestsPerOp,
+      ...(r.load && {
+        reqPerSec: Math.round(r.load.reqPerSec),
+        opsPerSec: Math.round(r.load.opsPerSec),
+        p50Ms: round(r.load.p50),
+        p95Ms: round(r.load.p95),
+        p99Ms: round(r.load.p99),
+        maxMs: round(r.load.max),
+        requests: r.load.requests,
+        seconds: round(r.load.seconds),
+        errors: r.load.errors,
+        statusCodes: r.load.statusCodes,
+      }),
+      baseline: r.baseline,
+      baselineReqPerSec: r.baselineReqPerSec === null ? null : Math.round(r.baselineReqPerSec),
+      ratio: r.ratio === null ? null : round(r.ratio),
+      budget: r.budget,
+      budgetText: budgetText(r.budget, r.baseline),
+    })),
+  };
+  mkdirSync(dirname(resolve(options.output)), { recursive: true });
+  writeFileSync(options.output, `${JSON.stringify(results, null, 2)}\n`);
+  log(`Results: ${options.output}`);
+
+  if (options.keep && !options.dbFile && !options.databaseUrl) {
+    log(`Kept: ${sqliteFile} (serve it again with --db-file ${sqliteFile} --reuse)`);
+    for (const file of readdirSync(work)) {
+      if (/^(insert|select)-baseline\.db/.test(file)) rmSync(join(work, file), { force: true });
+    }
+  } else {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `\nbench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});

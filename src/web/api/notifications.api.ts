@@ -1,0 +1,15 @@
+import type { z } from 'zod';
+import type { NotificationsResponseSchema } from '../../app/notifications/notifications';
+import { apiRequest } from './http';
+
+export type NotificationsResponse = z.infer<typeof NotificationsResponseSchema>;
+export type StaffNotification = NotificationsResponse['items'][number];
+
+export function listNotifications(signal?: AbortSignal): Promise<NotificationsResponse> {
+  return apiRequest<NotificationsResponse>('GET', '/api/notifications', { signal });
+}
+
+/** One notification read, or 'all' of mine. */
+export function markNotificationRead(id: string | 'all'): Promise<void> {
+  return apiRequest<void>('POST', `/api/notifications/${encodeURIComponent(id)}/read`);
+}

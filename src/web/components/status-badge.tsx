@@ -1,0 +1,57 @@
+import { Badge, type BadgeProps } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Source, Status } from '../api/requests.api';
+import { STATUS_COLORS } from './labels';
+
+/** The tab a file is in, as a small coloured label. */
+export function StatusBadge({ status, ...props }: { status: Status } & BadgeProps) {
+  const { t } = useTranslation();
+  return (
+    <Badge
+      variant="light"
+      color={STATUS_COLORS[status]}
+      radius="sm"
+      styles={{ label: { textTransform: 'none', fontWeight: 600 } }}
+      style={{ flex: 'none' }}
+      {...props}
+    >
+      {t(`statuses.${status}`)}
+    </Badge>
+  );
+}
+
+/** Where a file came from: VEL, Contact, Sur mesure, E-mail, Staff. */
+export function SourceBadge({ source, ...props }: { source: Source } & BadgeProps) {
+  const { t } = useTranslation();
+  return (
+    <Badge
+      variant="outline"
+      color="gray"
+      radius="sm"
+      title={t(`sourceDescriptions.${source}`)}
+      styles={{ label: { textTransform: 'none', fontWeight: 600 } }}
+      style={{ flex: 'none' }}
+      {...props}
+    >
+      {t(`sources.${source}`)}
+    </Badge>
+  );
+}
+
+/** "À traiter": the customer spoke last and waits for an answer. */
+export function ToHandleBadge(props: BadgeProps) {
+  const { t } = useTranslation();
+  return (
+    <Badge
+      variant="filled"
+      color="red.7"
+      radius="sm"
+      title={t('lists.toHandleTitle')}
+      styles={{ label: { textTransform: 'none', fontWeight: 700 } }}
+      style={{ flex: 'none' }}
+      {...props}
+    >
+      {t('lists.toHandle')}
+    </Badge>
+  );
+}
