@@ -905,6 +905,13 @@ function generateRequest(
     updated_at: iso(Math.max(t, last.at)),
     updated_by_name: source === 'staff' || isDossier ? editor.name : null,
     version: 1 + (isDossier ? rng.int(1, 4) : 0),
+    customer_name: `${customer.firstName} ${customer.lastName}`.trim(),
+    services_json: JSON.stringify(
+      [...storedLines]
+        .sort((a, b) => a.position - b.position)
+        .filter((l) => l.is_active === 1)
+        .map((l) => l.label),
+    ),
   });
   batch.lines.push(...storedLines);
   batch.search.push({

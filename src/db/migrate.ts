@@ -2,12 +2,14 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import * as m0001 from './migrations/20261126_0001_initial.js';
 import * as m0002 from './migrations/20261126_0002_intake.js';
 import * as m0003 from './migrations/20261126_0003_lists_search.js';
+import * as m0004 from './migrations/20261126_0004_list_columns.js';
 
 /** Migrations are listed here, in order; their names are frozen once released. */
 const MIGRATIONS: Record<string, Migration> = {
   '20261126_0001_initial': m0001,
   '20261126_0002_intake': m0002,
   '20261126_0003_lists_search': m0003,
+  '20261126_0004_list_columns': m0004,
 };
 
 class StaticProvider implements MigrationProvider {

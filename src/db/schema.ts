@@ -159,6 +159,10 @@ export interface RequestsTable {
   updated_at: string;
   updated_by_name: string | null;
   version: number;
+  /** Denormalised for the lists: the customer's "first last", kept in step on customer edits. */
+  customer_name: string;
+  /** Denormalised for the lists: JSON array of the active lines' labels, in order. */
+  services_json: string;
 }
 
 export interface LinesTable {

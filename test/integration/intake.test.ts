@@ -177,6 +177,10 @@ describeEachDatabase(
       expect(response.statusCode).toBe(201);
       const request = await requestByNumber(a.id, response.json().number);
       expect(request).toMatchObject({ source: 'custom', status: 'new', total_cents: 0 });
+      expect(JSON.parse(request.services_json)).toEqual([
+        'Cours sur mesure — Ski de randonnée — 3 × demi-journée',
+      ]);
+      expect(request.customer_name).toBe(`${body.customer.firstName} ${body.customer.lastName}`);
 
       const lines = await db().selectFrom('lines').selectAll().where('request_id', '=', request.id).execute();
       expect(lines).toHaveLength(1);

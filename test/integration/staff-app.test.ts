@@ -176,6 +176,8 @@ describeEachDatabase('staff app: lists, counts, search, journal, notifications, 
     expect(await ids('0699887766')).toEqual([r.id]);
     expect(await ids('+33 6 99 88')).toEqual([r.id]);
     expect(await ids(r.number)).toEqual([r.id]);
+    const [year, sequence] = (r.number as string).split('-');
+    expect(await ids(`${year} ${Number(sequence)}`)).toEqual([r.id]);
     expect(await ids('snowboard ski-nautique')).toEqual([]);
     expect(await ids('"*')).toEqual([]);
   });
@@ -269,6 +271,9 @@ describeEachDatabase('staff app: lists, counts, search, journal, notifications, 
     expect(ok.statusCode).toBe(204);
     const found = (await marie.get('/api/search?q=anais nouveau-nom')).json().items;
     expect(found.map((x: { id: string }) => x.id)).toEqual([r.id]);
+    expect(found[0].customerName).toBe('Anaïs Nouveau-Nom');
+    const listed = (await marie.get('/api/requests?tab=request&limit=100')).json().items;
+    expect(listed.find((x: { id: string }) => x.id === r.id).customerName).toBe('Anaïs Nouveau-Nom');
     const stale = await marie.request('PUT', `/api/requests/${r.id}/customer`, {
       version: 1,
       firstName: 'X',

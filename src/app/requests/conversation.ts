@@ -111,6 +111,12 @@ export async function updateCustomer(
       .where('school_id', '=', actor.schoolId)
       .where('id', '=', request.customer_id)
       .execute();
+    await tx.trx
+      .updateTable('requests')
+      .set({ customer_name: `${input.firstName} ${input.lastName}`.trim() })
+      .where('school_id', '=', actor.schoolId)
+      .where('customer_id', '=', request.customer_id)
+      .execute();
     const files = await tx.trx
       .selectFrom('requests')
       .select(['id', 'school_id', 'number', 'customer_id'])

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { searchRequestIds } from '../../db/repositories/index.js';
 import type { Database } from '../../db/schema.js';
 import { AppError } from '../../domain/errors.js';
+import { formatRequestNumber } from '../../domain/numbering.js';
 import { searchTerms } from '../../domain/search-text.js';
 import { STATUSES, type Status } from '../../domain/status.js';
 import type { StaffActor } from '../actor.js';
@@ -93,8 +94,8 @@ function baseSelect(db: Kysely<Database>, schoolId: string) {
       'requests.last_message_author',
       'requests.total_cents',
       'requests.paid_cents',
-      'customers.first_name',
-      'customers.last_name',
+      'requests.customer_name',
+      'requests.services_json',
       'customers.email',
     ])
     .where('requests.school_id', '=', schoolId);
@@ -102,31 +103,22 @@ function baseSelect(db: Kysely<Database>, schoolId: string) {
 
 type BaseRow = Awaited<ReturnType<ReturnType<typeof baseSelect>['execute']>>[number];
 
-async function toItems(db: Kysely<Database>, schoolId: string, rows: BaseRow[]): Promise<ListItem[]> {
-  const ids = rows.map((r) => r.id);
-  const lines =
-    ids.length === 0
-      ? []
-      : await db
-          .selectFrom('lines')
-          .select(['request_id', 'label'])
-          .where('school_id', '=', schoolId)
-          .where('request_id', 'in', ids)
-          .where('is_active', '=', 1)
-          .orderBy('position')
-          .execute();
-  const services = new Map<string, string[]>();
-  for (const line of lines) {
-    const list = services.get(line.request_id) ?? [];
-    list.push(line.label);
-    services.set(line.request_id, list);
+function parseServices(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  } catch {
+    return [];
   }
+}
+
+function toItems(rows: BaseRow[]): ListItem[] {
   return rows.map((r) => ({
     id: r.id,
     number: r.number,
     status: r.status as Status,
     source: r.source,
-    customerName: `${r.first_name} ${r.last_name}`.trim(),
+    customerName: r.customer_name,
     customerEmail: r.email,
     language: r.language,
     categoryId: r.category_id,
@@ -136,7 +128,7 @@ async function toItems(db: Kysely<Database>, schoolId: string, rows: BaseRow[]):
     isToHandle: r.last_message_author === 'customer',
     totalCents: Number(r.total_cents),
     paidCents: Number(r.paid_cents),
-    services: services.get(r.id) ?? [],
+    services: parseServices(r.services_json),
   }));
 }
 
@@ -168,7 +160,7 @@ export async function listRequests(deps: AppDeps, actor: StaffActor, query: List
     tabCounts(db, actor.schoolId),
   ]);
   const page = rows.slice(0, query.limit);
-  const items = await toItems(db, actor.schoolId, page);
+  const items = toItems(page);
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null, counts };
 }
@@ -186,10 +178,23 @@ export async function searchRequests(
   const terms = searchTerms(query);
   if (terms.length === 0) return [];
   const db = deps.db.kysely;
-  const ids = await searchRequestIds(db, actor.schoolId, terms, limit);
+  // A file number ("2026-00042", "2026 42") is looked up directly: every file shares its year.
+  const number = /^\s*(\d{4})[\s-]+(\d{1,6})\s*$/.exec(query);
+  const byNumber = number
+    ? await db
+        .selectFrom('requests')
+        .select('id')
+        .where('school_id', '=', actor.schoolId)
+        .where('number', '=', formatRequestNumber(Number(number[1]), Number(number[2]) || 1))
+        .execute()
+    : [];
+  const ids =
+    byNumber.length > 0
+      ? byNumber.map((r) => r.id)
+      : await searchRequestIds(db, actor.schoolId, terms, limit);
   if (ids.length === 0) return [];
   const rows = await baseSelect(db, actor.schoolId).where('requests.id', 'in', ids).execute();
   const order = new Map(ids.map((id, i) => [id, i]));
   rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-  return toItems(db, actor.schoolId, rows);
+  return toItems(rows);
 }

@@ -26,14 +26,16 @@ export async function refreshStatus(tx: Tx, request: RequestRow): Promise<Status
   const facts = await loadStatusFacts(tx.trx, request);
   const status = deriveStatus(facts);
   const total = activeTotal(facts.lines);
+  const servicesJson = JSON.stringify(facts.serviceLabels);
   if (
     status !== request.status ||
     total !== Number(request.total_cents) ||
-    facts.paidCents !== Number(request.paid_cents)
+    facts.paidCents !== Number(request.paid_cents) ||
+    servicesJson !== request.services_json
   ) {
     await tx.trx
       .updateTable('requests')
-      .set({ status, total_cents: total, paid_cents: facts.paidCents })
+      .set({ status, total_cents: total, paid_cents: facts.paidCents, services_json: servicesJson })
       .where('school_id', '=', request.school_id)
       .where('id', '=', request.id)
       .execute();
@@ -248,6 +250,8 @@ export async function openRequest(
     updated_at: tx.now,
     updated_by_name: input.actor.name,
     version: 1,
+    customer_name: `${input.customer.first_name} ${input.customer.last_name}`.trim(),
+    services_json: '[]',
   };
   request.status = deriveStatus({
     source: request.source,

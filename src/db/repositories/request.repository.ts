@@ -22,11 +22,15 @@ export function insertRequest(db: Kysely<Database>, row: RequestRow): Promise<un
 }
 
 /** The facts the status rule reads, loaded in the caller's transaction. */
-export async function loadStatusFacts(db: Kysely<Database>, request: RequestRow): Promise<StatusFacts> {
+export async function loadStatusFacts(
+  db: Kysely<Database>,
+  request: RequestRow,
+): Promise<StatusFacts & { serviceLabels: string[] }> {
   const [lines, paid] = await Promise.all([
     db
       .selectFrom('lines')
-      .select(['is_active', 'total_cents', 'is_online_sale', 'pos_imported_at'])
+      .select(['is_active', 'total_cents', 'is_online_sale', 'pos_imported_at', 'label'])
+      .orderBy('position')
       .where('school_id', '=', request.school_id)
       .where('request_id', '=', request.id)
       .execute(),
@@ -44,6 +48,7 @@ export async function loadStatusFacts(db: Kysely<Database>, request: RequestRow)
     offerSentAt: request.offer_sent_at,
     isEnteredInPos: request.is_entered_in_pos === 1,
     paidCents: Number(paid.paid),
+    serviceLabels: lines.filter((l) => l.is_active === 1).map((l) => l.label),
     lines: lines.map((l) => ({
       isActive: l.is_active === 1,
       totalCents: Number(l.total_cents),

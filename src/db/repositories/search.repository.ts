@@ -58,8 +58,9 @@ export async function appendSearchText(
 }
 
 /**
- * The ids of a school's requests whose document has every term as a word prefix, newest
- * first. Terms are folded words (letters and digits only), so they are safe in the query syntax.
+ * The ids of a school's requests whose document has every term, newest first: the words before
+ * the last must match whole, the last one may be the start of a word (search as you type).
+ * Terms are folded words (letters and digits only), so they are safe in the query syntax.
  */
 export async function searchRequestIds(
   db: Kysely<Database>,
@@ -69,7 +70,7 @@ export async function searchRequestIds(
 ): Promise<string[]> {
   if (terms.length === 0) return [];
   if (isPostgres(db)) {
-    const query = terms.map((t) => `${t}:*`).join(' & ');
+    const query = terms.map((t, i) => (i === terms.length - 1 ? `${t}:*` : t)).join(' & ');
     const rows = await sql<{ request_id: string }>`
       select s.request_id from search_fts s join requests r on r.id = s.request_id
       where s.school_id = ${schoolId} and s.tsv @@ to_tsquery('simple', ${query})
@@ -79,7 +80,7 @@ export async function searchRequestIds(
   }
   // Newest files first: FTS5 walks its doclists in rowid order and stops at the limit, so even
   // a word found in thousands of files costs little.
-  const match = terms.map((t) => `"${t}"*`).join(' ');
+  const match = terms.map((t, i) => (i === terms.length - 1 ? `"${t}"*` : `"${t}"`)).join(' ');
   const rows = await sql<{ request_id: string }>`
     select request_id from search_fts
     where search_fts match ${match} and school_id = ${schoolId}
