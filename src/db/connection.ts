@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
 import {
   CompiledQuery,
@@ -90,6 +91,7 @@ export function openSqlite(file: string): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  const checkpointer = file === ':memory:' ? null : startCheckpointer(sqlite, file);
   const kysely = new Kysely<Database>({
     dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
   });
@@ -103,7 +105,37 @@ export function openSqlite(file: string): Db {
       sqlite.pragma('analysis_limit = 1000');
       sqlite.pragma('optimize = 0x10002');
     },
-    close: () => kysely.destroy(),
+    close: async () => {
+      await checkpointer?.stop();
+      await kysely.destroy();
+    },
+  };
+}
+
+/**
+ * WAL checkpoints move to a worker thread, every 200 ms: commits on the main thread only append
+ * to the WAL, and a page changed by many commits is copied back once. The main connection keeps
+ * a high automatic checkpoint as a safety net should the worker fall behind.
+ */
+function startCheckpointer(sqlite: SQLite.Database, file: string): { stop(): Promise<void> } | null {
+  if (process.env.SCHUSS_SQLITE_CHECKPOINT_WORKER === 'off') return null;
+  sqlite.pragma('wal_autocheckpoint = 20000');
+  const worker = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), {
+    workerData: { file, intervalMs: 200 },
+  });
+  worker.unref();
+  let exited = false;
+  worker.on('error', () => sqlite.pragma('wal_autocheckpoint = 1000'));
+  worker.on('exit', () => {
+    exited = true;
+  });
+  return {
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (exited) return resolve();
+        worker.once('exit', () => resolve());
+        worker.postMessage('stop');
+      }),
   };
 }
 
