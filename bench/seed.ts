@@ -906,6 +906,7 @@ function generateRequest(
     updated_by_name: source === 'staff' || isDossier ? editor.name : null,
     version: 1 + (isDossier ? rng.int(1, 4) : 0),
     customer_name: `${customer.firstName} ${customer.lastName}`.trim(),
+    customer_email: customer.email,
     services_json: JSON.stringify(
       [...storedLines]
         .sort((a, b) => a.position - b.position)

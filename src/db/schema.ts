@@ -161,6 +161,8 @@ export interface RequestsTable {
   version: number;
   /** Denormalised for the lists: the customer's "first last", kept in step on customer edits. */
   customer_name: string;
+  /** Denormalised for the lists: the customer's e-mail as typed. */
+  customer_email: string;
   /** Denormalised for the lists: JSON array of the active lines' labels, in order. */
   services_json: string;
 }

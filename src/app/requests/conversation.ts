@@ -113,7 +113,10 @@ export async function updateCustomer(
       .execute();
     await tx.trx
       .updateTable('requests')
-      .set({ customer_name: `${input.firstName} ${input.lastName}`.trim() })
+      .set({
+        customer_name: `${input.firstName} ${input.lastName}`.trim(),
+        customer_email: input.emailAsTyped,
+      })
       .where('school_id', '=', actor.schoolId)
       .where('customer_id', '=', request.customer_id)
       .execute();

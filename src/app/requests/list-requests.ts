@@ -7,6 +7,7 @@ import { formatRequestNumber } from '../../domain/numbering.js';
 import { searchTerms } from '../../domain/search-text.js';
 import { STATUSES, type Status } from '../../domain/status.js';
 import type { StaffActor } from '../actor.js';
+import { normalizeEmail } from '../common.schemas.js';
 import type { AppDeps } from '../deps.js';
 
 export const ListQuerySchema = z.object({
@@ -79,7 +80,6 @@ export async function tabCounts(db: Kysely<Database>, schoolId: string): Promise
 function baseSelect(db: Kysely<Database>, schoolId: string) {
   return db
     .selectFrom('requests')
-    .innerJoin('customers', 'customers.id', 'requests.customer_id')
     .leftJoin('categories', 'categories.id', 'requests.category_id')
     .select([
       'requests.id',
@@ -96,7 +96,7 @@ function baseSelect(db: Kysely<Database>, schoolId: string) {
       'requests.paid_cents',
       'requests.customer_name',
       'requests.services_json',
-      'customers.email',
+      'requests.customer_email',
     ])
     .where('requests.school_id', '=', schoolId);
 }
@@ -119,7 +119,7 @@ function toItems(rows: BaseRow[]): ListItem[] {
     status: r.status as Status,
     source: r.source,
     customerName: r.customer_name,
-    customerEmail: r.email,
+    customerEmail: r.customer_email,
     language: r.language,
     categoryId: r.category_id,
     categoryName: r.category_name,
@@ -188,10 +188,24 @@ export async function searchRequests(
         .where('number', '=', formatRequestNumber(Number(number[1]), Number(number[2]) || 1))
         .execute()
     : [];
+  // An e-mail address (or its start, "laura.martinez@") goes straight to the customers' index.
+  const email = query.includes('@') ? normalizeEmail(query).replace(/[%_\\]/g, '') : null;
+  const byEmail = email
+    ? await db
+        .selectFrom('requests')
+        .innerJoin('customers', 'customers.id', 'requests.customer_id')
+        .select('requests.id')
+        .where('customers.school_id', '=', actor.schoolId)
+        .where('customers.email_normalized', '>=', email)
+        .where('customers.email_normalized', '<', `${email}\uffff`)
+        .where('requests.school_id', '=', actor.schoolId)
+        .orderBy('requests.last_message_at', 'desc')
+        .limit(limit)
+        .execute()
+    : [];
+  const direct = byNumber.length > 0 ? byNumber : byEmail;
   const ids =
-    byNumber.length > 0
-      ? byNumber.map((r) => r.id)
-      : await searchRequestIds(db, actor.schoolId, terms, limit);
+    direct.length > 0 ? direct.map((r) => r.id) : await searchRequestIds(db, actor.schoolId, terms, limit);
   if (ids.length === 0) return [];
   const rows = await baseSelect(db, actor.schoolId).where('requests.id', 'in', ids).execute();
   const order = new Map(ids.map((id, i) => [id, i]));

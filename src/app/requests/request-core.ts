@@ -251,6 +251,7 @@ export async function openRequest(
     updated_by_name: input.actor.name,
     version: 1,
     customer_name: `${input.customer.first_name} ${input.customer.last_name}`.trim(),
+    customer_email: input.customer.email,
     services_json: '[]',
   };
   request.status = deriveStatus({

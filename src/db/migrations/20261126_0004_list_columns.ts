@@ -3,23 +3,25 @@ import { type Kysely, PostgresAdapter, sql } from 'kysely';
 // Frozen in time: this file never imports application code and never changes once released.
 
 /**
- * The lists show the customer's name and the services in short on every row: both are kept on
- * the request itself (maintained in the same transaction as the change), so a page of 50 is
- * one indexed read instead of a join and a second query.
+ * The lists show the customer's name, e-mail and the services in short on every row: they are
+ * kept on the request itself (maintained in the same transaction as the change), so a page of
+ * 50 is one indexed read instead of joins and a second query.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   const isPg = db.getExecutor().adapter instanceof PostgresAdapter;
-  await db.schema
-    .alterTable('requests')
-    .addColumn('customer_name', 'text', (c) => c.notNull().defaultTo(''))
-    .execute();
-  await db.schema
-    .alterTable('requests')
-    .addColumn('services_json', 'text', (c) => c.notNull().defaultTo('[]'))
-    .execute();
-  await sql`update requests set customer_name = (
-    select trim(c.first_name || ' ' || c.last_name) from customers c where c.id = requests.customer_id
-  )`.execute(db);
+  for (const [column, empty] of [
+    ['customer_name', ''],
+    ['customer_email', ''],
+    ['services_json', '[]'],
+  ] as const) {
+    await db.schema
+      .alterTable('requests')
+      .addColumn(column, 'text', (c) => c.notNull().defaultTo(empty))
+      .execute();
+  }
+  await sql`update requests set
+    customer_name = (select trim(c.first_name || ' ' || c.last_name) from customers c where c.id = requests.customer_id),
+    customer_email = (select c.email from customers c where c.id = requests.customer_id)`.execute(db);
   if (isPg) {
     await sql`update requests set services_json = coalesce((
       select json_agg(l.label order by l.position)::text from lines l where l.request_id = requests.id and l.is_active = 1
