@@ -134,6 +134,8 @@ function startCheckpointer(sqlite: SQLite.Database, file: string): { stop(): Pro
       new Promise<void>((resolve) => {
         if (exited) return resolve();
         worker.once('exit', () => resolve());
+        // Keep the process alive until the worker has closed its connection.
+        worker.ref();
         worker.postMessage('stop');
       }),
   };
