@@ -6,12 +6,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app/deps.js';
 import { errorHandler, notFoundHandler } from './errors.js';
@@ -26,6 +21,7 @@ import { publicRoutes } from './routes/public.routes.js';
 import { requestsRoutes } from './routes/requests.routes.js';
 import { settingsRoutes } from './routes/settings.routes.js';
 import { staffRoutes } from './routes/staff.routes.js';
+import { serializerCompiler } from './serializer.js';
 import type { App } from './types.js';
 
 z.config(z.locales.fr());

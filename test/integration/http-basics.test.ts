@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/http/types.js';
 import { describeEachDatabase } from '../support/harness.js';
 import { appFor, Client } from '../support/http.js';
@@ -89,5 +89,23 @@ describeEachDatabase('health when PostgreSQL is gone', (ctx) => {
     expect(r.json()).toEqual({ status: 'unavailable', database: 'postgres' });
     await app.close();
     await unreachable.close();
+  });
+});
+
+describe('reply serializer', () => {
+  it('writes only what the response schema declares, nested too', async () => {
+    const { serializerCompiler } = await import('../../src/http/serializer.js');
+    const { z } = await import('zod');
+    const schema = z.object({
+      id: z.string(),
+      items: z.array(z.object({ name: z.string(), at: z.string().nullable() })),
+    });
+    const write = serializerCompiler({ schema });
+    const text = write({
+      id: 'x',
+      password_hash: 'secret',
+      items: [{ name: 'Zoé', at: null, token: 'leak' }],
+    });
+    expect(JSON.parse(text)).toEqual({ id: 'x', items: [{ name: 'Zoé', at: null }] });
   });
 });
