@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { searchRequestIds } from '../../db/repositories/index.js';
+import { type ListRow, searchRequestIds, selectListRows } from '../../db/repositories/index.js';
 import type { Database } from '../../db/schema.js';
 import { AppError } from '../../domain/errors.js';
 import { formatRequestNumber } from '../../domain/numbering.js';
@@ -77,32 +77,6 @@ export async function tabCounts(db: Kysely<Database>, schoolId: string): Promise
   return counts;
 }
 
-function baseSelect(db: Kysely<Database>, schoolId: string) {
-  return db
-    .selectFrom('requests')
-    .leftJoin('categories', 'categories.id', 'requests.category_id')
-    .select([
-      'requests.id',
-      'requests.number',
-      'requests.status',
-      'requests.source',
-      'requests.language',
-      'requests.category_id',
-      'categories.name as category_name',
-      'requests.last_message_at',
-      'requests.last_message_preview',
-      'requests.last_message_author',
-      'requests.total_cents',
-      'requests.paid_cents',
-      'requests.customer_name',
-      'requests.services_json',
-      'requests.customer_email',
-    ])
-    .where('requests.school_id', '=', schoolId);
-}
-
-type BaseRow = Awaited<ReturnType<ReturnType<typeof baseSelect>['execute']>>[number];
-
 function parseServices(json: string): string[] {
   try {
     const value: unknown = JSON.parse(json);
@@ -112,7 +86,7 @@ function parseServices(json: string): string[] {
   }
 }
 
-function toItems(rows: BaseRow[]): ListItem[] {
+function toItems(rows: ListRow[]): ListItem[] {
   return rows.map((r) => ({
     id: r.id,
     number: r.number,
@@ -138,25 +112,15 @@ function toItems(rows: BaseRow[]): ListItem[] {
  */
 export async function listRequests(deps: AppDeps, actor: StaffActor, query: ListQuery) {
   const db = deps.db.kysely;
-  let q = baseSelect(db, actor.schoolId).where('requests.status', '=', query.tab);
-  if (query.source) q = q.where('requests.source', '=', query.source);
-  if (query.categoryId) q = q.where('requests.category_id', '=', query.categoryId);
-  if (query.toHandle === 'true') q = q.where('requests.last_message_author', '=', 'customer');
-  if (query.cursor) {
-    const { at, id } = decodeCursor(query.cursor);
-    q = q.where((eb) =>
-      eb.or([
-        eb('requests.last_message_at', '<', at),
-        eb.and([eb('requests.last_message_at', '=', at), eb('requests.id', '<', id)]),
-      ]),
-    );
-  }
   const [rows, counts] = await Promise.all([
-    q
-      .orderBy('requests.last_message_at', 'desc')
-      .orderBy('requests.id', 'desc')
-      .limit(query.limit + 1)
-      .execute(),
+    selectListRows(db, actor.schoolId, {
+      status: query.tab,
+      source: query.source,
+      categoryId: query.categoryId,
+      isToHandle: query.toHandle === 'true',
+      after: query.cursor ? decodeCursor(query.cursor) : undefined,
+      limit: query.limit + 1,
+    }),
     tabCounts(db, actor.schoolId),
   ]);
   const page = rows.slice(0, query.limit);
@@ -207,7 +171,7 @@ export async function searchRequests(
   const ids =
     direct.length > 0 ? direct.map((r) => r.id) : await searchRequestIds(db, actor.schoolId, terms, limit);
   if (ids.length === 0) return [];
-  const rows = await baseSelect(db, actor.schoolId).where('requests.id', 'in', ids).execute();
+  const rows = await selectListRows(db, actor.schoolId, { ids, limit: ids.length });
   const order = new Map(ids.map((id, i) => [id, i]));
   rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   return toItems(rows);

@@ -1,33 +1,41 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database, SessionsTable } from '../schema.js';
 
 export function insertSession(db: Kysely<Database>, row: SessionsTable): Promise<unknown> {
   return db.insertInto('sessions').values(row).execute();
 }
 
-export function findSessionWithUser(db: Kysely<Database>, id: string) {
-  return db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .innerJoin('schools', 'schools.id', 'sessions.school_id')
-    .select([
-      'sessions.id as session_id',
-      'sessions.created_at as session_created_at',
-      'sessions.last_seen_at',
-      'sessions.expires_at',
-      'users.id as user_id',
-      'users.school_id',
-      'users.email',
-      'users.name',
-      'users.role',
-      'users.language',
-      'users.is_active',
-      'schools.slug as school_slug',
-      'schools.name as school_name',
-      'schools.time_zone as school_time_zone',
-    ])
-    .where('sessions.id', '=', id)
-    .executeTakeFirst();
+export interface SessionWithUser {
+  session_id: string;
+  session_created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  user_id: string;
+  school_id: string;
+  email: string;
+  name: string;
+  role: string;
+  language: string;
+  is_active: number;
+  school_slug: string;
+  school_name: string;
+  school_time_zone: string;
+}
+
+/** Resolves a session id to its user and school. Runs on every staff request: one SQL template. */
+export async function findSessionWithUser(
+  db: Kysely<Database>,
+  id: string,
+): Promise<SessionWithUser | undefined> {
+  const result = await sql<SessionWithUser>`
+    select s.id as session_id, s.created_at as session_created_at, s.last_seen_at, s.expires_at,
+      u.id as user_id, u.school_id, u.email, u.name, u.role, u.language, u.is_active,
+      sc.slug as school_slug, sc.name as school_name, sc.time_zone as school_time_zone
+    from sessions s
+    join users u on u.id = s.user_id
+    join schools sc on sc.id = s.school_id
+    where s.id = ${id}`.execute(db);
+  return result.rows[0];
 }
 
 export function touchSession(db: Kysely<Database>, id: string, lastSeenAt: string): Promise<unknown> {
