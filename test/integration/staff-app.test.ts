@@ -205,7 +205,9 @@ describeEachDatabase('staff app: lists, counts, search, journal, notifications, 
     expect((await marie.post(`/api/requests/${secret.id}/presence`, {})).statusCode).toBe(404);
     expect((await marie.get('/api/customers?q=secret')).json().items).toEqual([]);
     expect((await marie.get('/api/search?q=secret@b.example')).json().items).toEqual([]);
-    expect((await staffB.get('/api/search?q=secret@b')).json().items.map((x: { id: string }) => x.id)).toEqual([secret.id]);
+    expect(
+      (await staffB.get('/api/search?q=secret@b')).json().items.map((x: { id: string }) => x.id),
+    ).toEqual([secret.id]);
   });
 
   it('shows the dossier page with conversation, journal sentences and the customer’s other files', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STATUSES } from '../../domain/status.js';
 import { hasForbiddenCharacters } from '../../domain/text-rules.js';
 import { EmailSchema } from '../common.schemas.js';
 
@@ -48,7 +49,7 @@ export const RequestSummarySchema = z.object({
   id: z.string(),
   number: z.string(),
   source: z.enum(['vel', 'contact', 'custom', 'email', 'staff']),
-  status: z.string(),
+  status: z.enum(STATUSES),
   language: z.string(),
   categoryId: z.string().nullable(),
   staffComment: z.string(),

@@ -1,5 +1,6 @@
 import { findCustomerInSchool, findRequestInSchool, type RequestRow } from '../../db/repositories/index.js';
 import { AppError, notFound } from '../../domain/errors.js';
+import type { Status } from '../../domain/status.js';
 import type { StaffActor } from '../actor.js';
 import type { AppDeps } from '../deps.js';
 import { journal, type Tx, transact } from '../tx.js';
@@ -152,7 +153,7 @@ export function toSummary(
     id: request.id,
     number: request.number,
     source: request.source,
-    status: request.status,
+    status: request.status as Status,
     language: request.language,
     categoryId: request.category_id,
     staffComment: request.staff_comment,
