@@ -192,62 +192,12 @@ export const LEVELS = [
 ] as const;
 export const PRODUCT_KINDS = ['cours_collectif', 'cours_particulier', 'club_enfants'] as const;
 
-/** The catalogue every bench school gets (createSchool inserts it). */
-export const CATALOGUE = [
-  {
-    kind: 'cours_collectif',
-    name: 'Cours collectif enfants — Piou-Piou (6 matinées)',
-    priceCents: 21_500,
-    isOnlineSale: true,
-  },
-  {
-    kind: 'cours_collectif',
-    name: 'Cours collectif enfants — Flocon à 3e Étoile (6 matinées)',
-    priceCents: 23_900,
-    isOnlineSale: true,
-  },
-  {
-    kind: 'cours_collectif',
-    name: 'Cours collectif adultes — tous niveaux (6 après-midi)',
-    priceCents: 22_900,
-    isOnlineSale: true,
-  },
-  {
-    kind: 'cours_particulier',
-    name: 'Cours particulier ski — 1 h (1 à 2 pers.)',
-    priceCents: 6_200,
-    isOnlineSale: true,
-  },
-  {
-    kind: 'cours_particulier',
-    name: 'Cours particulier snowboard — 2 h (1 à 2 pers.)',
-    priceCents: 11_900,
-    isOnlineSale: true,
-  },
-  {
-    kind: 'club_enfants',
-    name: 'Club enfants Piou-Piou — journée avec repas',
-    priceCents: 8_900,
-    isOnlineSale: false,
-  },
-  {
-    kind: 'extra',
-    name: 'Assurance Carré Neige (par personne)',
-    priceCents: 1_900,
-    vatRateBp: 0,
-    isOnlineSale: false,
-    isOptional: true,
-  },
-] as const;
-
-export const CATEGORIES = ['Groupes', 'Familles', 'Comités d’entreprise', 'Scolaires'] as const;
-
-export const INSTRUCTORS = [
-  { firstName: 'Jean-Baptiste', lastName: 'Favre', languages: ['fr', 'en'] },
-  { firstName: 'Léa', lastName: 'Perrière', languages: ['fr', 'en', 'it'] },
-  { firstName: 'Mathis', lastName: 'Bérard', languages: ['fr', 'de'] },
-  { firstName: 'Chloé', lastName: 'Anselme', languages: ['fr', 'es'] },
-];
+/** Every bench school gets the demo school's catalogue, categories and instructors. */
+export {
+  DEMO_CATALOGUE as CATALOGUE,
+  DEMO_CATEGORIES as CATEGORIES,
+  DEMO_INSTRUCTORS as INSTRUCTORS,
+} from '../src/app/schools/seed-demo.js';
 
 const OPENINGS = ['Bonjour,', 'Bonjour Madame, Monsieur,', 'Bonsoir,', 'Hello,', 'Bonjour à toute l’équipe,'];
 const ASKS = [

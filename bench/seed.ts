@@ -206,7 +206,7 @@ export async function seedDataset(options: SeedOptions): Promise<DatasetManifest
       staff: input.staff,
       categories: [...CATEGORIES],
       products: CATALOGUE.map((p) => ({ ...p })),
-      instructors: INSTRUCTORS,
+      instructors: INSTRUCTORS.map((i) => ({ ...i, languages: [...i.languages] })),
     });
     refs.push(await loadRefs(deps.db.kysely, created.id, input.slug));
   }
