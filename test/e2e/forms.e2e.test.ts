@@ -1,16 +1,15 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { createDeps } from '../../src/app/container.js';
-import { seedDemoIfEmpty } from '../../src/app/schools/seed-demo.js';
-import { loadConfig } from '../../src/config/env.js';
-import { buildApp } from '../../src/http/app.js';
-
-const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
-const SCREENSHOTS = join(PROJECT_ROOT, 'docs/screenshots');
+import {
+  collectPageProblems,
+  type DemoServer,
+  dayFromNow,
+  launchBrowser,
+  type PersistentBrowser,
+  SCREENSHOTS,
+  startDemoServer,
+} from '../support/e2e.js';
 
 const VIEWPORTS = {
   phone: { width: 390, height: 844 },
@@ -18,88 +17,36 @@ const VIEWPORTS = {
 } as const;
 type ViewportName = keyof typeof VIEWPORTS;
 
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-/** A day from today, as a date input wants it. */
-function inDays(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-let deps: Awaited<ReturnType<typeof createDeps>> | undefined;
-let app: Awaited<ReturnType<typeof buildApp>> | undefined;
-let context: BrowserContext | undefined;
+let server: DemoServer | undefined;
+let deps: DemoServer['deps'] | undefined;
+let browser: PersistentBrowser | undefined;
 let baseUrl = '';
-const tempDirs: string[] = [];
 let pageProblems: string[] = [];
 
 beforeAll(async () => {
-  const dataDir = await mkdtemp(join(tmpdir(), 'schuss-forms-db-'));
-  const profileDir = await mkdtemp(join(tmpdir(), 'schuss-forms-chromium-'));
-  tempDirs.push(dataDir, profileDir);
-  await mkdir(SCREENSHOTS, { recursive: true });
-
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  const base = loadConfig({
-    SQLITE_FILE: join(dataDir, 'e2e.db'),
-    SCHUSS_DEMO_PASSWORD: 'demo-password-1234',
-    PUBLIC_URL: baseUrl,
-    LOG_LEVEL: 'silent',
-  } as NodeJS.ProcessEnv);
-  // The widget takes at least half a second to verify, so a 500 ms minimum fill time is met by
-  // any real submission; a lighter proof of work keeps the run short.
-  const config = {
-    ...base,
-    intake: { ...base.intake, minFillMs: 500, powCost: 200, powCounterMin: 100, powCounterMax: 400 },
-  };
-  deps = await createDeps({ config });
-  await seedDemoIfEmpty(deps);
-  app = await buildApp(deps);
-  await app.listen({ port, host: '127.0.0.1' });
-
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    locale: 'fr-FR',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+  server = await startDemoServer({
+    env: { LOG_LEVEL: 'silent' },
+    // The widget takes at least half a second to verify, so a 500 ms minimum fill time is met by
+    // any real submission; a lighter proof of work keeps the run short.
+    config: (base) => ({
+      ...base,
+      intake: { ...base.intake, minFillMs: 500, powCost: 200, powCounterMin: 100, powCounterMax: 400 },
+    }),
   });
+  ({ deps, url: baseUrl } = server);
+  browser = await launchBrowser();
 }, 60_000);
 
 afterAll(async () => {
-  await context?.close();
-  await app?.close();
-  await deps?.close();
-  await Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+  await browser?.close();
+  await server?.close();
 });
 
 let page: Page;
 beforeEach(async () => {
   pageProblems = [];
-  page = await context!.newPage();
-  page.on('pageerror', (error) => pageProblems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().includes('status of 400')) {
-      pageProblems.push(`console: ${message.text()}`);
-    }
-  });
+  page = await browser!.context.newPage();
+  collectPageProblems(page, pageProblems, /status of 400/);
 });
 afterEach(async () => {
   await page.close();
@@ -171,8 +118,8 @@ describe('the public forms in a real browser', () => {
       await field('participants.1.level').selectOption('first_time');
       await field('productType').selectOption('cours_collectif');
       await field('practice').selectOption('ski_alpin');
-      await field('dates.from').fill(inDays(30));
-      await field('dates.to').fill(inDays(35));
+      await field('dates.from').fill(dayFromNow(30));
+      await field('dates.to').fill(dayFromNow(35));
       await field('message').fill('Des cours le matin pour les deux enfants, si possible.');
       await waitForVerification();
       await noHorizontalScroll();
@@ -213,8 +160,8 @@ describe('the public forms in a real browser', () => {
       await field('participants.0.level').selectOption('advanced');
       await field('practice').selectOption('ski_de_randonnee');
       await field('lessonLanguage').selectOption('fr');
-      await field('dates.from').fill(inDays(20));
-      await field('dates.to').fill(inDays(22));
+      await field('dates.from').fill(dayFromNow(20));
+      await field('dates.to').fill(dayFromNow(22));
       await page.getByLabel('Matin').check();
       await field('duration').selectOption('half_day');
       await field('sessions').fill('3');

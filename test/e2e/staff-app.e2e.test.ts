@@ -1,18 +1,17 @@
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { createDeps } from '../../src/app/container.js';
-import { seedDemoIfEmpty } from '../../src/app/schools/seed-demo.js';
-import { loadConfig } from '../../src/config/env.js';
-import { buildApp } from '../../src/http/app.js';
+import {
+  collectPageProblems,
+  DEMO_PASSWORD,
+  type DemoServer,
+  dayFromNow,
+  launchChromium,
+  SCREENSHOTS,
+  signInAs,
+  startDemoServer,
+} from '../support/e2e.js';
 
-const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
-const SCREENSHOTS = join(PROJECT_ROOT, 'docs/screenshots');
-const PASSWORD = 'demo-password-1234';
 const ADMIN = 'admin@esf-demo.fr';
 const MARIE = 'marie.dupont@esf-demo.fr';
 const LUC = 'luc.martin@esf-demo.fr';
@@ -29,27 +28,10 @@ const VEL_NAME = `${VEL_CUSTOMER.firstName} ${VEL_CUSTOMER.lastName}`;
 const LONG_WORD = 'Supercalifragilisticexpialidocious'.repeat(6);
 const VEL_MESSAGE = `Bonjour ! Nous venons à quatre 🎿⛷️ pendant les vacances de février et nous aimerions des cours collectifs le matin pour Léo et Zoé. ${LONG_WORD}\n\n${'Nous avons beaucoup de questions sur le matériel, la location et les horaires. '.repeat(18)}`;
 
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-function dayFromNow(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-let deps: Awaited<ReturnType<typeof createDeps>> | undefined;
-let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+let server: DemoServer | undefined;
+let app: DemoServer['app'] | undefined;
 let browser: Browser | undefined;
 let baseUrl = '';
-const tempDirs: string[] = [];
 
 /** A cookie session over app.inject, for the test's own setup calls. */
 async function session(email: string) {
@@ -57,7 +39,7 @@ async function session(email: string) {
     method: 'POST',
     url: '/api/auth/login',
     headers: { origin: baseUrl },
-    payload: { email, password: PASSWORD },
+    payload: { email, password: DEMO_PASSWORD },
   });
   if (login.statusCode !== 200) throw new Error(`login failed: ${login.body}`);
   const cookie = login.cookies.find((c) => c.name === 'schuss_session')!.value;
@@ -100,24 +82,8 @@ async function submitForm(body: Record<string, unknown>): Promise<string> {
 let velNumber = '';
 
 beforeAll(async () => {
-  if (!existsSync(join(PROJECT_ROOT, 'dist/web/index.html'))) {
-    throw new Error('dist/web is missing: run `npm run build:web` before the e2e tests.');
-  }
-  const dataDir = await mkdtemp(join(tmpdir(), 'schuss-e2e-app-db-'));
-  tempDirs.push(dataDir);
-  await mkdir(SCREENSHOTS, { recursive: true });
-
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  const config = loadConfig({
-    SQLITE_FILE: join(dataDir, 'e2e.db'),
-    SCHUSS_DEMO_PASSWORD: PASSWORD,
-    PUBLIC_URL: baseUrl,
-  } as NodeJS.ProcessEnv);
-  deps = await createDeps({ config });
-  await seedDemoIfEmpty(deps);
-  app = await buildApp(deps);
-  await app.listen({ port, host: '127.0.0.1' });
+  server = await startDemoServer({ needsWebBuild: true });
+  ({ app, url: baseUrl } = server);
 
   const admin = await session(ADMIN);
   const key = await admin('POST', '/api/settings/intake-key');
@@ -148,26 +114,12 @@ beforeAll(async () => {
     message: 'Un cours de freestyle sur mesure, si possible avec le même moniteur chaque jour.',
   });
 
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  browser = await launchChromium();
 }, 90_000);
 
 afterAll(async () => {
   await browser?.close();
-  await app?.close();
-  await deps?.close();
-  await Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+  await server?.close();
 }, 30_000);
 
 /**
@@ -195,11 +147,7 @@ async function openBrowser(): Promise<BrowserContext> {
 }
 
 function watch(page: Page): Page {
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !/status of (401|409)\b/.test(message.text()))
-      problems.push(`console: ${message.text()}`);
-  });
+  collectPageProblems(page, problems, /status of (401|409)\b/);
   page.on('response', (response) => {
     const { pathname } = new URL(response.url());
     const expected =
@@ -213,11 +161,7 @@ function watch(page: Page): Page {
 
 async function signIn(context: BrowserContext, email: string): Promise<Page> {
   const page = watch(await context.newPage());
-  await page.goto(`${baseUrl}/app/connexion`);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(`${baseUrl}/app/demandes`);
+  await signInAs(page, baseUrl, email);
   return page;
 }
 

@@ -1,40 +1,27 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { createDeps } from '../../src/app/container.js';
-import { seedDemoIfEmpty } from '../../src/app/schools/seed-demo.js';
-import { loadConfig } from '../../src/config/env.js';
-import { buildApp } from '../../src/http/app.js';
+import {
+  collectPageProblems,
+  type DemoServer,
+  launchBrowser,
+  type PersistentBrowser,
+  PROJECT_ROOT,
+  SCREENSHOTS,
+  signInAs,
+  startDemoServer,
+} from '../support/e2e.js';
 
-const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
-const SCREENSHOTS = join(PROJECT_ROOT, 'docs/screenshots');
-const PASSWORD = 'demo-password-1234';
 const ADMIN = 'admin@esf-demo.fr';
 const SECRETARY = 'marie.dupont@esf-demo.fr';
 const FIRST_LOAD_BUDGET_BYTES = 250 * 1024;
 
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-let deps: Awaited<ReturnType<typeof createDeps>> | undefined;
-let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+let server: DemoServer | undefined;
+let browser: PersistentBrowser | undefined;
 let context: BrowserContext | undefined;
 let baseUrl = '';
-const tempDirs: string[] = [];
 
 /**
  * Errors the page reports, except the HTTP answers these tests provoke on purpose: 401 (not
@@ -43,49 +30,16 @@ const tempDirs: string[] = [];
 let pageProblems: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(join(PROJECT_ROOT, 'dist/web/index.html'))) {
-    throw new Error('dist/web is missing: run `npm run build:web` before the e2e tests.');
-  }
-  const dataDir = await mkdtemp(join(tmpdir(), 'schuss-e2e-db-'));
-  const profileDir = await mkdtemp(join(tmpdir(), 'schuss-e2e-chromium-'));
-  tempDirs.push(dataDir, profileDir);
-  await mkdir(SCREENSHOTS, { recursive: true });
-
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  const config = loadConfig({
-    SQLITE_FILE: join(dataDir, 'e2e.db'),
-    SCHUSS_DEMO_PASSWORD: PASSWORD,
-    PUBLIC_URL: baseUrl,
-  } as NodeJS.ProcessEnv);
-  deps = await createDeps({ config });
-  await seedDemoIfEmpty(deps);
-  app = await buildApp(deps);
-  await app.listen({ port, host: '127.0.0.1' });
-
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1366, height: 860 },
-    locale: 'fr-FR',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  server = await startDemoServer({ needsWebBuild: true });
+  baseUrl = server.url;
+  browser = await launchBrowser({ viewport: { width: 1366, height: 860 } });
+  context = browser.context;
   context.setDefaultTimeout(10_000);
 }, 60_000);
 
 afterAll(async () => {
-  await context?.close();
-  await app?.close();
-  await deps?.close();
-  await Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+  await browser?.close();
+  await server?.close();
 }, 30_000);
 
 let page: Page;
@@ -94,12 +48,7 @@ beforeEach(async () => {
   await context!.clearCookies();
   page = await context!.newPage();
   pageProblems = [];
-  page.on('pageerror', (error) => pageProblems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    const text = message.text();
-    const provoked = /status of (401|409)\b/.test(text);
-    if (message.type() === 'error' && !provoked) pageProblems.push(`console: ${text}`);
-  });
+  collectPageProblems(page, pageProblems, /status of (401|409)\b/);
 });
 
 afterEach(async () => {
@@ -109,11 +58,7 @@ afterEach(async () => {
 });
 
 async function signIn(email: string): Promise<void> {
-  await page.goto(`${baseUrl}/app/connexion`);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(`${baseUrl}/app/demandes`);
+  await signInAs(page, baseUrl, email);
 }
 
 /** Gzipped size of the app scripts a fresh tab fetches while opening a page. */

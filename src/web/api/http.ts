@@ -76,8 +76,18 @@ export async function apiRequest<T>(
   }
 
   if (response.status === 204) return undefined as T;
-  const payload: unknown = await response.json().catch(() => null);
-  if (response.ok) return payload as T;
+  let payload: unknown;
+  try {
+    payload = await response.json();
+  } catch (error) {
+    // Cancelled while the body was still arriving: the caller asked for it, let it know.
+    if (options.signal?.aborted || (error instanceof DOMException && error.name === 'AbortError')) throw error;
+    payload = null;
+  }
+  if (response.ok) {
+    if (payload === null) throw new ApiError(response.status, 'NETWORK', i18n.t('errors.network'));
+    return payload as T;
+  }
 
   if (response.status === 401 && !options.ignoreUnauthorized) unauthorizedHandler?.();
   if (isErrorBody(payload)) {

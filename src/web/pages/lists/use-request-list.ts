@@ -59,7 +59,7 @@ export function useRequestList(params: ListParams): RequestList {
     setIsStale(false);
     listRequests(params, controller.signal).then(
       (page) => {
-        if (current !== generation.current) return;
+        if (controller.signal.aborted || current !== generation.current) return;
         setState({ status: 'ready', items: page.items, nextCursor: page.nextCursor });
         setCounts(page.counts);
       },

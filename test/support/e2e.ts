@@ -1,0 +1,163 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type LaunchOptions,
+  type Page,
+} from 'playwright-core';
+import { createDeps } from '../../src/app/container.js';
+import { seedDemoIfEmpty } from '../../src/app/schools/seed-demo.js';
+import { type Config, loadConfig } from '../../src/config/env.js';
+import { buildApp } from '../../src/http/app.js';
+import { freePort } from './postgres-cluster.js';
+
+/** Shared by the browser tests: the demo app on a free port, Debian's Chromium, error collection. */
+
+export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+/**
+ * Browser tests photograph every screen they pass through: into test-results/screenshots by
+ * default, into docs/screenshots (the ones the README shows) with UPDATE_SCREENSHOTS=1.
+ */
+export const SCREENSHOTS = join(
+  PROJECT_ROOT,
+  process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots',
+);
+/** The demo accounts' password, for signing in as any of them. */
+export const DEMO_PASSWORD = 'demo-password-1234';
+
+export interface DemoServer {
+  /** http://127.0.0.1:<port>, also the app's PUBLIC_URL. */
+  url: string;
+  deps: Awaited<ReturnType<typeof createDeps>>;
+  app: Awaited<ReturnType<typeof buildApp>>;
+  /** Stops the server, closes the database and removes its temp directory. */
+  close(): Promise<void>;
+}
+
+export interface DemoServerOptions {
+  /** Fail early when the staff app's bundle (dist/web) has not been built. */
+  needsWebBuild?: boolean;
+  /** Extra environment for loadConfig. */
+  env?: Record<string, string>;
+  /** Adjusts the loaded config before the app is built. */
+  config?: (config: Config) => Config;
+}
+
+/**
+ * The app with the demo school seeded, on a temp SQLite file, listening on a free loopback port.
+ * Also makes sure the screenshots folder exists.
+ */
+export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
+  if (options.needsWebBuild && !existsSync(join(PROJECT_ROOT, 'dist/web/index.html'))) {
+    throw new Error('dist/web is missing: run `npm run build:web` before the e2e tests.');
+  }
+  await mkdir(SCREENSHOTS, { recursive: true });
+  const dataDir = await mkdtemp(join(tmpdir(), 'schuss-e2e-db-'));
+  let deps: DemoServer['deps'] | undefined;
+  let app: DemoServer['app'] | undefined;
+  const close = async () => {
+    await app?.close();
+    await deps?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const loaded = loadConfig({
+      SQLITE_FILE: join(dataDir, 'e2e.db'),
+      SCHUSS_DEMO_PASSWORD: DEMO_PASSWORD,
+      PUBLIC_URL: url,
+      ...options.env,
+    } as NodeJS.ProcessEnv);
+    deps = await createDeps({ config: options.config?.(loaded) ?? loaded });
+    await seedDemoIfEmpty(deps);
+    app = await buildApp(deps);
+    await app.listen({ port, host: '127.0.0.1' });
+    return { url, deps, app, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** Debian's Chromium, headless, without the background traffic a test has no use for. */
+const CHROMIUM: LaunchOptions = {
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
+};
+
+/** A browser for tests that open a fresh context per test (several users side by side). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch(CHROMIUM);
+}
+
+export interface PersistentBrowser {
+  context: BrowserContext;
+  /** Closes the browser and removes its temp profile. */
+  close(): Promise<void>;
+}
+
+/** One persistent, French-speaking browser context on a temp profile. */
+export async function launchBrowser(options: BrowserContextOptions = {}): Promise<PersistentBrowser> {
+  const profileDir = await mkdtemp(join(tmpdir(), 'schuss-e2e-chromium-'));
+  try {
+    const context = await chromium.launchPersistentContext(profileDir, {
+      ...CHROMIUM,
+      locale: 'fr-FR',
+      ...options,
+    });
+    return {
+      context,
+      async close() {
+        await context.close();
+        await rm(profileDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await rm(profileDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/**
+ * Records the page's uncaught errors and the errors it logs to the console into `problems`,
+ * except the console lines matching `provoked`: the HTTP errors a test causes on purpose, which
+ * the browser logs by itself.
+ */
+export function collectPageProblems(page: Page, problems: string[], provoked: RegExp): Page {
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !provoked.test(message.text())) {
+      problems.push(`console: ${message.text()}`);
+    }
+  });
+  return page;
+}
+
+/** Signs in through the staff app's login page and waits for the inbox. */
+export async function signInAs(page: Page, baseUrl: string, email: string): Promise<void> {
+  await page.goto(`${baseUrl}/app/connexion`);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL(`${baseUrl}/app/demandes`);
+}
+
+/** A day from today, as a date input (and the API) wants it: YYYY-MM-DD. */
+export function dayFromNow(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
