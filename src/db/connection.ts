@@ -143,7 +143,12 @@ function startCheckpointer(sqlite: SQLite.Database, file: string): { stop(): Pro
 
 export function openPostgres(url: string, poolSize = 10): Db {
   configurePgTypes();
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    // Short OLTP queries: JIT compilation and parallel workers cost more than they save here.
+    options: '-c jit=off -c max_parallel_workers_per_gather=0',
+  });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

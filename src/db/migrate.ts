@@ -3,6 +3,7 @@ import * as m0001 from './migrations/20261126_0001_initial.js';
 import * as m0002 from './migrations/20261126_0002_intake.js';
 import * as m0003 from './migrations/20261126_0003_lists_search.js';
 import * as m0004 from './migrations/20261126_0004_list_columns.js';
+import * as m0005 from './migrations/20261126_0005_pg_search_order.js';
 
 /** Migrations are listed here, in order; their names are frozen once released. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261126_0002_intake': m0002,
   '20261126_0003_lists_search': m0003,
   '20261126_0004_list_columns': m0004,
+  '20261126_0005_pg_search_order': m0005,
 };
 
 class StaticProvider implements MigrationProvider {

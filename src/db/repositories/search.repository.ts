@@ -72,9 +72,9 @@ export async function searchRequestIds(
   if (isPostgres(db)) {
     const query = terms.map((t, i) => (i === terms.length - 1 ? `${t}:*` : t)).join(' & ');
     const rows = await sql<{ request_id: string }>`
-      select s.request_id from search_fts s join requests r on r.id = s.request_id
-      where s.school_id = ${schoolId} and s.tsv @@ to_tsquery('simple', ${query})
-      order by r.last_message_at desc, s.request_id desc
+      select s.request_id from requests r join search_fts s on s.request_id = r.id
+      where r.school_id = ${schoolId} and s.school_id = ${schoolId} and s.tsv @@ to_tsquery('simple', ${query})
+      order by r.last_message_at desc, r.id desc
       limit ${limit}`.execute(db);
     return rows.rows.map((r) => r.request_id);
   }

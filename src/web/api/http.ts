@@ -81,7 +81,8 @@ export async function apiRequest<T>(
     payload = await response.json();
   } catch (error) {
     // Cancelled while the body was still arriving: the caller asked for it, let it know.
-    if (options.signal?.aborted || (error instanceof DOMException && error.name === 'AbortError')) throw error;
+    if (options.signal?.aborted || (error instanceof DOMException && error.name === 'AbortError'))
+      throw error;
     payload = null;
   }
   if (response.ok) {
