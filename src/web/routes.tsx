@@ -21,6 +21,9 @@ const StaffSettingsPage = lazy(() =>
 const CategoriesSettingsPage = lazy(() =>
   import('./pages/settings/categories-settings-page').then((m) => ({ default: m.CategoriesSettingsPage })),
 );
+const FormsSettingsPage = lazy(() =>
+  import('./pages/settings/forms-settings-page').then((m) => ({ default: m.FormsSettingsPage })),
+);
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 export const HOME_PATH = '/demandes';
@@ -66,6 +69,7 @@ function SignedInRoutes() {
           </Route>
           <Route path="/parametres/personnel" component={StaffSettingsPage} />
           <Route path="/parametres/categories" component={CategoriesSettingsPage} />
+          <Route path="/parametres/formulaires" component={FormsSettingsPage} />
           <Route component={NotFoundPage} />
         </Switch>
       </Suspense>

@@ -424,6 +424,38 @@ describe('staff app', { timeout: 90_000 }, () => {
     await row.getByText('Masquée').waitFor();
   });
 
+  test('an admin closes and reopens the Contact form in Paramètres → Formulaires', async () => {
+    const page = await signIn(await openBrowser(), ADMIN);
+    await page.getByRole('navigation').getByRole('link', { name: 'Paramètres' }).click();
+    await page
+      .getByRole('navigation', { name: 'Rubriques des paramètres' })
+      .getByRole('link', { name: 'Formulaires' })
+      .first()
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Formulaires' }).waitFor();
+    await page.getByRole('link', { name: `${baseUrl}/f/${SCHOOL}/contact` }).waitFor();
+    await expectNoHorizontalOverflow(page);
+    await page.screenshot({ path: join(SCREENSHOTS, 'settings-forms.png'), animations: 'disabled' });
+
+    const contact = page.getByRole('switch', { name: 'Formulaire de contact' });
+    expect(await contact.isChecked()).toBe(true);
+    const save = async () => {
+      const saved = page.waitForResponse(
+        (r) => r.request().method() === 'PUT' && new URL(r.url()).pathname === '/api/settings/forms',
+      );
+      await page.getByRole('button', { name: 'Enregistrer' }).last().click();
+      expect((await saved).status()).toBe(200);
+    };
+    await contact.uncheck();
+    await save();
+    await page.getByText('Réglages des formulaires enregistrés.').waitFor();
+    expect((await page.request.get(`${baseUrl}/f/${SCHOOL}/contact`)).status()).toBe(404);
+
+    await contact.check();
+    await save();
+    expect((await page.request.get(`${baseUrl}/f/${SCHOOL}/contact`)).status()).toBe(200);
+  });
+
   test('the interface switches to English, kept on the account, journal included', async () => {
     const page = await signIn(await openBrowser(), ADMIN);
     await page.getByRole('button', { name: 'Menu de Claire Admin' }).click();

@@ -17,10 +17,11 @@ const ITEMS: NavItem[] = [
   { href: '/parametres', label: 'layout.navSettings', icon: IconSettings },
 ];
 
-/** Paramètres → Personnel, Catégories. */
+/** Paramètres → Personnel, Catégories, Formulaires. */
 export const SETTINGS_ITEMS = [
   { href: '/parametres/personnel', label: 'layout.navStaff' },
   { href: '/parametres/categories', label: 'layout.navCategories' },
+  { href: '/parametres/formulaires', label: 'layout.navForms' },
 ] as const;
 
 /** GESTION COMMERCIALE: the two lists of the sales back-office and their settings. */

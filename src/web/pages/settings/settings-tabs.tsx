@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { SETTINGS_ITEMS } from '../../layout/main-nav';
 
-/** Paramètres: Personnel, Catégories — side by side above each settings page. */
+/** Paramètres: Personnel, Catégories, Formulaires — side by side above each settings page. */
 export function SettingsTabs() {
   const { t } = useTranslation();
   const [location] = useLocation();
