@@ -20,7 +20,7 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
-import { IconAlertCircle, IconCheck, IconCopy, IconKey, IconLock } from '@tabler/icons-react';
+import { IconAlertCircle, IconCheck, IconCopy, IconKey } from '@tabler/icons-react';
 import { type FormEvent, type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/http';
@@ -35,11 +35,9 @@ import {
   saveFormSettings,
 } from '../../api/settings.api';
 import { notifyFailure } from '../../components/api-errors';
-import { EmptyPanel } from '../../components/empty-panel';
 import { notifySuccess } from '../../components/notify';
-import { PageHeader } from '../../components/page-header';
 import { useMe } from '../../session/session';
-import { SettingsTabs } from './settings-tabs';
+import { AdminOnly, SettingsHeader } from './settings-page-parts';
 
 type LoadState =
   | { status: 'loading' }
@@ -54,36 +52,7 @@ const FORMS: readonly FormKey[] = ['vel', 'contact', 'custom'];
 export function FormsSettingsPage() {
   const { user } = useMe();
   // The server refuses secretaries anyway (403); asking would only fetch a refusal.
-  return user.role === 'admin' ? <FormsSettings /> : <AdminOnly withHeader />;
-}
-
-function FormsHeader({ actions }: { actions?: ReactNode }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <PageHeader
-        section={t('settings.title')}
-        title={t('settings.forms.title')}
-        description={t('settings.forms.description')}
-        actions={actions}
-      />
-      <SettingsTabs />
-    </>
-  );
-}
-
-function AdminOnly({ withHeader = false }: { withHeader?: boolean }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      {withHeader && <FormsHeader />}
-      <EmptyPanel
-        icon={<IconLock size={30} stroke={1.6} aria-hidden />}
-        title={t('settings.forms.adminOnlyTitle')}
-        description={t('settings.forms.adminOnlyDescription')}
-      />
-    </>
-  );
+  return user.role === 'admin' ? <FormsSettings /> : <AdminOnly page="forms" withHeader />;
 }
 
 function FormsSettings() {
@@ -109,7 +78,7 @@ function FormsSettings() {
     return <FormsEditor page={load.page} onSaved={(page) => setLoad({ status: 'ready', page })} />;
   return (
     <>
-      <FormsHeader />
+      <SettingsHeader page="forms" />
       {load.status === 'loading' && (
         <Paper withBorder radius="lg" maw={880}>
           <Center py={64}>
@@ -117,7 +86,7 @@ function FormsSettings() {
           </Center>
         </Paper>
       )}
-      {load.status === 'forbidden' && <AdminOnly />}
+      {load.status === 'forbidden' && <AdminOnly page="forms" />}
       {load.status === 'failed' && (
         <Alert
           color="red"
@@ -236,7 +205,8 @@ function FormsEditor({ page, onSaved }: { page: FormSettingsPage; onSaved(page: 
 
   return (
     <form onSubmit={handleSubmit} noValidate>
-      <FormsHeader
+      <SettingsHeader
+        page="forms"
         actions={
           <Button type="submit" loading={saving}>
             {t('common.save')}

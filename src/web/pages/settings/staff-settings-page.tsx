@@ -1,13 +1,11 @@
 import { Alert, Button, Center, Loader, Paper } from '@mantine/core';
-import { IconAlertCircle, IconLock, IconUserPlus } from '@tabler/icons-react';
-import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { IconAlertCircle, IconUserPlus } from '@tabler/icons-react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/http';
 import { listStaff, type StaffUser } from '../../api/staff.api';
-import { EmptyPanel } from '../../components/empty-panel';
-import { PageHeader } from '../../components/page-header';
 import { useMe } from '../../session/session';
-import { SettingsTabs } from './settings-tabs';
+import { AdminOnly, SettingsHeader } from './settings-page-parts';
 import { StaffFormModal, type StaffFormTarget } from './staff-form-modal';
 import { StaffStatusModal } from './staff-status-modal';
 import { StaffTable } from './staff-table';
@@ -23,36 +21,7 @@ type LoadState =
 export function StaffSettingsPage() {
   const { user } = useMe();
   // The server refuses secretaries anyway (403); asking would only fetch a refusal.
-  return user.role === 'admin' ? <StaffManagement /> : <AdminOnly withHeader />;
-}
-
-function StaffHeader({ actions }: { actions?: ReactNode }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <PageHeader
-        section={t('settings.title')}
-        title={t('settings.staff.title')}
-        description={t('settings.staff.description')}
-        actions={actions}
-      />
-      <SettingsTabs />
-    </>
-  );
-}
-
-function AdminOnly({ withHeader = false }: { withHeader?: boolean }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      {withHeader && <StaffHeader />}
-      <EmptyPanel
-        icon={<IconLock size={30} stroke={1.6} aria-hidden />}
-        title={t('settings.staff.adminOnlyTitle')}
-        description={t('settings.staff.adminOnlyDescription')}
-      />
-    </>
-  );
+  return user.role === 'admin' ? <StaffManagement /> : <AdminOnly page="staff" withHeader />;
 }
 
 function StaffManagement() {
@@ -109,7 +78,8 @@ function StaffManagement() {
 
   return (
     <>
-      <StaffHeader
+      <SettingsHeader
+        page="staff"
         actions={
           load.status === 'ready' && (
             <Button
@@ -129,7 +99,7 @@ function StaffManagement() {
           </Center>
         </Paper>
       )}
-      {load.status === 'forbidden' && <AdminOnly />}
+      {load.status === 'forbidden' && <AdminOnly page="staff" />}
       {load.status === 'failed' && (
         <Alert
           color="red"
