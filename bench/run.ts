@@ -1,3 +1,4 @@
+import '../src/config/require-supported-node.js';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {

@@ -1,3 +1,4 @@
+import './config/require-supported-node.js';
 import { createDeps } from './app/container.js';
 import { seedDemoIfEmpty } from './app/schools/seed-demo.js';
 import { loadConfig } from './config/env.js';
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
   const url = config.publicUrl;
   const lines = [
     '',
-    `  Schuss is running — ${url}/app   (database: ${deps.db.dialect})`,
+    `  Schuss is running — ${url}/app   (database: ${deps.db.dialect}, Node ${process.version})`,
     `  API documentation  — ${url}/api/docs`,
   ];
   if (demo) {

@@ -1,4 +1,5 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import type { Kysely } from 'kysely';
+import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import * as m0001 from './migrations/20261126_0001_initial.js';
 import * as m0002 from './migrations/20261126_0002_intake.js';
 import * as m0003 from './migrations/20261126_0003_lists_search.js';

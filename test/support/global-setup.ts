@@ -1,3 +1,4 @@
+import '../../src/config/require-supported-node.js';
 import type { TestProject } from 'vitest/node';
 import { type Cluster, startCluster } from './postgres-cluster.js';
 
@@ -13,6 +14,7 @@ declare module 'vitest' {
  * Without PostgreSQL, the PostgreSQL runs are skipped with a clear line — except under CI=true.
  */
 export default async function setup(project: TestProject): Promise<() => void> {
+  process.stdout.write(`\nTests run on Node ${process.version} (${process.execPath})\n`);
   let cluster: Cluster | null = null;
   let url = process.env.TEST_DATABASE_URL ?? null;
   if (!url) {
