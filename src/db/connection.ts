@@ -91,6 +91,11 @@ export function openSqlite(file: string): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // A dossier page or a list page reads rows scattered over the file (a school's files of one tab
+  // were written months apart): a 64 MiB page cache and memory-mapped reads keep those pages
+  // in memory instead of copying them from the OS on every request (the 2 MiB default).
+  sqlite.pragma('cache_size = -65536');
+  sqlite.pragma('mmap_size = 268435456');
   const checkpointer = file === ':memory:' ? null : startCheckpointer(sqlite, file);
   const kysely = new Kysely<Database>({
     dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
