@@ -1,5 +1,12 @@
 import { EventEmitter } from 'node:events';
 
+/**
+ * Internal event: sessions ended (logout, account disabled, role or password changed). Open live
+ * streams of that session (`data.sessionId`) or of that user (`userId`) close themselves; it is
+ * never forwarded to a screen.
+ */
+export const SESSIONS_ENDED = 'sessions.ended';
+
 /** What staff screens are told, live, after a commit. Never carries another school's data. */
 export interface LiveEvent {
   schoolId: string;

@@ -90,7 +90,22 @@ export interface Config {
   /** Signs proof-of-work challenges and form tokens; generated and stored in the database when unset. */
   appSecret: string | undefined;
   intake: IntakeTuning;
+  live: LiveTuning;
 }
+
+/** Live-update streams (`/api/events`): how often an open stream re-checks its session, and caps. */
+export interface LiveTuning {
+  sessionRecheckMs: number;
+  maxStreamsPerSession: number;
+  maxStreamsPerUser: number;
+}
+
+export const DEFAULT_LIVE_TUNING: LiveTuning = {
+  sessionRecheckMs: 60_000,
+  // A secretary keeps a few tabs open; far more from one login is a script or a leak.
+  maxStreamsPerSession: 8,
+  maxStreamsPerUser: 16,
+};
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
@@ -117,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     appSecret: e.APP_SECRET,
     intake: { ...DEFAULT_INTAKE_TUNING, keyPerIp: { max: e.INTAKE_KEY_RATE_PER_MINUTE, windowMs: 60_000 } },
+    live: DEFAULT_LIVE_TUNING,
   };
 }
 

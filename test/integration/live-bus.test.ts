@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { LiveEvent } from '../../src/app/events.js';
-import { PgEventBus } from '../../src/app/events.js';
+import { PgEventBus, SESSIONS_ENDED } from '../../src/app/events.js';
 import { openPostgres } from '../../src/db/connection.js';
 
 describe.skipIf(!inject('pgAdminUrl'))('live events across processes [postgres]', () => {
@@ -40,5 +40,16 @@ describe.skipIf(!inject('pgAdminUrl'))('live events across processes [postgres]'
     second.publish({ schoolId: 'sch_a', type: 'request.changed', requestId: 'req_marker' });
     await marker;
     expect(echoes.map((e) => e.requestId)).toEqual(['req_1', 'req_2', 'req_marker']);
+  });
+
+  it('tells the other processes that a user’s sessions ended, so their open streams close too', async () => {
+    const [first, second] = buses as [PgEventBus, PgEventBus];
+    const ended = new Promise<LiveEvent>((resolve) => {
+      second.subscribe('sch_a', (event) => {
+        if (event.type === SESSIONS_ENDED) resolve(event);
+      });
+    });
+    first.publish({ schoolId: 'sch_a', type: SESSIONS_ENDED, userId: 'usr_fired' });
+    expect(await ended).toMatchObject({ userId: 'usr_fired' });
   });
 });

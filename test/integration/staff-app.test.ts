@@ -1,10 +1,10 @@
-import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { App } from '../../src/http/types.js';
 import { makeSchool } from '../support/factories.js';
 import { describeEachDatabase } from '../support/harness.js';
 import { appFor, Client } from '../support/http.js';
+import { openStream } from '../support/sse.js';
 
 type School = Awaited<ReturnType<typeof makeSchool>>;
 
@@ -20,51 +20,6 @@ const customer = (
   phone,
   language: 'fr',
 });
-
-/** Opens an SSE stream on a listening app and collects its events until `until` is satisfied. */
-function openStream(port: number, cookie: string) {
-  const events: { type: string; data: Record<string, unknown> }[] = [];
-  let wake: (() => void) | null = null;
-  const req = httpRequest({
-    host: '127.0.0.1',
-    port,
-    path: '/api/events',
-    headers: { cookie: `schuss_session=${cookie}` },
-  });
-  const ready = new Promise<void>((resolve, reject) => {
-    req.on('response', (res) => {
-      let buffer = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        buffer += chunk;
-        let index = buffer.indexOf('\n\n');
-        while (index >= 0) {
-          const block = buffer.slice(0, index);
-          buffer = buffer.slice(index + 2);
-          const type = /^event: (.*)$/m.exec(block)?.[1];
-          const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (type) {
-            events.push({ type, data: data ? JSON.parse(data) : {} });
-            if (type === 'ready') resolve();
-            wake?.();
-          }
-          index = buffer.indexOf('\n\n');
-        }
-      });
-    });
-    req.on('error', reject);
-  });
-  req.end();
-  return {
-    events,
-    ready,
-    async waitFor(predicate: (e: { type: string; data: Record<string, unknown> }) => boolean) {
-      while (!events.some(predicate)) await new Promise<void>((resolve) => (wake = resolve));
-      return events.find(predicate)!;
-    },
-    close: () => req.destroy(),
-  };
-}
 
 describeEachDatabase('staff app: lists, counts, search, journal, notifications, live', (ctx) => {
   let app: App;

@@ -3,6 +3,7 @@ import type { Role } from '../../db/schema.js';
 import type { StaffActor } from '../actor.js';
 import { sha256 } from '../crypto.js';
 import type { AppDeps } from '../deps.js';
+import { SESSIONS_ENDED } from '../events.js';
 
 export interface StaffSession {
   sessionId: string;
@@ -17,9 +18,15 @@ const TOUCH_EVERY_MS = 60_000;
 
 /**
  * Resolves a session cookie to the signed-in staff member, or null when the session is unknown,
- * idle for too long, past its absolute lifetime, or its user was disabled.
+ * idle for too long, past its absolute lifetime, or its user was disabled. The idle clock counts
+ * from `last_seen_at`, written at most once a minute so that reads do not all become writes: a
+ * session may therefore end up to one minute before its full idle time, never after it.
  */
-export async function resolveSession(deps: AppDeps, token: string): Promise<StaffSession | null> {
+export async function resolveSession(
+  deps: AppDeps,
+  token: string,
+  options: { isActivity?: boolean } = {},
+): Promise<StaffSession | null> {
   const id = sha256(token);
   const row = await findSessionWithUser(deps.db.kysely, id);
   if (!row) return null;
@@ -30,7 +37,9 @@ export async function resolveSession(deps: AppDeps, token: string): Promise<Staf
     await deleteSession(deps.db.kysely, id);
     return null;
   }
-  if (nowMs - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS) {
+  // A live stream re-checking its session is not the staff member doing something: it must not
+  // keep an idle session alive.
+  if (options.isActivity !== false && nowMs - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS) {
     await touchSession(deps.db.kysely, id, now.toISOString());
   }
   return {
@@ -53,7 +62,10 @@ export async function resolveSession(deps: AppDeps, token: string): Promise<Staf
   };
 }
 
-/** Ends the session server-side: the cookie is worthless afterwards. */
+/** Ends the session server-side: the cookie is worthless afterwards, its live streams close. */
 export async function logout(deps: AppDeps, token: string): Promise<void> {
-  await deleteSession(deps.db.kysely, sha256(token));
+  const id = sha256(token);
+  const row = await findSessionWithUser(deps.db.kysely, id);
+  await deleteSession(deps.db.kysely, id);
+  if (row) deps.events.publish({ schoolId: row.school_id, type: SESSIONS_ENDED, data: { sessionId: id } });
 }

@@ -13,6 +13,7 @@ import type { StaffActor } from '../actor.js';
 import { hashPassword } from '../auth/password.js';
 import { requireRole } from '../auth/require-role.js';
 import type { AppDeps } from '../deps.js';
+import { SESSIONS_ENDED } from '../events.js';
 import { newId } from '../ids.js';
 import { journal, transact } from '../tx.js';
 import type { CreateStaffInput, UpdateStaffInput } from './staff.schemas.js';
@@ -97,6 +98,13 @@ export async function updateStaff(
       .where('id', '=', userId)
       .execute();
     if (input.isActive === false || passwordHash !== undefined) await deleteSessionsOfUser(tx.trx, userId);
+    // Open live streams were authorised for the old account: they close, and a screen that is
+    // still allowed reconnects with what the account may see now.
+    const changesAccess =
+      input.isActive === false ||
+      passwordHash !== undefined ||
+      (input.role !== undefined && input.role !== current.role);
+    if (changesAccess) tx.publish({ schoolId: actor.schoolId, type: SESSIONS_ENDED, userId });
     const { password_hash: _hidden, ...visible } = changes;
     await journal(tx, {
       schoolId: actor.schoolId,
