@@ -1,5 +1,7 @@
 import type { Transaction } from 'kysely';
+import { isDatabaseBusy } from '../db/db-errors.js';
 import type { Database } from '../db/schema.js';
+import { databaseBusy } from '../domain/errors.js';
 import type { Actor } from './actor.js';
 import type { AppDeps } from './deps.js';
 import type { LiveEvent } from './events.js';
@@ -16,18 +18,37 @@ export interface Tx {
 
 /**
  * Runs one user action in one transaction. The journal and outbox rows are written inside it;
- * live events and the outbox dispatcher are kicked after commit.
+ * live events and the outbox dispatcher are kicked after commit. When the database is busy the
+ * whole action is run again after a short asynchronous wait (it wrote nothing), then refused
+ * with UNAVAILABLE (503, Retry-After).
  */
 export async function transact<T>(deps: AppDeps, work: (tx: Tx) => Promise<T>): Promise<T> {
-  const events: LiveEvent[] = [];
-  const now = deps.clock.now().toISOString();
-  const result = await deps.db.kysely
-    .transaction()
-    .execute((trx) => work({ trx, now, publish: (event) => events.push(event) }));
-  for (const event of events) deps.events.publish(event);
-  deps.outbox.kick();
-  return result;
+  for (let attempt = 0; ; attempt++) {
+    const events: LiveEvent[] = [];
+    const now = deps.clock.now().toISOString();
+    try {
+      const result = await deps.db.kysely
+        .transaction()
+        .execute((trx) => work({ trx, now, publish: (event) => events.push(event) }));
+      for (const event of events) deps.events.publish(event);
+      deps.outbox.kick();
+      return result;
+    } catch (error) {
+      if (!isDatabaseBusy(error)) throw error;
+      // PostgreSQL already waited its lock_timeout for one row: only SQLite's whole-file lock is
+      // worth waiting out again.
+      if (deps.db.dialect !== 'sqlite') throw databaseBusy();
+      const delay = BUSY_RETRY_DELAYS_MS[attempt];
+      if (delay === undefined) throw databaseBusy();
+      // Another process holds the write lock (a backup, a second server): nothing was written.
+      // Wait without blocking the event loop — reads and other requests go on meanwhile.
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
 }
+
+/** About 4 s of asynchronous waiting in all before a busy database answers 503. */
+const BUSY_RETRY_DELAYS_MS = [10, 25, 50, 100, 200, 400, 800, 1000, 1000];
 
 export interface JournalEntry {
   schoolId: string;

@@ -13,8 +13,10 @@ import {
   type SqliteDialectConfig,
   SqliteDriver,
   type SqliteStatement,
+  sql,
 } from 'kysely';
 import pg from 'pg';
+import { isDatabaseBusy } from './db-errors.js';
 import type { Database } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -24,6 +26,8 @@ export interface Db {
   dialect: DialectName;
   /** PostgreSQL only: the pool, for LISTEN/NOTIFY and health checks. */
   pgPool: pg.Pool | null;
+  /** Can the database take a write now? 'busy' when another process holds the write lock. */
+  probe(): Promise<'ok' | 'busy'>;
   /** Refreshes the query planner's statistics (at start, then now and then). */
   optimize(): Promise<void> | void;
   close(): Promise<void>;
@@ -90,7 +94,9 @@ export function openSqlite(file: string): Db {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  // Waiting for another process's lock blocks the event loop (better-sqlite3 is synchronous):
+  // wait briefly here, and let `transact` retry asynchronously (src/app/tx.ts).
+  sqlite.pragma('busy_timeout = 20');
   // A dossier page or a list page reads rows scattered over the file (a school's files of one tab
   // were written months apart): a 64 MiB page cache and memory-mapped reads keep those pages
   // in memory instead of copying them from the OS on every request (the 2 MiB default).
@@ -104,6 +110,18 @@ export function openSqlite(file: string): Db {
     kysely,
     dialect: 'sqlite',
     pgPool: null,
+    // A write transaction that writes nothing: BEGIN IMMEDIATE takes the write lock, or is busy.
+    probe: () =>
+      kysely
+        .transaction()
+        .execute((trx) => sql`select 1`.execute(trx))
+        .then(
+          () => 'ok' as const,
+          (error: unknown) => {
+            if (isDatabaseBusy(error)) return 'busy' as const;
+            throw error;
+          },
+        ),
     optimize: () => {
       // Gathers planner statistics where they are missing or stale (cheap when nothing changed):
       // without them SQLite may pick a school-wide index over a per-file one.
@@ -152,7 +170,8 @@ export function openPostgres(url: string, poolSize = 10): Db {
     connectionString: url,
     max: poolSize,
     // Short OLTP queries: JIT compilation and parallel workers cost more than they save here.
-    options: '-c jit=off -c max_parallel_workers_per_gather=0',
+    // A write waiting for a lock gives up after 5 s (55P03 → 503) instead of holding a pool slot.
+    options: '-c jit=off -c max_parallel_workers_per_gather=0 -c lock_timeout=5000',
   });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
@@ -161,6 +180,8 @@ export function openPostgres(url: string, poolSize = 10): Db {
     kysely,
     dialect: 'postgres',
     pgPool: pool,
+    // PostgreSQL's row locks never block the whole database: reachable is writable.
+    probe: () => sql`select 1`.execute(kysely).then(() => 'ok' as const),
     // PostgreSQL's autovacuum keeps statistics fresh by itself.
     optimize: () => {},
     close: () => kysely.destroy(),

@@ -17,6 +17,8 @@ export const ERROR_CODES = {
   INVALID_STATE: 'INVALID_STATE',
   /** Too many attempts; try again later. */
   RATE_LIMITED: 'RATE_LIMITED',
+  /** The database is busy (another process holds its write lock) or out of reach; retry shortly. */
+  UNAVAILABLE: 'UNAVAILABLE',
   /** An external provider (payments, mail) failed. */
   PROVIDER: 'PROVIDER',
   /** A bug or an outage; the message never carries internals. */
@@ -30,7 +32,7 @@ export type FieldErrors = Record<string, string>;
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields: FieldErrors | undefined;
-  /** Seconds after which a RATE_LIMITED caller may try again. */
+  /** Seconds after which a RATE_LIMITED or UNAVAILABLE caller may try again. */
   readonly retryAfterSeconds: number | undefined;
 
   constructor(
@@ -54,3 +56,11 @@ export const validation = (fields: FieldErrors, message = 'Certains champs sont 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
+
+/** What a busy database answers: the action was not applied, and may be retried in a moment. */
+export const databaseBusy = (): AppError =>
+  new AppError(
+    'UNAVAILABLE',
+    'La base de données est momentanément occupée : rien n’a été enregistré. Réessayez dans quelques secondes.',
+    { retryAfterSeconds: 2 },
+  );

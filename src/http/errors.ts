@@ -1,7 +1,8 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, type ErrorCode, type FieldErrors, isAppError } from '../domain/errors.js';
+import { isDatabaseBusy } from '../db/db-errors.js';
+import { AppError, databaseBusy, type ErrorCode, type FieldErrors, isAppError } from '../domain/errors.js';
 
 /** The one map from error code to HTTP status. */
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -12,6 +13,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   CONFLICT: 409,
   INVALID_STATE: 409,
   RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
   PROVIDER: 502,
   INTERNAL: 500,
 };
@@ -36,6 +38,11 @@ function fieldPath(instancePath: string): string {
 }
 
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  if (isDatabaseBusy(error)) {
+    request.log.warn('database busy: answered 503');
+    errorHandler(databaseBusy() as unknown as FastifyError, request, reply);
+    return;
+  }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const fields: FieldErrors = {};
     for (const issue of error.validation) {

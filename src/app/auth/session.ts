@@ -1,3 +1,4 @@
+import { isDatabaseBusy } from '../../db/db-errors.js';
 import { deleteSession, findSessionWithUser, touchSession } from '../../db/repositories/index.js';
 import type { Role } from '../../db/schema.js';
 import type { StaffActor } from '../actor.js';
@@ -40,7 +41,10 @@ export async function resolveSession(
   // A live stream re-checking its session is not the staff member doing something: it must not
   // keep an idle session alive.
   if (options.isActivity !== false && nowMs - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS) {
-    await touchSession(deps.db.kysely, id, now.toISOString());
+    // Best effort: while another process holds SQLite's write lock, the read still answers.
+    await touchSession(deps.db.kysely, id, now.toISOString()).catch((error: unknown) => {
+      if (!isDatabaseBusy(error)) throw error;
+    });
   }
   return {
     sessionId: id,

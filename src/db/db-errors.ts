@@ -1,0 +1,11 @@
+/**
+ * Driver errors, translated once here so that no caller tests driver codes itself.
+ * SQLite (better-sqlite3's SqliteError): `SQLITE_BUSY*` / `SQLITE_LOCKED*` when another
+ * connection holds the lock beyond the busy timeout. PostgreSQL: 55P03 `lock_not_available` when
+ * `lock_timeout` runs out.
+ */
+export function isDatabaseBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return false;
+  return code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED') || code === '55P03';
+}
