@@ -68,11 +68,29 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await app.register(fastifyCookie);
   await app.register(csrfPlugin, { publicUrl: deps.config.publicUrl });
   await app.register(authPlugin, { deps });
+  // The OpenAPI document says which operations need a staff session (and which take an intake key).
+  app.addHook('onRoute', (route) => {
+    const preHandlers = [route.preHandler].flat();
+    if (preHandlers.includes(app.requireStaff))
+      route.schema = { ...route.schema, security: [{ session: [] }] };
+    else if (route.url === '/api/public/:school/requests' && route.method === 'POST')
+      route.schema = { ...route.schema, security: [{}, { intakeKey: [] }] };
+  });
 
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Schuss API', description: 'Back-office commercial d’école de ski', version: '1.0.0' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'schuss_session' } } },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'schuss_session' },
+          intakeKey: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'x-intake-key',
+            description: 'A school’s intake key, for its own web server (instead of the proof of work)',
+          },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });

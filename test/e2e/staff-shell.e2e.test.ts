@@ -132,7 +132,9 @@ describe('staff app shell', { timeout: 60_000 }, () => {
     const password = dialog.getByLabel(/^Mot de passe/);
     await password.fill('un-mot-de-passe-solide');
     await password.press('Enter');
-    await dialog.getByText('Cette adresse e-mail a déjà un compte.').waitFor();
+    await dialog
+      .getByText('Cette adresse e-mail ne peut pas servir à un nouveau compte : choisissez-en une autre.')
+      .waitFor();
     expect(await dialog.getByLabel('E-mail').getAttribute('aria-invalid')).toBe('true');
 
     await dialog.getByLabel('E-mail').fill('marie-eloise.chateau@esf-demo.fr');

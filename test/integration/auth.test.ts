@@ -215,4 +215,30 @@ describeEachDatabase('staff sessions', (ctx) => {
     );
     expect(r.statusCode).toBe(403);
   });
+
+  it('checks the origin of the login route whatever its query string', async () => {
+    const r = await new Client(app).post(
+      '/api/auth/login?x=1',
+      { email: school.admin.email, password: PASSWORD },
+      { origin: 'https://evil.example' },
+    );
+    expect(r.statusCode).toBe(403);
+  });
+
+  it('takes the scheme into account in the same-host origin check', async () => {
+    const client = new Client(app);
+    await client.login(school.admin.email);
+    const host = 'schuss.example';
+    const body = { language: 'en' };
+    const otherScheme = await client.request('PATCH', '/api/auth/me', body, {
+      host,
+      origin: `https://${host}`,
+    });
+    expect(otherScheme.statusCode).toBe(403);
+    const sameScheme = await client.request('PATCH', '/api/auth/me', body, {
+      host,
+      origin: `http://${host}`,
+    });
+    expect(sameScheme.statusCode).toBe(204);
+  });
 });

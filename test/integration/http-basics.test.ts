@@ -24,6 +24,13 @@ describeEachDatabase('HTTP basics', (ctx) => {
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(['/api/health', '/api/auth/login', '/api/staff', '/api/staff/{id}']),
     );
+    // Which operations need what: a staff session, an intake key (optional), or nothing.
+    expect(doc.paths['/api/staff'].get.security).toEqual([{ session: [] }]);
+    expect(doc.paths['/api/requests/{id}'].get.security).toEqual([{ session: [] }]);
+    expect(doc.paths['/api/health'].get.security).toBeUndefined();
+    expect(doc.paths['/api/auth/login'].post.security).toBeUndefined();
+    expect(doc.paths['/api/public/{school}/requests'].post.security).toEqual([{}, { intakeKey: [] }]);
+    expect(Object.keys(doc.components.securitySchemes)).toEqual(['session', 'intakeKey']);
   });
 
   it('answers unknown routes and bad JSON in the error shape', async () => {

@@ -260,6 +260,15 @@ describeEachDatabase('staff app: lists, counts, search, journal, notifications, 
       isRead: false,
     });
     expect((await marie.post(`/api/notifications/${item.id}/read`)).statusCode).toBe(204);
+    // Marking it again is fine; someone else's notification — or another school's — is not found.
+    expect((await marie.post(`/api/notifications/${item.id}/read`)).statusCode).toBe(204);
+    const adminItem = (await admin.get('/api/notifications'))
+      .json()
+      .items.find((n: { requestId: string }) => n.requestId === r.id);
+    expect((await marie.post(`/api/notifications/${adminItem.id}/read`)).statusCode).toBe(404);
+    const ofOtherSchool = await staffB.post(`/api/notifications/${item.id}/read`);
+    expect(ofOtherSchool.statusCode).toBe(404);
+    expect(ofOtherSchool.json().error.code).toBe('NOT_FOUND');
     expect((await marie.get('/api/notifications')).json().unread).toBe(bell.unread - 1);
     const adminBell = (await admin.get('/api/notifications')).json();
     expect(adminBell.items.find((n: { requestId: string }) => n.requestId === r.id).isRead).toBe(false);

@@ -68,7 +68,18 @@ describeEachDatabase('staff management (Paramètres → Personnel)', (ctx) => {
       password: 'un-mot-de-passe-long',
     });
     expect(r.statusCode).toBe(409);
-    expect(r.json().error.fields).toEqual({ email: 'Cette adresse e-mail a déjà un compte.' });
+    expect(r.json().error.fields).toEqual({
+      email: 'Cette adresse e-mail ne peut pas servir à un nouveau compte : choisissez-en une autre.',
+    });
+  });
+
+  it('answers the same for a colleague’s address as for another school’s: no cross-school oracle', async () => {
+    const body = { name: 'X', role: 'secretary', password: 'un-mot-de-passe-long' };
+    const otherSchool = await adminA.post('/api/staff', { ...body, email: b.admin.email });
+    const sameSchool = await adminA.post('/api/staff', { ...body, email: a.secretary.email });
+    expect(sameSchool.statusCode).toBe(otherSchool.statusCode);
+    expect(sameSchool.body).toBe(otherSchool.body);
+    expect(otherSchool.body).not.toMatch(/école|school/i);
   });
 
   it('a secretary cannot list, create or edit staff', async () => {

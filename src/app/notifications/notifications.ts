@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isNotificationOf, markUnreadNotificationsRead } from '../../db/repositories/index.js';
+import { notFound } from '../../domain/errors.js';
 import type { StaffActor } from '../actor.js';
 import type { AppDeps } from '../deps.js';
 
@@ -62,19 +64,24 @@ export async function listNotifications(deps: AppDeps, actor: StaffActor) {
   };
 }
 
-/** Marks one notification (or all of them) read, for this staff member only. */
+/**
+ * Marks one notification (or all of them) read, for this staff member only. Someone else's
+ * notification — a colleague's or another school's — is not found, as if it did not exist.
+ */
 export async function markNotificationsRead(
   deps: AppDeps,
   actor: StaffActor,
   id: string | 'all',
 ): Promise<void> {
-  let q = deps.db.kysely
-    .updateTable('notifications')
-    .set({ read_at: deps.clock.now().toISOString() })
-    .where('school_id', '=', actor.schoolId)
-    .where('user_id', '=', actor.userId)
-    .where('read_at', 'is', null);
-  if (id !== 'all') q = q.where('id', '=', id);
-  await q.execute();
+  const db = deps.db.kysely;
+  const target = { schoolId: actor.schoolId, userId: actor.userId };
+  const changed = await markUnreadNotificationsRead(db, {
+    ...target,
+    id: id === 'all' ? null : id,
+    now: deps.clock.now().toISOString(),
+  });
+  if (changed === 0 && id !== 'all' && !(await isNotificationOf(db, { ...target, id }))) {
+    throw notFound('Notification');
+  }
   deps.events.publish({ schoolId: actor.schoolId, type: 'notification', userId: actor.userId });
 }

@@ -25,7 +25,10 @@ export async function listStaff(deps: AppDeps, actor: StaffActor): Promise<Staff
   return rows.map(toStaffUser).sort((a, b) => a.name.localeCompare(b.name, 'fr', { sensitivity: 'base' }));
 }
 
-/** An admin opens a personal login for a colleague. E-mails are unique across Schuss. */
+const ADDRESS_TAKEN =
+  'Cette adresse e-mail ne peut pas servir à un nouveau compte : choisissez-en une autre.';
+
+/** An admin opens a personal login for a colleague. */
 export async function createStaff(
   deps: AppDeps,
   actor: StaffActor,
@@ -34,10 +37,11 @@ export async function createStaff(
   requireRole(actor, 'admin');
   const passwordHash = await hashPassword(input.password);
   return transact(deps, async (tx) => {
+    // A login is an e-mail address, unique across Schuss (signing in names no school). Whether
+    // the address belongs to a colleague or to someone at another school, the answer is the
+    // same: an admin learns nothing about other schools' staff.
     if (await findUserByEmail(tx.trx, input.email)) {
-      throw new AppError('CONFLICT', 'Cette adresse e-mail a déjà un compte.', {
-        fields: { email: 'Cette adresse e-mail a déjà un compte.' },
-      });
+      throw new AppError('CONFLICT', ADDRESS_TAKEN, { fields: { email: ADDRESS_TAKEN } });
     }
     const row = {
       id: newId('user'),

@@ -1,4 +1,5 @@
 export * from './customer.repository.js';
+export * from './notification.repository.js';
 export * from './request.repository.js';
 export * from './request-list.repository.js';
 export * from './search.repository.js';

@@ -15,11 +15,14 @@ export const csrfPlugin = fp(async (app: FastifyInstance, opts: { publicUrl: str
   const allowed = new URL(opts.publicUrl).origin;
   app.addHook('onRequest', async (request) => {
     if (SAFE.has(request.method)) return;
-    const isLogin = request.url === '/api/auth/login';
+    // The route, not the URL: `/api/auth/login?x=1` is the login route too.
+    const isLogin = request.routeOptions.url === '/api/auth/login';
     if (!request.cookies[SESSION_COOKIE] && !isLogin) return;
     const origin = request.headers.origin ?? refererOrigin(request.headers.referer);
     const sameHost =
-      origin !== null && request.headers.host !== undefined && sameHostOrigin(origin, request.headers.host);
+      origin !== null &&
+      request.headers.host !== undefined &&
+      sameHostOrigin(origin, request.headers.host, request.protocol);
     if (origin === allowed || sameHost) return;
     throw new AppError('FORBIDDEN', 'Requête refusée : elle ne vient pas de Schuss (protection CSRF).');
   });
@@ -34,9 +37,11 @@ function refererOrigin(referer: string | undefined): string | null {
   }
 }
 
-function sameHostOrigin(origin: string, host: string): boolean {
+/** Same host and same scheme: `https://host` does not pass for a page served over http. */
+function sameHostOrigin(origin: string, host: string, protocol: string): boolean {
   try {
-    return new URL(origin).host === host;
+    const url = new URL(origin);
+    return url.host === host && url.protocol === `${protocol}:`;
   } catch {
     return false;
   }
