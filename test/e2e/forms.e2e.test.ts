@@ -178,6 +178,41 @@ describe('the public forms in a real browser', () => {
     });
   }
 
+  test('the number of sessions starts empty: clicking it and typing 3 gives 3', async () => {
+    await open('/f/demo/sur-mesure', 'desktop');
+    await expect(field('sessions').inputValue()).resolves.toBe('');
+    await expect(field('sessions').getAttribute('placeholder')).resolves.toBe('ex. 3');
+    await field('sessions').click();
+    await page.keyboard.type('3');
+    await expect(field('sessions').inputValue()).resolves.toBe('3');
+  });
+
+  test('the message counts its characters live and a message too long is refused, not cut', async () => {
+    await open('/f/demo/contact', 'phone');
+    const counter = page.locator('[data-field="message"] [data-counter]');
+    await expect(counter.textContent()).resolves.toBe('0 / 5\u202f000 caractères');
+    await fillIdentity('long-message');
+    await field('message').fill('a'.repeat(4_990));
+    await expect(counter.textContent()).resolves.toBe('4\u202f990 / 5\u202f000 caractères');
+    await field('message').press('End');
+    await page.keyboard.type(' encore un mot');
+    await expect(counter.textContent()).resolves.toBe('5\u202f004 / 5\u202f000 caractères : 4 de trop');
+    await expect(counter.getAttribute('class')).resolves.toBe('counter is-over');
+    await expect(field('message').inputValue()).resolves.toHaveLength(5_004);
+    await page
+      .locator('[data-field="message"]')
+      .screenshot({ path: join(SCREENSHOTS, 'form-message-counter.png') });
+
+    await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
+    const error = page.locator('[data-field="message"] .error');
+    await error.waitFor();
+    await expect(error.textContent()).resolves.toBe(
+      'Le message est trop long : 5\u202f004 caractères pour 5\u202f000 au plus. Raccourcissez-le.',
+    );
+    await expect(field('message').inputValue()).resolves.toHaveLength(5_004);
+    await page.screenshot({ path: join(SCREENSHOTS, 'form-message-too-long.png'), fullPage: true });
+  });
+
   test('a validation error is shown beside its field, what was typed is kept', async () => {
     await open('/f/demo/contact', 'phone');
     await field('customer.firstName').fill('Camille');
