@@ -14,6 +14,7 @@ import {
 const VIEWPORTS = {
   phone: { width: 390, height: 844 },
   desktop: { width: 1280, height: 900 },
+  wide: { width: 1440, height: 900 },
 } as const;
 type ViewportName = keyof typeof VIEWPORTS;
 
@@ -46,7 +47,7 @@ let page: Page;
 beforeEach(async () => {
   pageProblems = [];
   page = await browser!.context.newPage();
-  collectPageProblems(page, pageProblems, /status of 400/);
+  collectPageProblems(page, pageProblems, /status of (400|404)/);
 });
 afterEach(async () => {
   await page.close();
@@ -211,6 +212,42 @@ describe('the public forms in a real browser', () => {
     );
     await expect(field('message').inputValue()).resolves.toHaveLength(5_004);
     await page.screenshot({ path: join(SCREENSHOTS, 'form-message-too-long.png'), fullPage: true });
+  });
+
+  test('the e-mail’s personal link opens the customer’s page; a wrong link says so', async () => {
+    const mails = await deps!.db.kysely
+      .selectFrom('outbox')
+      .select('payload_json')
+      .where('kind', '=', 'email')
+      .execute();
+    const mail = mails
+      .map((m) => JSON.parse(m.payload_json) as { to: string; text: string })
+      .find((m) => m.to === 'elodie.marchand@example.fr')!;
+    const link = new RegExp(`${baseUrl}/c/[A-Za-z0-9_-]{43}`).exec(mail.text)![0];
+    for (const viewport of ['phone', 'desktop', 'wide'] as const) {
+      await page.setViewportSize(VIEWPORTS[viewport]);
+      await page.goto(link);
+      await expect(page.locator('h1').textContent()).resolves.toMatch(/^Demande n° \d{4}-\d{5}$/);
+      await expect(
+        page.getByRole('heading', { name: 'Votre demande est bien reçue' }).isVisible(),
+      ).resolves.toBe(true);
+      await expect(page.getByText('ESF Démo vous répond par e-mail').isVisible()).resolves.toBe(true);
+      await noHorizontalScroll();
+      await page.screenshot({
+        path: join(SCREENSHOTS, `customer-page-${viewport}.png`),
+        fullPage: true,
+      });
+    }
+    await page.getByRole('link', { name: 'EN' }).click();
+    await page.waitForURL(/\?lang=en$/);
+    await expect(page.locator('h1').textContent()).resolves.toMatch(/^Request no\. \d{4}-\d{5}$/);
+
+    await page.setViewportSize(VIEWPORTS.phone);
+    const wrong = await page.goto(link.slice(0, -4));
+    expect(wrong?.status()).toBe(404);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Lien non valable');
+    await noHorizontalScroll();
+    await page.screenshot({ path: join(SCREENSHOTS, 'customer-page-invalid-phone.png'), fullPage: true });
   });
 
   test('a validation error is shown beside its field, what was typed is kept', async () => {

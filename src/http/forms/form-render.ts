@@ -479,14 +479,26 @@ ${header(ctx, null, t.titles[form], null)}
 </html>`;
 }
 
-/** A closed form or an unknown school: a short page in the visitor's language. */
-export function renderNoticePage(ctx: PageContext, notice: { title: string; body: string }): string {
-  return `${head(ctx, notice.title, false)}
+/**
+ * A public page outside the forms, in their look: the school's header, the language links
+ * (`?lang=` on the same address), the title, then `content` (already escaped HTML).
+ */
+export function renderPublicPage(ctx: PageContext, title: string, content: string): string {
+  return `${head(ctx, title, false)}
 <body>
 <main class="page">
-${header(ctx, null, notice.title, null)}
-<section class="card notice"><p>${esc(notice.body)}</p></section>
+${header(ctx, null, title, null)}
+${content}
 </main>
 </body>
 </html>`;
+}
+
+/** A closed form or an unknown school: a short page in the visitor's language. */
+export function renderNoticePage(ctx: PageContext, notice: { title: string; body: string }): string {
+  return renderPublicPage(
+    ctx,
+    notice.title,
+    `<section class="card notice"><p>${esc(notice.body)}</p></section>`,
+  );
 }

@@ -146,7 +146,7 @@ const fr: FormLabels = {
   thanks: {
     title: 'Merci, c’est envoyé !',
     body: (number) => `Votre demande est enregistrée sous le n° ${number}.`,
-    next: 'Un e-mail de confirmation part à l’adresse indiquée, avec votre lien personnel pour suivre la demande et échanger avec nous.',
+    next: 'Un e-mail de confirmation part à l’adresse indiquée, avec le lien de votre page personnelle.',
     again: 'Faire une autre demande',
   },
   closed: { title: 'Formulaire fermé', body: 'Ce formulaire n’est pas ouvert pour le moment.' },
@@ -239,7 +239,7 @@ const en: FormLabels = {
   thanks: {
     title: 'Thank you, it’s sent!',
     body: (number) => `Your request is registered as no. ${number}.`,
-    next: 'A confirmation e-mail is on its way to the address you gave, with your personal link to follow the request and write to us.',
+    next: 'A confirmation e-mail is on its way to the address you gave, with the link to your personal page.',
     again: 'Make another request',
   },
   closed: { title: 'Form closed', body: 'This form is not open at the moment.' },
