@@ -11,7 +11,7 @@ import { createSchool } from '../src/app/schools/create-school.js';
 import { loadConfig } from '../src/config/env.js';
 import { openDatabase } from '../src/db/connection.js';
 import { migrateToLatest } from '../src/db/migrate.js';
-import { loadStatusFacts } from '../src/db/repositories/index.js';
+import { loadStatusFacts, withSearchKeys } from '../src/db/repositories/index.js';
 import type { Database } from '../src/db/schema.js';
 import { type Cents, cents, multiply, percentOf, subtract } from '../src/domain/money.js';
 import { formatRequestNumber, requestCounterName, yearIn } from '../src/domain/numbering.js';
@@ -365,18 +365,20 @@ class SchoolGenerator {
       language: rng.weighted(LANGUAGE_WEIGHTS),
     };
     const at = iso(createdMs);
-    this.batch.customers.push({
-      id: customer.id,
-      school_id: this.school.id,
-      email: typed,
-      email_normalized: typed.normalize('NFC').toLowerCase(),
-      first_name: firstName,
-      last_name: lastName,
-      phone: customer.phone,
-      language: customer.language,
-      created_at: at,
-      updated_at: at,
-    });
+    this.batch.customers.push(
+      withSearchKeys({
+        id: customer.id,
+        school_id: this.school.id,
+        email: typed,
+        email_normalized: typed.normalize('NFC').toLowerCase(),
+        first_name: firstName,
+        last_name: lastName,
+        phone: customer.phone,
+        language: customer.language,
+        created_at: at,
+        updated_at: at,
+      }),
+    );
     this.customers.push(customer);
     return customer;
   }

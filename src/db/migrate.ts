@@ -5,6 +5,7 @@ import * as m0002 from './migrations/20261126_0002_intake.js';
 import * as m0003 from './migrations/20261126_0003_lists_search.js';
 import * as m0004 from './migrations/20261126_0004_list_columns.js';
 import * as m0005 from './migrations/20261126_0005_pg_search_order.js';
+import * as m0008 from './migrations/20261201_0008_customer_search_key.js';
 
 /** Migrations are listed here, in order; their names are frozen once released. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261126_0003_lists_search': m0003,
   '20261126_0004_list_columns': m0004,
   '20261126_0005_pg_search_order': m0005,
+  '20261201_0008_customer_search_key': m0008,
 };
 
 class StaticProvider implements MigrationProvider {
@@ -26,4 +28,14 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Every migration's name, in order. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS);
+
+/** Migrates up (or down) to the named migration: tests use it to fill a database as it was. */
+export async function migrateTo(db: Kysely<any>, name: string): Promise<void> {
+  const migrator = new Migrator({ db, provider: new StaticProvider() });
+  const { error } = await migrator.migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error(String(error));
 }

@@ -85,6 +85,16 @@ export interface CustomersTable {
   language: string;
   created_at: string;
   updated_at: string;
+  /**
+   * "Nouvelle demande" search keys, folded like the main search ("Lefèvre" → "lefevre") and
+   * derived by the app from the fields above on every write: name as "last first" and "first
+   * last", e-mail, phone digits in national form. Binary ("C") collation: prefix ranges on them
+   * are index ranges on both databases.
+   */
+  search_last_first: string;
+  search_first_last: string;
+  search_email: string;
+  search_phone: string;
 }
 
 export interface CategoriesTable {

@@ -37,3 +37,54 @@ export function phoneDigits(phone: string | null): string {
   // +33 6 12… is also found as 06 12…
   return digits.startsWith('33') && digits.length === 11 ? `${digits} 0${digits.slice(2)}` : digits;
 }
+
+/**
+ * A phone number as "Nouvelle demande" finds it: digits only, French numbers in their national
+ * form, so "+33 6 12", "0033 6 12" and "06 12" are the same key (or the start of it).
+ */
+export function nationalPhoneDigits(phone: string | null): string {
+  const digits = (phone ?? '').replace(/\D/g, '');
+  if (digits.startsWith('0033')) return `0${digits.slice(4)}`;
+  if (digits.startsWith('33')) return `0${digits.slice(2)}`;
+  return digits;
+}
+
+/** What a customer is found by in "Nouvelle demande": the name both ways round, e-mail and phone, folded. */
+export interface CustomerSearchKeys {
+  lastFirst: string;
+  firstLast: string;
+  email: string;
+  phone: string;
+}
+
+/**
+ * The stored keys of a customer, folded like the main search ("Lefèvre" is kept as "lefevre"),
+ * so that whatever the secretary types, folded the same way, is a prefix of one of them.
+ */
+export function customerSearchKeys(customer: {
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string | null;
+}): CustomerSearchKeys {
+  return {
+    lastFirst: indexWords(`${customer.lastName} ${customer.firstName}`),
+    firstLast: indexWords(`${customer.firstName} ${customer.lastName}`),
+    email: foldForSearch(customer.email.trim()),
+    phone: nationalPhoneDigits(customer.phone),
+  };
+}
+
+/**
+ * What a search box typed into "Nouvelle demande" is compared with: the same folding as the
+ * stored keys. A phone prefix only when the text looks like a phone number.
+ */
+export function customerSearchPrefixes(query: string): { name: string; email: string; phone: string } {
+  const trimmed = query.trim();
+  const isPhone = /^[+0-9 ().-]+$/.test(trimmed);
+  return {
+    name: indexWords(trimmed),
+    email: foldForSearch(trimmed),
+    phone: isPhone ? nationalPhoneDigits(trimmed) : '',
+  };
+}

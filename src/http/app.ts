@@ -10,9 +10,11 @@ import { z } from 'zod';
 import type { AppDeps } from '../app/deps.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { formPagesRoutes } from './forms/form-pages.routes.js';
+import { customerPageRoutes } from './pages/customer-page.routes.js';
 import { authPlugin } from './plugins/auth.plugin.js';
 import { csrfPlugin } from './plugins/csrf.plugin.js';
 import { securityHeadersPlugin } from './plugins/security-headers.plugin.js';
+import { withRedactedUrls } from './request-log.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { eventsRoutes } from './routes/events.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
@@ -37,7 +39,7 @@ export const DEFAULT_WEB_DIR = resolve(import.meta.dirname, '../../dist/web');
 /** Builds the HTTP app around its dependencies; listening is server.ts's business. */
 export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<App> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: withRedactedUrls(options.logger ?? false),
     bodyLimit: 256 * 1024,
     trustProxy: deps.config.trustProxy,
     forceCloseConnections: true,
@@ -105,6 +107,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   publicRoutes(app, deps);
   settingsRoutes(app, deps);
   await formPagesRoutes(app, deps);
+  customerPageRoutes(app, deps);
 
   const webDir = options.webDir ?? DEFAULT_WEB_DIR;
   if (existsSync(join(webDir, 'index.html'))) {
@@ -112,7 +115,11 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     const sendIndex = (_req: unknown, reply: { type: (t: string) => { sendFile: (f: string) => unknown } }) =>
       reply.type('text/html').sendFile('index.html');
     app.get('/app', { schema: { hide: true } }, (req, reply) => sendIndex(req, reply as never));
-    app.get('/app/*', { schema: { hide: true } }, (req, reply) => sendIndex(req, reply as never));
+    // Every other path is one of the app's own pages (it shows its own "page not found"), except
+    // a missing bundle file: that is a 404, not the page's HTML served as a script.
+    app.get('/app/*', { schema: { hide: true } }, (req, reply) =>
+      req.url.startsWith('/app/assets/') ? reply.callNotFound() : sendIndex(req, reply as never),
+    );
   }
   app.get('/', { schema: { hide: true } }, (_req, reply) => reply.redirect('/app'));
 

@@ -1,8 +1,10 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { pickLanguage } from '../app/intake/intake.i18n.js';
 import { isDatabaseBusy } from '../db/db-errors.js';
 import { AppError, databaseBusy, type ErrorCode, type FieldErrors, isAppError } from '../domain/errors.js';
+import { type ErrorPageKind, renderErrorPage, renderLinkInvalidPage } from './pages/public-page-render.js';
 
 /** The one map from error code to HTTP status. */
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -37,10 +39,42 @@ function fieldPath(instancePath: string): string {
   return instancePath.replace(/^\//, '').replaceAll('/', '.') || '_';
 }
 
+/** The JSON API lives under /api; every other address is opened by people, in a browser. */
+export function isApiUrl(url: string): boolean {
+  return url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
+}
+
+/** An error on a browser-facing address: a page in the visitor's language, never a JSON body. */
+function sendErrorPage(request: FastifyRequest, reply: FastifyReply, status: number): void {
+  const query = request.query as { lang?: unknown } | undefined;
+  const language = pickLanguage(query?.lang, request.headers['accept-language']);
+  const isPrivateLink = request.url === '/c' || request.url.startsWith('/c/');
+  const kind: ErrorPageKind = status === 404 ? 'notFound' : status >= 500 ? 'serverError' : 'refused';
+  void reply
+    .status(status)
+    .header('cache-control', 'no-store')
+    .type('text/html; charset=utf-8')
+    .send(
+      status === 404 && isPrivateLink ? renderLinkInvalidPage(language) : renderErrorPage(language, kind),
+    );
+}
+
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   if (isDatabaseBusy(error)) {
     request.log.warn('database busy: answered 503');
     errorHandler(databaseBusy() as unknown as FastifyError, request, reply);
+    return;
+  }
+  if (!isApiUrl(request.url)) {
+    const status = isAppError(error)
+      ? HTTP_STATUS[error.code]
+      : typeof error.statusCode === 'number' && error.statusCode >= 400
+        ? error.statusCode
+        : 500;
+    if (status >= 500) request.log.error({ err: error }, 'unhandled error on a page');
+    if (isAppError(error) && error.retryAfterSeconds)
+      void reply.header('retry-after', String(error.retryAfterSeconds));
+    sendErrorPage(request, reply, status);
     return;
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
@@ -96,6 +130,10 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
 }
 
 export function notFoundHandler(request: FastifyRequest, reply: FastifyReply): void {
+  if (!isApiUrl(request.url)) {
+    sendErrorPage(request, reply, 404);
+    return;
+  }
   void reply
     .status(404)
     .send(

@@ -14,6 +14,7 @@ import {
 const VIEWPORTS = {
   phone: { width: 390, height: 844 },
   desktop: { width: 1280, height: 900 },
+  wide: { width: 1440, height: 900 },
 } as const;
 type ViewportName = keyof typeof VIEWPORTS;
 
@@ -46,7 +47,7 @@ let page: Page;
 beforeEach(async () => {
   pageProblems = [];
   page = await browser!.context.newPage();
-  collectPageProblems(page, pageProblems, /status of 400/);
+  collectPageProblems(page, pageProblems, /status of (400|404)/);
 });
 afterEach(async () => {
   await page.close();
@@ -177,6 +178,77 @@ describe('the public forms in a real browser', () => {
       await expect(requestByNumber(number)).resolves.toMatchObject({ source: 'custom', status: 'new' });
     });
   }
+
+  test('the number of sessions starts empty: clicking it and typing 3 gives 3', async () => {
+    await open('/f/demo/sur-mesure', 'desktop');
+    await expect(field('sessions').inputValue()).resolves.toBe('');
+    await expect(field('sessions').getAttribute('placeholder')).resolves.toBe('ex. 3');
+    await field('sessions').click();
+    await page.keyboard.type('3');
+    await expect(field('sessions').inputValue()).resolves.toBe('3');
+  });
+
+  test('the message counts its characters live and a message too long is refused, not cut', async () => {
+    await open('/f/demo/contact', 'phone');
+    const counter = page.locator('[data-field="message"] [data-counter]');
+    await expect(counter.textContent()).resolves.toBe('0 / 5\u202f000 caractères');
+    await fillIdentity('long-message');
+    await field('message').fill('a'.repeat(4_990));
+    await expect(counter.textContent()).resolves.toBe('4\u202f990 / 5\u202f000 caractères');
+    await field('message').press('End');
+    await page.keyboard.type(' encore un mot');
+    await expect(counter.textContent()).resolves.toBe('5\u202f004 / 5\u202f000 caractères : 4 de trop');
+    await expect(counter.getAttribute('class')).resolves.toBe('counter is-over');
+    await expect(field('message').inputValue()).resolves.toHaveLength(5_004);
+    await page
+      .locator('[data-field="message"]')
+      .screenshot({ path: join(SCREENSHOTS, 'form-message-counter.png') });
+
+    await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
+    const error = page.locator('[data-field="message"] .error');
+    await error.waitFor();
+    await expect(error.textContent()).resolves.toBe(
+      'Le message est trop long : 5\u202f004 caractères pour 5\u202f000 au plus. Raccourcissez-le.',
+    );
+    await expect(field('message').inputValue()).resolves.toHaveLength(5_004);
+    await page.screenshot({ path: join(SCREENSHOTS, 'form-message-too-long.png'), fullPage: true });
+  });
+
+  test('the e-mail’s personal link opens the customer’s page; a wrong link says so', async () => {
+    const mails = await deps!.db.kysely
+      .selectFrom('outbox')
+      .select('payload_json')
+      .where('kind', '=', 'email')
+      .execute();
+    const mail = mails
+      .map((m) => JSON.parse(m.payload_json) as { to: string; text: string })
+      .find((m) => m.to === 'elodie.marchand@example.fr')!;
+    const link = new RegExp(`${baseUrl}/c/[A-Za-z0-9_-]{43}`).exec(mail.text)![0];
+    for (const viewport of ['phone', 'desktop', 'wide'] as const) {
+      await page.setViewportSize(VIEWPORTS[viewport]);
+      await page.goto(link);
+      await expect(page.locator('h1').textContent()).resolves.toMatch(/^Demande n° \d{4}-\d{5}$/);
+      await expect(
+        page.getByRole('heading', { name: 'Votre demande est bien reçue' }).isVisible(),
+      ).resolves.toBe(true);
+      await expect(page.getByText('ESF Démo vous répond par e-mail').isVisible()).resolves.toBe(true);
+      await noHorizontalScroll();
+      await page.screenshot({
+        path: join(SCREENSHOTS, `customer-page-${viewport}.png`),
+        fullPage: true,
+      });
+    }
+    await page.getByRole('link', { name: 'EN' }).click();
+    await page.waitForURL(/\?lang=en$/);
+    await expect(page.locator('h1').textContent()).resolves.toMatch(/^Request no\. \d{4}-\d{5}$/);
+
+    await page.setViewportSize(VIEWPORTS.phone);
+    const wrong = await page.goto(link.slice(0, -4));
+    expect(wrong?.status()).toBe(404);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Lien non valable');
+    await noHorizontalScroll();
+    await page.screenshot({ path: join(SCREENSHOTS, 'customer-page-invalid-phone.png'), fullPage: true });
+  });
 
   test('a validation error is shown beside its field, what was typed is kept', async () => {
     await open('/f/demo/contact', 'phone');

@@ -184,6 +184,14 @@ describe('staff app shell', { timeout: 60_000 }, () => {
     expect(new URL(page.url()).pathname).toBe('/app/connexion');
   });
 
+  test('an unknown address of the app opens the app’s own “page not found”, never raw JSON', async () => {
+    await signIn(SECRETARY);
+    const response = await page.goto(`${baseUrl}/app/pas/une/page`);
+    expect(response?.headers()['content-type']).toBe('text/html; charset=utf-8');
+    await page.getByRole('heading', { name: 'Page introuvable', level: 1 }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'app-not-found.png') });
+  });
+
   test('keeps the first page under 250 KB of gzipped JavaScript, signed out and signed in', async () => {
     const login = await firstLoadScriptBytes('/app/connexion', 'Connexion');
     expect(login.files.some((f) => f.includes('/login-page-'))).toBe(true);

@@ -184,6 +184,134 @@ describeEachDatabase(
       expect(thanks.body).toContain(`Your request is registered as no. ${number}.`);
     });
 
+    /** A complete custom-lesson page submission, with a genuine form token and proof of work. */
+    async function postCustom(lang: 'fr' | 'en', overrides: Record<string, string | string[]>) {
+      const page = await app.inject({ url: `/f/${a.slug}/sur-mesure?lang=${lang}` });
+      const token = inputValue(page.body, 'formToken')!;
+      const altcha = await solve(await challenge(app, a.slug));
+      ctx().clock.advance(TEST_INTAKE.minFillMs + 1);
+      const fields: Record<string, string | string[]> = {
+        formToken: token,
+        altcha,
+        website: '',
+        'customer.firstName': 'Emma',
+        'customer.lastName': 'Stone',
+        'customer.email': uniqueEmail('sessions'),
+        'participants.0.firstName': 'Emma',
+        'participants.0.birthDate': '1992-04-01',
+        'participants.0.level': 'intermediate',
+        practice: 'ski_alpin',
+        lessonLanguage: 'en',
+        'dates.from': '2027-01-04',
+        'dates.to': '2027-01-08',
+        slots: 'morning',
+        duration: '2h',
+        sessions: '3',
+        message: '',
+        ...overrides,
+      };
+      const entries = Object.entries(fields).flatMap(([name, value]) =>
+        (Array.isArray(value) ? value : [value]).map((v): [string, string] => [name, v]),
+      );
+      return post(`/f/${a.slug}/sur-mesure?lang=${lang}`, entries);
+    }
+
+    it('asks for the number of sessions with a placeholder, never a value to type over', async () => {
+      for (const [lang, placeholder] of [
+        ['fr', 'ex. 3'],
+        ['en', 'e.g. 3'],
+      ] as const) {
+        const page = await app.inject({ url: `/f/${a.slug}/sur-mesure?lang=${lang}` });
+        expect(inputValue(page.body, 'sessions')).toBe('');
+        expect(fieldBlock(page.body, 'sessions')).toContain(`placeholder="${placeholder}"`);
+      }
+      const empty = await postCustom('fr', { sessions: '' });
+      expect(empty.statusCode).toBe(400);
+      expect(fieldBlock(empty.body, 'sessions')).toContain('Indiquez le nombre de séances.');
+      const emptyEn = await postCustom('en', { sessions: '' });
+      expect(fieldBlock(emptyEn.body, 'sessions')).toContain('Please enter the number of sessions.');
+    });
+
+    it('refuses more sessions than the dates hold, beside the field, in the form’s language', async () => {
+      const before = await footprint(ctx().deps, a.id);
+      // "1" left in the field and "3" typed after it: 13 sessions in five mornings.
+      const fr = await postCustom('fr', { sessions: '13' });
+      expect(fr.statusCode).toBe(400);
+      expect(fr.headers['content-type']).toBe('text/html; charset=utf-8');
+      const frBlock = fieldBlock(fr.body, 'sessions');
+      expect(frBlock).toContain(
+        '5 séances au plus dans ces dates (une par jour et par moment de la journée choisi).',
+      );
+      expect(frBlock).toContain('aria-invalid="true"');
+      expect(inputValue(fr.body, 'sessions')).toBe('13');
+      const en = await postCustom('en', { sessions: '13', slots: 'afternoon', 'dates.to': '' });
+      expect(en.statusCode).toBe(400);
+      expect(fieldBlock(en.body, 'sessions')).toContain(
+        'Only one session fits these dates (one a day for each time of day chosen).',
+      );
+      expect(await footprint(ctx().deps, a.id)).toEqual(before);
+      // Two times of day on five days hold ten sessions.
+      const eleven = await postCustom('fr', { sessions: '11', slots: ['morning', 'afternoon'] });
+      expect(fieldBlock(eleven.body, 'sessions')).toContain('10 séances au plus dans ces dates');
+      const ten = await postCustom('fr', { sessions: '10', slots: ['morning', 'afternoon'] });
+      expect(ten.statusCode, ten.body).toBe(303);
+    });
+
+    it('keeps a long message whole and refuses it by name instead of cutting it', async () => {
+      const page = await app.inject({ url: `/f/${a.slug}/contact` });
+      expect(page.body).not.toContain('maxlength="5000"');
+      expect(fieldBlock(page.body, 'message')).toContain('0 / 5\u202f000 caractères');
+      const long = `${'Bonjour, '.repeat(556)}fin`; // 5007 characters
+      for (const [lang, error, counter] of [
+        [
+          'fr',
+          'Le message est trop long : 5\u202f007 caractères pour 5\u202f000 au plus. Raccourcissez-le.',
+          '5\u202f007 / 5\u202f000 caractères : 7 de trop',
+        ],
+        [
+          'en',
+          'The message is too long: 5,007 characters, 5,000 at most. Please shorten it.',
+          '5,007 / 5,000 characters: 7 too many',
+        ],
+      ] as const) {
+        const response = await post(`/f/${a.slug}/contact?lang=${lang}`, [
+          ['formToken', inputValue(page.body, 'formToken')!],
+          ['website', ''],
+          ['customer.firstName', 'Camille'],
+          ['customer.lastName', 'Rousseau'],
+          ['customer.email', uniqueEmail('long')],
+          ['message', long],
+        ]);
+        expect(response.statusCode).toBe(400);
+        expect(response.body).toContain(
+          `<div class="alert" role="alert" tabindex="-1" data-alert>${error}</div>`,
+        );
+        const block = fieldBlock(response.body, 'message');
+        expect(block).toContain(error);
+        expect(block).toContain(counter);
+        expect(block).toContain(`${long}</textarea>`);
+      }
+    });
+
+    it('counts a line break as one character, as the counter does, though browsers post two', async () => {
+      const page = await app.inject({ url: `/f/${a.slug}/contact` });
+      const lines = Array.from({ length: 500 }, () => 'Ligne 890').join('\r\n'); // 4999 characters
+      ctx().clock.advance(TEST_INTAKE.minFillMs + 1);
+      const response = await post(`/f/${a.slug}/contact`, [
+        ['formToken', inputValue(page.body, 'formToken')!],
+        ['website', ''],
+        ['customer.firstName', 'Camille'],
+        ['customer.lastName', 'Rousseau'],
+        ['customer.email', uniqueEmail('lines')],
+        ['message', lines],
+      ]);
+      // Refused for the missing proof of work only: the message itself is accepted.
+      expect(response.statusCode).toBe(400);
+      expect(fieldBlock(response.body, 'altcha')).toContain('class="error"');
+      expect(fieldBlock(response.body, 'message')).not.toContain('class="error"');
+      expect(fieldBlock(response.body, 'message')).toContain('4\u202f999 / 5\u202f000 caractères');
+    });
+
     it('a robot filling the honeypot gets the page back with the refusal, and nothing is written', async () => {
       const page = await app.inject({ url: `/f/${a.slug}/contact` });
       ctx().clock.advance(TEST_INTAKE.minFillMs + 1);

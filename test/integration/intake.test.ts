@@ -462,7 +462,11 @@ describeEachDatabase(
           name: 'oversized text',
           body: () =>
             contactBody({ customer: { ...customer(), lastName: 'N'.repeat(81) }, message: 'm'.repeat(5001) }),
-          fields: { 'customer.lastName': '80 caractères au plus.', message: '5000 caractères au plus.' },
+          fields: {
+            'customer.lastName': '80 caractères au plus.',
+            message:
+              'Le message est trop long : 5\u202f001 caractères pour 5\u202f000 au plus. Raccourcissez-le.',
+          },
         },
         {
           name: 'control characters',

@@ -50,3 +50,18 @@ export function checkDates(input: IntakeInput, today: string, m: IntakeMessages)
   });
   return fields;
 }
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+}
+
+/**
+ * A custom lesson holds at most one session a day for each time of day chosen: 13 sessions
+ * cannot fit in five mornings. Dates already refused are not checked against.
+ */
+export function checkSessions(input: IntakeInput, dateErrors: FieldErrors, m: IntakeMessages): FieldErrors {
+  if (input.form !== 'custom' || dateErrors['dates.from'] || dateErrors['dates.to']) return {};
+  const days = daysBetween(input.dates.from, input.dates.to ?? input.dates.from);
+  const max = days * Math.max(1, input.slots.length);
+  return input.sessions > max ? { sessions: m.sessionsForDates(max) } : {};
+}

@@ -7,10 +7,24 @@ import { LANGUAGES } from '../requests/requests.schemas.js';
  */
 export type Language = (typeof LANGUAGES)[number];
 
+const counts = new Map<string, Intl.NumberFormat>();
+
+/** 5000 as the visitor writes it ("5 000", "5,000", "5.000"). */
+function count(language: string, n: number): string {
+  let format = counts.get(language);
+  if (!format) {
+    format = new Intl.NumberFormat(language);
+    counts.set(language, format);
+  }
+  return format.format(n);
+}
+
 export interface IntakeMessages {
   summary: string;
   invalid: string;
   tooLong: (max: number) => string;
+  /** The message field over its limit: names the field and says by how much. */
+  messageTooLong: (max: number, length: number) => string;
   controlChars: string;
   required: {
     firstName: string;
@@ -26,6 +40,7 @@ export interface IntakeMessages {
     slots: string;
     duration: string;
     lessonLanguage: string;
+    sessions: string;
   };
   emailInvalid: string;
   phoneInvalid: string;
@@ -38,6 +53,8 @@ export interface IntakeMessages {
   participantsMin: string;
   participantsMax: (max: number) => string;
   sessions: (max: number) => string;
+  /** More sessions than the dates and the chosen times of day hold. */
+  sessionsForDates: (max: number) => string;
   unknownProductType: string;
   unknownPractice: string;
   unknownInstructor: string;
@@ -64,6 +81,8 @@ const fr: IntakeMessages = {
   summary: 'Certains champs sont à corriger.',
   invalid: 'Valeur invalide.',
   tooLong: (max) => `${max} caractères au plus.`,
+  messageTooLong: (max, length) =>
+    `Le message est trop long : ${count('fr', length)} caractères pour ${count('fr', max)} au plus. Raccourcissez-le.`,
   controlChars: 'Caractères non autorisés.',
   required: {
     firstName: 'Indiquez votre prénom.',
@@ -79,6 +98,7 @@ const fr: IntakeMessages = {
     slots: 'Choisissez au moins un moment de la journée.',
     duration: 'Choisissez une durée.',
     lessonLanguage: 'Choisissez la langue du cours.',
+    sessions: 'Indiquez le nombre de séances.',
   },
   emailInvalid: 'Adresse e-mail invalide.',
   phoneInvalid: 'Numéro de téléphone invalide.',
@@ -91,6 +111,10 @@ const fr: IntakeMessages = {
   participantsMin: 'Ajoutez au moins un participant.',
   participantsMax: (max) => `${max} participants au plus.`,
   sessions: (max) => `Indiquez un nombre de séances entre 1 et ${max}.`,
+  sessionsForDates: (max) =>
+    max === 1
+      ? 'Une seule séance tient dans ces dates (une par jour et par moment de la journée choisi).'
+      : `${max} séances au plus dans ces dates (une par jour et par moment de la journée choisi).`,
   unknownProductType: 'Ce type de cours n’est pas proposé.',
   unknownPractice: 'Cette discipline n’est pas proposée.',
   unknownInstructor: 'Ce moniteur n’est pas disponible.',
@@ -116,7 +140,7 @@ const fr: IntakeMessages = {
         '',
         `Nous avons bien reçu votre demande, enregistrée sous le n° ${number}. Nous vous répondrons rapidement.`,
         '',
-        'Suivez votre demande, échangez avec nous et retrouvez nos propositions sur votre page personnelle :',
+        'Retrouvez votre demande sur votre page personnelle :',
         link,
         '',
         'Ce lien vous est réservé : ne le transférez pas.',
@@ -131,6 +155,8 @@ const en: IntakeMessages = {
   summary: 'Some fields need your attention.',
   invalid: 'Invalid value.',
   tooLong: (max) => `${max} characters at most.`,
+  messageTooLong: (max, length) =>
+    `The message is too long: ${count('en', length)} characters, ${count('en', max)} at most. Please shorten it.`,
   controlChars: 'Characters not allowed.',
   required: {
     firstName: 'Please enter your first name.',
@@ -146,6 +172,7 @@ const en: IntakeMessages = {
     slots: 'Please choose at least one time of day.',
     duration: 'Please choose a duration.',
     lessonLanguage: 'Please choose the language of the lesson.',
+    sessions: 'Please enter the number of sessions.',
   },
   emailInvalid: 'Invalid e-mail address.',
   phoneInvalid: 'Invalid phone number.',
@@ -158,6 +185,10 @@ const en: IntakeMessages = {
   participantsMin: 'Please add at least one participant.',
   participantsMax: (max) => `${max} participants at most.`,
   sessions: (max) => `Please enter a number of sessions between 1 and ${max}.`,
+  sessionsForDates: (max) =>
+    max === 1
+      ? 'Only one session fits these dates (one a day for each time of day chosen).'
+      : `At most ${max} sessions fit these dates (one a day for each time of day chosen).`,
   unknownProductType: 'This type of lesson is not offered.',
   unknownPractice: 'This discipline is not offered.',
   unknownInstructor: 'This instructor is not available.',
@@ -183,7 +214,7 @@ const en: IntakeMessages = {
         '',
         `We have received your request, registered as no. ${number}. We will get back to you shortly.`,
         '',
-        'Follow your request, write to us and find our offers on your personal page:',
+        'See your request on your personal page:',
         link,
         '',
         'This link is yours alone: please do not forward it.',
@@ -198,6 +229,8 @@ const de: IntakeMessages = {
   summary: 'Bitte prüfen Sie die markierten Felder.',
   invalid: 'Ungültiger Wert.',
   tooLong: (max) => `Höchstens ${max} Zeichen.`,
+  messageTooLong: (max, length) =>
+    `Die Nachricht ist zu lang: ${count('de', length)} Zeichen, höchstens ${count('de', max)}. Bitte kürzen Sie sie.`,
   controlChars: 'Unzulässige Zeichen.',
   required: {
     firstName: 'Bitte geben Sie Ihren Vornamen an.',
@@ -213,6 +246,7 @@ const de: IntakeMessages = {
     slots: 'Bitte wählen Sie mindestens eine Tageszeit.',
     duration: 'Bitte wählen Sie eine Dauer.',
     lessonLanguage: 'Bitte wählen Sie die Unterrichtssprache.',
+    sessions: 'Bitte geben Sie die Anzahl der Einheiten an.',
   },
   emailInvalid: 'Ungültige E-Mail-Adresse.',
   phoneInvalid: 'Ungültige Telefonnummer.',
@@ -225,6 +259,10 @@ const de: IntakeMessages = {
   participantsMin: 'Bitte fügen Sie mindestens einen Teilnehmer hinzu.',
   participantsMax: (max) => `Höchstens ${max} Teilnehmer.`,
   sessions: (max) => `Bitte geben Sie eine Anzahl von Einheiten zwischen 1 und ${max} an.`,
+  sessionsForDates: (max) =>
+    max === 1
+      ? 'In diesen Zeitraum passt nur eine Einheit (eine pro Tag und gewählter Tageszeit).'
+      : `In diesen Zeitraum passen höchstens ${max} Einheiten (eine pro Tag und gewählter Tageszeit).`,
   unknownProductType: 'Diese Kursart wird nicht angeboten.',
   unknownPractice: 'Diese Disziplin wird nicht angeboten.',
   unknownInstructor: 'Dieser Skilehrer ist nicht verfügbar.',
@@ -250,7 +288,7 @@ const de: IntakeMessages = {
         '',
         `wir haben Ihre Anfrage unter der Nr. ${number} erhalten und melden uns in Kürze.`,
         '',
-        'Verfolgen Sie Ihre Anfrage, schreiben Sie uns und finden Sie unsere Angebote auf Ihrer persönlichen Seite:',
+        'Ihre Anfrage auf Ihrer persönlichen Seite:',
         link,
         '',
         'Dieser Link gehört nur Ihnen: Bitte leiten Sie ihn nicht weiter.',
@@ -265,6 +303,8 @@ const it: IntakeMessages = {
   summary: 'Alcuni campi devono essere corretti.',
   invalid: 'Valore non valido.',
   tooLong: (max) => `Al massimo ${max} caratteri.`,
+  messageTooLong: (max, length) =>
+    `Il messaggio è troppo lungo: ${count('it', length)} caratteri, al massimo ${count('it', max)}. Accorcialo.`,
   controlChars: 'Caratteri non ammessi.',
   required: {
     firstName: 'Indica il tuo nome.',
@@ -280,6 +320,7 @@ const it: IntakeMessages = {
     slots: 'Scegli almeno un momento della giornata.',
     duration: 'Scegli una durata.',
     lessonLanguage: 'Scegli la lingua della lezione.',
+    sessions: 'Indica il numero di lezioni.',
   },
   emailInvalid: 'Indirizzo e-mail non valido.',
   phoneInvalid: 'Numero di telefono non valido.',
@@ -292,6 +333,10 @@ const it: IntakeMessages = {
   participantsMin: 'Aggiungi almeno un partecipante.',
   participantsMax: (max) => `Al massimo ${max} partecipanti.`,
   sessions: (max) => `Indica un numero di lezioni tra 1 e ${max}.`,
+  sessionsForDates: (max) =>
+    max === 1
+      ? 'In queste date rientra una sola lezione (una al giorno per ogni momento scelto).'
+      : `In queste date rientrano al massimo ${max} lezioni (una al giorno per ogni momento scelto).`,
   unknownProductType: 'Questo tipo di corso non è proposto.',
   unknownPractice: 'Questa disciplina non è proposta.',
   unknownInstructor: 'Questo maestro non è disponibile.',
@@ -317,7 +362,7 @@ const it: IntakeMessages = {
         '',
         `abbiamo ricevuto la tua richiesta, registrata con il n. ${number}. Ti risponderemo al più presto.`,
         '',
-        'Segui la tua richiesta, scrivici e trova le nostre proposte sulla tua pagina personale:',
+        'Ritrova la tua richiesta sulla tua pagina personale:',
         link,
         '',
         'Questo link è riservato a te: non inoltrarlo.',
@@ -332,6 +377,8 @@ const es: IntakeMessages = {
   summary: 'Hay campos que corregir.',
   invalid: 'Valor no válido.',
   tooLong: (max) => `${max} caracteres como máximo.`,
+  messageTooLong: (max, length) =>
+    `El mensaje es demasiado largo: ${count('es', length)} caracteres, ${count('es', max)} como máximo. Acórtalo.`,
   controlChars: 'Caracteres no permitidos.',
   required: {
     firstName: 'Indica tu nombre.',
@@ -347,6 +394,7 @@ const es: IntakeMessages = {
     slots: 'Elige al menos un momento del día.',
     duration: 'Elige una duración.',
     lessonLanguage: 'Elige el idioma de la clase.',
+    sessions: 'Indica el número de sesiones.',
   },
   emailInvalid: 'Dirección de correo electrónico no válida.',
   phoneInvalid: 'Número de teléfono no válido.',
@@ -359,6 +407,10 @@ const es: IntakeMessages = {
   participantsMin: 'Añade al menos un participante.',
   participantsMax: (max) => `${max} participantes como máximo.`,
   sessions: (max) => `Indica un número de sesiones entre 1 y ${max}.`,
+  sessionsForDates: (max) =>
+    max === 1
+      ? 'En estas fechas cabe una sola sesión (una al día por cada momento elegido).'
+      : `En estas fechas caben como máximo ${max} sesiones (una al día por cada momento elegido).`,
   unknownProductType: 'Este tipo de clase no se ofrece.',
   unknownPractice: 'Esta disciplina no se ofrece.',
   unknownInstructor: 'Este monitor no está disponible.',
@@ -384,7 +436,7 @@ const es: IntakeMessages = {
         '',
         `Hemos recibido tu solicitud, registrada con el n.º ${number}. Te responderemos en breve.`,
         '',
-        'Sigue tu solicitud, escríbenos y consulta nuestras propuestas en tu página personal:',
+        'Consulta tu solicitud en tu página personal:',
         link,
         '',
         'Este enlace es solo para ti: no lo reenvíes.',
@@ -399,6 +451,8 @@ const nl: IntakeMessages = {
   summary: 'Sommige velden moeten worden verbeterd.',
   invalid: 'Ongeldige waarde.',
   tooLong: (max) => `Maximaal ${max} tekens.`,
+  messageTooLong: (max, length) =>
+    `Het bericht is te lang: ${count('nl', length)} tekens, hoogstens ${count('nl', max)}. Maak het korter.`,
   controlChars: 'Niet-toegestane tekens.',
   required: {
     firstName: 'Vul uw voornaam in.',
@@ -414,6 +468,7 @@ const nl: IntakeMessages = {
     slots: 'Kies minstens één moment van de dag.',
     duration: 'Kies een duur.',
     lessonLanguage: 'Kies de taal van de les.',
+    sessions: 'Vul het aantal lessen in.',
   },
   emailInvalid: 'Ongeldig e-mailadres.',
   phoneInvalid: 'Ongeldig telefoonnummer.',
@@ -426,6 +481,10 @@ const nl: IntakeMessages = {
   participantsMin: 'Voeg minstens één deelnemer toe.',
   participantsMax: (max) => `Maximaal ${max} deelnemers.`,
   sessions: (max) => `Vul een aantal lessen tussen 1 en ${max} in.`,
+  sessionsForDates: (max) =>
+    max === 1
+      ? 'In deze periode past maar één les (één per dag per gekozen dagdeel).'
+      : `In deze periode passen hoogstens ${max} lessen (één per dag per gekozen dagdeel).`,
   unknownProductType: 'Deze soort les wordt niet aangeboden.',
   unknownPractice: 'Deze discipline wordt niet aangeboden.',
   unknownInstructor: 'Deze skileraar is niet beschikbaar.',
@@ -451,7 +510,7 @@ const nl: IntakeMessages = {
         '',
         `We hebben uw aanvraag ontvangen onder nr. ${number}. We nemen snel contact met u op.`,
         '',
-        'Volg uw aanvraag, schrijf ons en vind onze voorstellen op uw persoonlijke pagina:',
+        'Bekijk uw aanvraag op uw persoonlijke pagina:',
         link,
         '',
         'Deze link is alleen voor u: stuur hem niet door.',

@@ -45,15 +45,20 @@ function buildSchema(m: IntakeMessages) {
         .optional(),
     );
 
+  /**
+   * Counted as the page's counter counts it: line breaks as one character (browsers post them
+   * as CR LF). Too long is refused with the length, never cut.
+   */
   const message = (required: string | null) => {
     const text = z
       .string(invalid(required ?? undefined))
       .trim()
-      .max(MAX_MESSAGE, m.tooLong(MAX_MESSAGE))
+      .max(MAX_MESSAGE, { error: (issue) => m.messageTooLong(MAX_MESSAGE, String(issue.input).length) })
       .refine((s) => !hasForbiddenCharacters(s, true), m.controlChars);
+    const lineBreaks = (v: unknown) => (typeof v === 'string' ? v.replace(/\r\n?/g, '\n') : v);
     return required
-      ? text.pipe(z.string().min(1, required))
-      : z.preprocess(blankToUndefined, text.optional());
+      ? z.preprocess(lineBreaks, text.pipe(z.string().min(1, required)))
+      : z.preprocess((v) => blankToUndefined(lineBreaks(v)), text.optional());
   };
 
   const date = (required: string) =>
@@ -168,10 +173,11 @@ function buildSchema(m: IntakeMessages) {
         .transform((list) => SLOTS.filter((s) => list.includes(s))),
     ),
     duration: choice(DURATIONS, m.required.duration, m.unknownDuration),
+    // Absent (an API client that does not ask): one session. Left empty on the form: asked for.
     sessions: z.preprocess(
-      (v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v === '' ? undefined : v),
+      (v) => (typeof v === 'string' ? (v.trim() === '' ? null : Number(v)) : v),
       z
-        .number({ error: m.sessions(MAX_SESSIONS) })
+        .number({ error: (issue) => (issue.input === null ? m.required.sessions : m.sessions(MAX_SESSIONS)) })
         .int(m.sessions(MAX_SESSIONS))
         .min(1, m.sessions(MAX_SESSIONS))
         .max(MAX_SESSIONS, m.sessions(MAX_SESSIONS))

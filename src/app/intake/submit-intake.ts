@@ -21,7 +21,7 @@ import {
   PRACTICE_LABELS_FR,
   productKindLabelFr,
 } from './intake.vocabulary.js';
-import { checkDates, dayIn } from './intake-rules.js';
+import { checkDates, checkSessions, dayIn } from './intake-rules.js';
 import {
   findIntakeSchool,
   type IntakeSchool,
@@ -164,7 +164,8 @@ export async function recordIntake(
 ): Promise<{ number: string; isDuplicate: boolean }> {
   const m = intakeMessages(options.language);
   const now = deps.clock.now();
-  const fields: FieldErrors = checkDates(input, dayIn(now, school.timeZone), m);
+  const dateErrors = checkDates(input, dayIn(now, school.timeZone), m);
+  const fields: FieldErrors = { ...dateErrors, ...checkSessions(input, dateErrors, m) };
   let instructor: OfferedInstructor | null = null;
   if (input.form === 'vel') {
     if (!school.settings.vel.practices.includes(input.practice)) fields.practice = m.unknownPractice;

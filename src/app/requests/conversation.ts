@@ -3,6 +3,7 @@ import {
   findCustomerByEmail,
   findCustomerInSchool,
   findRequestInSchool,
+  refreshCustomerSearchKeys,
 } from '../../db/repositories/index.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import { indexWords } from '../../domain/search-text.js';
@@ -111,6 +112,7 @@ export async function updateCustomer(
       .where('school_id', '=', actor.schoolId)
       .where('id', '=', request.customer_id)
       .execute();
+    await refreshCustomerSearchKeys(tx.trx, actor.schoolId, request.customer_id);
     await tx.trx
       .updateTable('requests')
       .set({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { foldForSearch } from '../../domain/search-text.js';
+import { searchCustomersByPrefix } from '../../db/repositories/index.js';
+import { customerSearchPrefixes } from '../../domain/search-text.js';
 import type { StaffActor } from '../actor.js';
 import type { AppDeps } from '../deps.js';
 
@@ -12,25 +13,15 @@ export const CustomerHitSchema = z.object({
   language: z.string(),
 });
 
-/** "Nouvelle demande": find an existing customer of the school by name or e-mail prefix. */
+/**
+ * "Nouvelle demande": find an existing customer of the school by the start of their name (either
+ * way round), e-mail or phone, accents and case ignored as in the main search.
+ */
 export async function findCustomers(deps: AppDeps, actor: StaffActor, query: string) {
-  const q = foldForSearch(query.trim()).replace(/[%_\\]/g, '');
-  if (q.length < 2) return [];
-  const like = `${q}%`;
-  const rows = await deps.db.kysely
-    .selectFrom('customers')
-    .selectAll()
-    .where('school_id', '=', actor.schoolId)
-    .where((eb) =>
-      eb.or([
-        eb('email_normalized', 'like', like),
-        eb(eb.fn('lower', ['last_name']), 'like', like),
-        eb(eb.fn('lower', ['first_name']), 'like', like),
-      ]),
-    )
-    .orderBy('last_name')
-    .limit(10)
-    .execute();
+  const prefixes = customerSearchPrefixes(query);
+  const isLongEnough = [prefixes.name, prefixes.email, prefixes.phone].some((p) => p.length >= 2);
+  if (!isLongEnough) return [];
+  const rows = await searchCustomersByPrefix(deps.db.kysely, actor.schoolId, prefixes, 10);
   return rows.map((r) => ({
     id: r.id,
     firstName: r.first_name,

@@ -7,6 +7,7 @@ import {
   nextCounterValue,
   type RequestRow,
   upsertSearchDocument,
+  withSearchKeys,
 } from '../../db/repositories/index.js';
 import { AppError } from '../../domain/errors.js';
 import { formatRequestNumber, requestCounterName, yearIn } from '../../domain/numbering.js';
@@ -171,7 +172,7 @@ export async function findOrCreateCustomer(
   const emailNormalized = normalizeEmail(input.email);
   const existing = await findCustomerByEmail(tx.trx, schoolId, emailNormalized);
   if (existing) return { customer: existing, isNew: false };
-  const customer: CustomerRow = {
+  const customer = withSearchKeys({
     id: newId('customer'),
     school_id: schoolId,
     email: input.email.trim().normalize('NFC'),
@@ -182,7 +183,7 @@ export async function findOrCreateCustomer(
     language: input.language,
     created_at: tx.now,
     updated_at: tx.now,
-  };
+  });
   // Two first requests from the same new address at once (PostgreSQL): the second waits for the
   // first to commit, inserts nothing, and takes the customer the first one created.
   const inserted = await insertCustomerUnlessExists(tx.trx, customer);

@@ -1,4 +1,5 @@
 import type { Language } from '../../app/intake/intake.i18n.js';
+import { MAX_MESSAGE } from '../../app/intake/intake.schemas.js';
 import {
   type Duration,
   type IntakeForm,
@@ -149,14 +150,35 @@ function select(
   );
 }
 
-function textarea(o: FieldOptions): string {
+/**
+ * A free-text field with a character counter: nothing typed or pasted is cut (no maxlength),
+ * the counter says when it is too long and the server refuses it with the length.
+ */
+function textarea(o: FieldOptions & { max: number }): string {
   const t = formLabels(o.view.language);
+  const counterId = `${idOf(o.name)}-counter`;
   const { attrs, after } = describe(o);
+  const value = text(o.view.values, o.name);
+  const length = value.replace(/\r\n?/g, '\n').length;
+  const number = new Intl.NumberFormat(o.view.language);
+  const fill = (template: string) =>
+    template
+      .replace('{n}', number.format(length))
+      .replace('{max}', number.format(o.max))
+      .replace('{over}', number.format(length - o.max));
+  const isOver = length > o.max;
+  const counter = `<p class="counter${isOver ? ' is-over' : ''}" id="${counterId}" data-counter data-max="${o.max}" data-count="${esc(
+    t.counter.count,
+  )}" data-over="${esc(t.counter.over)}">${esc(fill(isOver ? t.counter.over : t.counter.count))}</p>
+<p class="sr-only" aria-live="polite" data-counter-status></p>`;
+  const described = attrs.includes('aria-describedby="')
+    ? attrs.replace('aria-describedby="', `aria-describedby="${counterId} `)
+    : `${attrs} aria-describedby="${counterId}"`;
   return wrap(
     o,
-    `${labelHtml(o, t)}<textarea id="${idOf(o.name)}" name="${esc(o.name)}" rows="5" maxlength="5000"${attrs}>${esc(
-      text(o.view.values, o.name),
-    )}</textarea>${after}`,
+    `${labelHtml(o, t)}<textarea id="${idOf(o.name)}" name="${esc(o.name)}" rows="5"${described}>${esc(
+      value,
+    )}</textarea>${counter}${after}`,
   );
 }
 
@@ -276,7 +298,6 @@ function slotsField(view: FormView): string {
 
 function customLesson(view: FormView): string {
   const t = formLabels(view.language);
-  const sessions = text(view.values, 'sessions') || '1';
   return `<fieldset class="card">
   <legend>${esc(t.sections.lesson)}</legend>
   <div class="grid two">
@@ -300,13 +321,13 @@ function customLesson(view: FormView): string {
     options: view.choices.durations.map((d) => ({ value: d, label: t.durations[d] })),
   })}
   ${input({
-    view: { ...view, values: { ...view.values, sessions } },
+    view,
     name: 'sessions',
     label: t.fields.sessions,
     required: true,
     type: 'number',
     hint: t.hints.sessions,
-    extra: ` min="1" max="${MAX_SESSIONS}" step="1" inputmode="numeric"`,
+    extra: ` min="1" max="${MAX_SESSIONS}" step="1" inputmode="numeric" placeholder="${esc(t.placeholders.sessions)}"`,
   })}
   ${select({
     view,
@@ -339,6 +360,7 @@ function messageSection(view: FormView): string {
     optional: !isRequired,
     hint: isRequired ? undefined : t.hints.message,
     wide: true,
+    max: MAX_MESSAGE,
   })}
 </fieldset>`;
 }
@@ -457,14 +479,26 @@ ${header(ctx, null, t.titles[form], null)}
 </html>`;
 }
 
-/** A closed form or an unknown school: a short page in the visitor's language. */
-export function renderNoticePage(ctx: PageContext, notice: { title: string; body: string }): string {
-  return `${head(ctx, notice.title, false)}
+/**
+ * A public page outside the forms, in their look: the school's header, the language links
+ * (`?lang=` on the same address), the title, then `content` (already escaped HTML).
+ */
+export function renderPublicPage(ctx: PageContext, title: string, content: string): string {
+  return `${head(ctx, title, false)}
 <body>
 <main class="page">
-${header(ctx, null, notice.title, null)}
-<section class="card notice"><p>${esc(notice.body)}</p></section>
+${header(ctx, null, title, null)}
+${content}
 </main>
 </body>
 </html>`;
+}
+
+/** A closed form or an unknown school: a short page in the visitor's language. */
+export function renderNoticePage(ctx: PageContext, notice: { title: string; body: string }): string {
+  return renderPublicPage(
+    ctx,
+    notice.title,
+    `<section class="card notice"><p>${esc(notice.body)}</p></section>`,
+  );
 }

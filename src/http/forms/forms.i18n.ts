@@ -26,6 +26,10 @@ export interface FormLabels {
     message: string;
   };
   hints: { email: string; optional: string; sessions: string; dateTo: string; message: string };
+  /** Shown in an empty field, never a value: typing replaces nothing. */
+  placeholders: { sessions: string };
+  /** The message's live character counter: `{n}` typed of `{max}`, `{over}` too many. */
+  counter: { count: string; over: string };
   participant: (n: number) => string;
   addParticipant: string;
   removeParticipant: string;
@@ -87,10 +91,12 @@ const fr: FormLabels = {
   hints: {
     email: 'Nous vous répondons à cette adresse.',
     optional: 'facultatif',
-    sessions: 'Une séance par jour, en général.',
+    sessions: 'En général une séance par jour ; au plus une par jour et par moment de la journée choisi.',
     dateTo: 'facultatif',
     message: 'Précisions utiles : âge des enfants, expérience, contraintes…',
   },
+  placeholders: { sessions: 'ex. 3' },
+  counter: { count: '{n} / {max} caractères', over: '{n} / {max} caractères : {over} de trop' },
   participant: (n) => `Participant ${n}`,
   addParticipant: 'Ajouter un participant',
   removeParticipant: 'Retirer',
@@ -140,7 +146,7 @@ const fr: FormLabels = {
   thanks: {
     title: 'Merci, c’est envoyé !',
     body: (number) => `Votre demande est enregistrée sous le n° ${number}.`,
-    next: 'Un e-mail de confirmation part à l’adresse indiquée, avec votre lien personnel pour suivre la demande et échanger avec nous.',
+    next: 'Un e-mail de confirmation part à l’adresse indiquée, avec le lien de votre page personnelle.',
     again: 'Faire une autre demande',
   },
   closed: { title: 'Formulaire fermé', body: 'Ce formulaire n’est pas ouvert pour le moment.' },
@@ -185,10 +191,12 @@ const en: FormLabels = {
   hints: {
     email: 'We will answer at this address.',
     optional: 'optional',
-    sessions: 'Usually one session a day.',
+    sessions: 'Usually one session a day; at most one a day for each time of day chosen.',
     dateTo: 'optional',
     message: 'Anything useful: children’s ages, experience, constraints…',
   },
+  placeholders: { sessions: 'e.g. 3' },
+  counter: { count: '{n} / {max} characters', over: '{n} / {max} characters: {over} too many' },
   participant: (n) => `Participant ${n}`,
   addParticipant: 'Add a participant',
   removeParticipant: 'Remove',
@@ -231,7 +239,7 @@ const en: FormLabels = {
   thanks: {
     title: 'Thank you, it’s sent!',
     body: (number) => `Your request is registered as no. ${number}.`,
-    next: 'A confirmation e-mail is on its way to the address you gave, with your personal link to follow the request and write to us.',
+    next: 'A confirmation e-mail is on its way to the address you gave, with the link to your personal page.',
     again: 'Make another request',
   },
   closed: { title: 'Form closed', body: 'This form is not open at the moment.' },
@@ -277,10 +285,12 @@ const de: FormLabels = {
   hints: {
     email: 'Wir antworten an diese Adresse.',
     optional: 'optional',
-    sessions: 'Meist eine Einheit pro Tag.',
+    sessions: 'Meist eine Einheit pro Tag; höchstens eine pro Tag und gewählter Tageszeit.',
     dateTo: 'optional',
     message: 'Hilfreiche Angaben: Alter der Kinder, Erfahrung, Einschränkungen…',
   },
+  placeholders: { sessions: 'z. B. 3' },
+  counter: { count: '{n} / {max} Zeichen', over: '{n} / {max} Zeichen: {over} zu viel' },
   participant: (n) => `Teilnehmer ${n}`,
   addParticipant: 'Teilnehmer hinzufügen',
   removeParticipant: 'Entfernen',
@@ -376,10 +386,12 @@ const it: FormLabels = {
   hints: {
     email: 'Ti risponderemo a questo indirizzo.',
     optional: 'facoltativo',
-    sessions: 'Di solito una lezione al giorno.',
+    sessions: 'Di solito una lezione al giorno; al massimo una al giorno per ogni momento scelto.',
     dateTo: 'facoltativo',
     message: 'Dettagli utili: età dei bambini, esperienza, vincoli…',
   },
+  placeholders: { sessions: 'es. 3' },
+  counter: { count: '{n} / {max} caratteri', over: '{n} / {max} caratteri: {over} di troppo' },
   participant: (n) => `Partecipante ${n}`,
   addParticipant: 'Aggiungi un partecipante',
   removeParticipant: 'Rimuovi',
@@ -469,10 +481,12 @@ const es: FormLabels = {
   hints: {
     email: 'Te responderemos a esta dirección.',
     optional: 'opcional',
-    sessions: 'Normalmente una sesión al día.',
+    sessions: 'Normalmente una sesión al día; como máximo una al día por cada momento elegido.',
     dateTo: 'opcional',
     message: 'Detalles útiles: edad de los niños, experiencia, limitaciones…',
   },
+  placeholders: { sessions: 'p. ej. 3' },
+  counter: { count: '{n} / {max} caracteres', over: '{n} / {max} caracteres: {over} de más' },
   participant: (n) => `Participante ${n}`,
   addParticipant: 'Añadir un participante',
   removeParticipant: 'Quitar',
@@ -561,10 +575,12 @@ const nl: FormLabels = {
   hints: {
     email: 'We antwoorden op dit adres.',
     optional: 'optioneel',
-    sessions: 'Meestal één les per dag.',
+    sessions: 'Meestal één les per dag; hoogstens één per dag per gekozen dagdeel.',
     dateTo: 'optioneel',
     message: 'Nuttige details: leeftijd van de kinderen, ervaring, beperkingen…',
   },
+  placeholders: { sessions: 'bijv. 3' },
+  counter: { count: '{n} / {max} tekens', over: '{n} / {max} tekens: {over} te veel' },
   participant: (n) => `Deelnemer ${n}`,
   addParticipant: 'Deelnemer toevoegen',
   removeParticipant: 'Verwijderen',

@@ -50,6 +50,31 @@ for (const section of document.querySelectorAll('[data-participants]')) {
   renumber(section);
 }
 
+// The message counter: counts as the server does (a line break is one character), turns red
+// past the limit and says so once to screen readers, each time the limit is crossed.
+for (const counter of document.querySelectorAll('[data-counter]')) {
+  const field = counter.closest('.field');
+  const area = field.querySelector('textarea');
+  const status = field.querySelector('[data-counter-status]');
+  const max = Number(counter.dataset.max);
+  const number = new Intl.NumberFormat(document.documentElement.lang || undefined);
+  let wasOver = area.value.length > max;
+  const update = () => {
+    const length = area.value.length;
+    const isOver = length > max;
+    const template = isOver ? counter.dataset.over : counter.dataset.count;
+    counter.textContent = template
+      .replace('{n}', number.format(length))
+      .replace('{max}', number.format(max))
+      .replace('{over}', number.format(length - max));
+    counter.classList.toggle('is-over', isOver);
+    if (isOver !== wasOver && status) status.textContent = isOver ? counter.textContent : '';
+    wasOver = isOver;
+  };
+  area.addEventListener('input', update);
+  update();
+}
+
 const form = document.querySelector('[data-intake-form]');
 if (form) {
   const widget = form.querySelector('altcha-widget');

@@ -299,7 +299,7 @@ export function NewRequestModal({ opened, onClose, onCreated }: NewRequestModalP
   );
 }
 
-/** Finds a customer of the school by name or e-mail, as the secretary types. */
+/** Finds a customer of the school by name, e-mail or phone, as the secretary types. */
 function CustomerFinder({ onChoose }: { onChoose(hit: CustomerHit): void }) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
