@@ -25,6 +25,7 @@ import { EmptyPanel } from '../../components/empty-panel';
 import { initials } from '../../components/initials';
 import { listHref } from '../../components/labels';
 import { SourceBadge, StatusBadge, ToHandleBadge } from '../../components/status-badge';
+import { TEXT_ON_ORANGE } from '../../components/tones';
 import { useDeclareFileSection } from '../../state/nav-section';
 import { Conversation } from './conversation';
 import { CustomerCard } from './customer-card';
@@ -122,8 +123,18 @@ function DossierScreen({ id }: { id: string }) {
           variant="light"
           mb="md"
           role="alert"
-          icon={<IconAlertTriangle size={20} aria-hidden />}
+          // Stays in sight under the header: the refused save was made further down the page.
+          style={{
+            position: 'sticky',
+            top: 'var(--app-shell-header-height, 60px)',
+            zIndex: 3,
+            backgroundColor: 'var(--mantine-color-orange-0)',
+            border: '1px solid var(--mantine-color-orange-3)',
+            boxShadow: 'var(--mantine-shadow-sm)',
+          }}
+          icon={<IconAlertTriangle size={20} color={TEXT_ON_ORANGE} aria-hidden />}
           title={t('errors.conflictTitle')}
+          styles={{ title: { color: TEXT_ON_ORANGE } }}
           withCloseButton
           closeButtonLabel={t('common.close')}
           onClose={() => setConflict(null)}
