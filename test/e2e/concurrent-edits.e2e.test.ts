@@ -247,6 +247,10 @@ describe('two secretaries editing the same file', { timeout: 90_000 }, () => {
         new RegExp(`^Luc Martin a modifié le dossier ${file.number} entre-temps \\(.+\\) : catégorie\\.$`),
       )
       .waitFor();
+    // Nothing was typed: the page says to choose again rather than that a draft was kept.
+    await refusal(marie)
+      .getByText(/choisissez de nouveau si le vôtre doit l’emporter/)
+      .waitFor();
     await expect.poll(() => marie.getByRole('combobox', { name: 'Catégorie' }).inputValue()).toBe('Groupes');
     await expect.poll(() => luc.getByRole('combobox', { name: 'Catégorie' }).inputValue()).toBe('Groupes');
 

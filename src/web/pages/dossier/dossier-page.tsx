@@ -50,12 +50,12 @@ function DossierScreen({ id }: { id: string }) {
   const { t } = useTranslation();
   const { state, reload, applySummary } = useRequestPage(id);
   const viewers = usePresence(id);
-  const [conflict, setConflict] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<{ message: string; isChoice: boolean } | null>(null);
   const status = state.status === 'ready' ? (state.data.request.status as Status) : null;
   useDeclareFileSection(status === null ? null : status === 'request' ? 'requests' : 'dossiers');
 
   const runEdit: RunEdit = useCallback(
-    async (action) => {
+    async (action, options) => {
       try {
         const summary = await action();
         if (summary) applySummary(summary);
@@ -69,7 +69,7 @@ function DossierScreen({ id }: { id: string }) {
           Object.keys(error.fields).length === 0
         ) {
           // Someone changed the file first: say who (the server names them) and show the new state.
-          setConflict(error.message);
+          setConflict({ message: error.message, isChoice: options?.isChoice === true });
           void reload();
           return { ok: false, isStale: true, error };
         }
@@ -140,10 +140,10 @@ function DossierScreen({ id }: { id: string }) {
           onClose={() => setConflict(null)}
         >
           <Text size="sm" fw={600} className="wrap-anywhere">
-            {conflict}
+            {conflict.message}
           </Text>
           <Text size="sm" mt={4}>
-            {t('dossier.conflictKept')}
+            {conflict.isChoice ? t('dossier.conflictChoice') : t('dossier.conflictKept')}
           </Text>
         </Alert>
       )}

@@ -75,7 +75,7 @@ export function DossierPanel({ data, runEdit }: { data: RequestPage; runEdit: Ru
     const version = versionOfChoice();
     if (categoryId === request.categoryId) return;
     setSaving('category');
-    await runEdit(() => updateRequest(request.id, { version, categoryId }));
+    await runEdit(() => updateRequest(request.id, { version, categoryId }), { isChoice: true });
     setSaving(null);
   };
 
@@ -83,7 +83,7 @@ export function DossierPanel({ data, runEdit }: { data: RequestPage; runEdit: Ru
     const version = versionOfChoice();
     if (language === request.language) return;
     setSaving('language');
-    await runEdit(() => updateRequest(request.id, { version, language }));
+    await runEdit(() => updateRequest(request.id, { version, language }), { isChoice: true });
     setSaving(null);
   };
 
