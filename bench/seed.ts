@@ -375,6 +375,10 @@ class SchoolGenerator {
         last_name: lastName,
         phone: customer.phone,
         language: customer.language,
+        note: '',
+        version: 1,
+        updated_by_name: null,
+        change_marks_json: '{}',
         created_at: at,
         updated_at: at,
       }),
@@ -882,6 +886,11 @@ function generateRequest(
   }
   const editor = g.staff();
   const hasCategory = rng.chance(0.5);
+  // The "Commentaire client" belongs to the customer; drawn here to keep the generated data as it was.
+  if (rng.chance(0.05)) {
+    const row = batch.customers.find((c) => c.id === customer.id);
+    if (row) row.note = 'Attention, ce client a droit à une remise de 10 %.';
+  }
   batch.requests.push({
     id,
     school_id: school.id,
@@ -890,7 +899,6 @@ function generateRequest(
     customer_id: customer.id,
     language: customer.language,
     category_id: hasCategory ? rng.pick(school.categoryIds) : null,
-    staff_comment: rng.chance(0.05) ? 'Attention, ce client a droit à une remise de 10 %.' : '',
     is_online_payment_allowed: rng.chance(0.95) ? 1 : 0,
     is_entered_in_pos: isEnteredInPos ? 1 : 0,
     custom_validated_at: customValidatedAt,
@@ -907,6 +915,7 @@ function generateRequest(
     updated_at: iso(Math.max(t, last.at)),
     updated_by_name: source === 'staff' || isDossier ? editor.name : null,
     version: 1 + (isDossier ? rng.int(1, 4) : 0),
+    change_marks_json: '{}',
     customer_name: `${customer.firstName} ${customer.lastName}`.trim(),
     customer_email: customer.email,
     services_json: JSON.stringify(

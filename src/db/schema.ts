@@ -83,6 +83,13 @@ export interface CustomersTable {
   last_name: string;
   phone: string | null;
   language: string;
+  /** "Commentaire client": an internal note about the customer, shown on every file of theirs. */
+  note: string;
+  /** Optimistic concurrency for edits of the customer from any of their files. */
+  version: number;
+  updated_by_name: string | null;
+  /** JSON ChangeMarks (domain/edit-conflicts.ts): the latest change of each field, validated when read. */
+  change_marks_json: string;
   created_at: string;
   updated_at: string;
   /**
@@ -149,8 +156,6 @@ export interface RequestsTable {
   customer_id: string;
   language: string;
   category_id: string | null;
-  /** "Commentaire client": internal, never shown to the customer. */
-  staff_comment: string;
   is_online_payment_allowed: Bool;
   is_entered_in_pos: Bool;
   custom_validated_at: string | null;
@@ -169,6 +174,8 @@ export interface RequestsTable {
   updated_at: string;
   updated_by_name: string | null;
   version: number;
+  /** JSON ChangeMarks (domain/edit-conflicts.ts): the latest change of the file's own fields. */
+  change_marks_json: string;
   /** Denormalised for the lists: the customer's "first last", kept in step on customer edits. */
   customer_name: string;
   /** Denormalised for the lists: the customer's e-mail as typed. */

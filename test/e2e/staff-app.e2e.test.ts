@@ -276,10 +276,16 @@ describe('staff app', { timeout: 90_000 }, () => {
       .getByRole('region', { name: 'Journal d’activité' })
       .getByText('Marie Dupont a changé la langue du client en allemand')
       .waitFor();
+    // The comment is the customer's, guarded by the customer's version (issue 7): Marie changes it too.
+    await marie.getByRole('textbox', { name: 'Commentaire client' }).fill('Préfère être appelée le soir.');
+    await marie.getByRole('button', { name: 'Enregistrer le commentaire' }).click();
+    await marie.getByRole('status').getByText('Commentaire client enregistré.').waitFor();
 
     await stale.getByRole('button', { name: 'Enregistrer le commentaire' }).click();
     const refusal = stale.getByRole('alert').filter({ hasText: 'Modification refusée' });
-    await refusal.getByText(/Marie Dupont a modifié le dossier/).waitFor();
+    await refusal
+      .getByText(/Marie Dupont a modifié la fiche du client entre-temps .* : commentaire client\./)
+      .waitFor();
     // The page now shows Marie's change, and what Luc typed is still there.
     await stale.getByRole('button', { name: /^Langue du client : Allemand/ }).waitFor();
     expect(await stale.getByRole('textbox', { name: 'Commentaire client' }).inputValue()).toBe(typed);

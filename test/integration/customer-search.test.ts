@@ -95,8 +95,8 @@ describeEachDatabase('"Nouvelle demande": finding an existing customer', (ctx) =
 
   it('finds the customer by the corrected name once the contact details are changed from a file', async () => {
     const page = (await marie.get(`/api/requests/${sophie.id}`)).json();
-    const saved = await marie.request('PUT', `/api/requests/${sophie.id}/customer`, {
-      version: page.request.version,
+    const saved = await marie.patch(`/api/requests/${sophie.id}/customer`, {
+      version: page.request.customer.version,
       firstName: 'Sophie',
       lastName: 'Lefèvre-Noël',
       email: 'sophie.lefevre@example.fr',

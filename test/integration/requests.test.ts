@@ -140,15 +140,18 @@ describeEachDatabase('requests: numbering, versions, isolation', (ctx) => {
       version: 2,
       updatedByName: a.admin.name,
     });
-    const retried = await marie.patch(`/api/requests/${created.id}`, {
-      version: 2,
-      language: 'en',
-      staffComment: 'Client fidèle, remise 10 %',
+    const retried = await marie.patch(`/api/requests/${created.id}`, { version: 2, language: 'en' });
+    expect(retried.json()).toMatchObject({ language: 'en', version: 3 });
+    // The "Commentaire client" is the customer's (issue 7): written through them, journaled on this file.
+    const noted = await marie.patch(`/api/requests/${created.id}/customer`, {
+      version: 1,
+      note: 'Client fidèle, remise 10 %',
     });
-    expect(retried.json()).toMatchObject({
+    expect(noted.statusCode).toBe(204);
+    expect((await marie.get(`/api/requests/${created.id}`)).json().request).toMatchObject({
       language: 'en',
-      staffComment: 'Client fidèle, remise 10 %',
       version: 3,
+      customer: { note: 'Client fidèle, remise 10 %', version: 2 },
     });
     const actions = await ctx()
       .deps.db.kysely.selectFrom('activity')
@@ -171,10 +174,10 @@ describeEachDatabase('requests: numbering, versions, isolation', (ctx) => {
     const read = await marie.get(`/api/requests/${ofB.id}`);
     expect(read.statusCode).toBe(404);
     expect(read.json().error.code).toBe('NOT_FOUND');
-    const write = await marie.patch(`/api/requests/${ofB.id}`, { version: 1, staffComment: 'piraté' });
+    const write = await marie.patch(`/api/requests/${ofB.id}/customer`, { version: 1, note: 'piraté' });
     expect(write.statusCode).toBe(404);
     const untouched = (await staffB.get(`/api/requests/${ofB.id}`)).json().request;
-    expect(untouched).toMatchObject({ staffComment: '', version: 1 });
+    expect(untouched).toMatchObject({ version: 1, customer: { note: '', version: 1 } });
   });
 
   it('explains bad input per field', async () => {

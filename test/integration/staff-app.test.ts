@@ -149,7 +149,7 @@ describeEachDatabase('staff app: lists, counts, search, journal, notifications, 
     expect((await marie.post(`/api/requests/${secret.id}/messages`, { body: 'hack' })).statusCode).toBe(404);
     expect(
       (
-        await marie.request('PUT', `/api/requests/${secret.id}/customer`, {
+        await marie.request('PATCH', `/api/requests/${secret.id}/customer`, {
           version: 1,
           firstName: 'X',
           lastName: 'Y',
@@ -212,7 +212,7 @@ describeEachDatabase('staff app: lists, counts, search, journal, notifications, 
 
   it('edits the customer’s contact details and finds them under the new name', async () => {
     const r = await open(marie, 'ancien@example.fr', 'Bonjour');
-    const bad = await marie.request('PUT', `/api/requests/${r.id}/customer`, {
+    const bad = await marie.request('PATCH', `/api/requests/${r.id}/customer`, {
       version: 1,
       firstName: '',
       lastName: 'Z',
@@ -220,7 +220,7 @@ describeEachDatabase('staff app: lists, counts, search, journal, notifications, 
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields).toMatchObject({ firstName: 'Indiquez le prénom.' });
-    const ok = await marie.request('PUT', `/api/requests/${r.id}/customer`, {
+    const ok = await marie.request('PATCH', `/api/requests/${r.id}/customer`, {
       version: 1,
       firstName: 'Anaïs',
       lastName: 'Nouveau-Nom',
@@ -233,7 +233,7 @@ describeEachDatabase('staff app: lists, counts, search, journal, notifications, 
     expect(found[0].customerName).toBe('Anaïs Nouveau-Nom');
     const listed = (await marie.get('/api/requests?tab=request&limit=100')).json().items;
     expect(listed.find((x: { id: string }) => x.id === r.id).customerName).toBe('Anaïs Nouveau-Nom');
-    const stale = await marie.request('PUT', `/api/requests/${r.id}/customer`, {
+    const stale = await marie.request('PATCH', `/api/requests/${r.id}/customer`, {
       version: 1,
       firstName: 'X',
       lastName: 'Y',

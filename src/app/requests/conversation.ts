@@ -1,18 +1,11 @@
-import {
-  appendSearchText,
-  findCustomerByEmail,
-  findCustomerInSchool,
-  findRequestInSchool,
-  refreshCustomerSearchKeys,
-} from '../../db/repositories/index.js';
+import { appendSearchText, findCustomerInSchool, findRequestInSchool } from '../../db/repositories/index.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import { indexWords } from '../../domain/search-text.js';
 import type { StaffActor } from '../actor.js';
 import type { AppDeps } from '../deps.js';
 import { newId } from '../ids.js';
 import { enqueue, journal, transact } from '../tx.js';
-import { bumpVersion, preview, reindexRequest } from './request-core.js';
-import type { UpdateCustomerInput } from './requests.schemas.js';
+import { preview } from './request-core.js';
 
 const REPLY_SUBJECT: Record<string, (number: string, school: string) => string> = {
   fr: (n, s) => `${s} — réponse à votre demande ${n}`,
@@ -76,66 +69,5 @@ export async function replyToCustomer(
     });
     tx.publish({ schoolId: actor.schoolId, type: 'request.changed', requestId });
     return { id, createdAt: tx.now };
-  });
-}
-
-/**
- * A secretary corrects the customer's contact details from a file. The e-mail stays unique
- * within the school; every file of that customer is re-indexed for search.
- */
-export async function updateCustomer(
-  deps: AppDeps,
-  actor: StaffActor,
-  requestId: string,
-  input: UpdateCustomerInput,
-): Promise<void> {
-  await transact(deps, async (tx) => {
-    const request = await findRequestInSchool(tx.trx, actor.schoolId, requestId);
-    if (!request) throw notFound('Dossier');
-    await bumpVersion(tx, request, input.version, actor);
-    const other = await findCustomerByEmail(tx.trx, actor.schoolId, input.email);
-    if (other && other.id !== request.customer_id) {
-      throw new AppError('CONFLICT', 'Un autre client de l’école a déjà cette adresse e-mail.', {
-        fields: { email: 'Un autre client de l’école a déjà cette adresse e-mail.' },
-      });
-    }
-    await tx.trx
-      .updateTable('customers')
-      .set({
-        first_name: input.firstName,
-        last_name: input.lastName,
-        email: input.emailAsTyped,
-        email_normalized: input.email,
-        phone: input.phone || null,
-        updated_at: tx.now,
-      })
-      .where('school_id', '=', actor.schoolId)
-      .where('id', '=', request.customer_id)
-      .execute();
-    await refreshCustomerSearchKeys(tx.trx, actor.schoolId, request.customer_id);
-    await tx.trx
-      .updateTable('requests')
-      .set({
-        customer_name: `${input.firstName} ${input.lastName}`.trim(),
-        customer_email: input.emailAsTyped,
-      })
-      .where('school_id', '=', actor.schoolId)
-      .where('customer_id', '=', request.customer_id)
-      .execute();
-    const files = await tx.trx
-      .selectFrom('requests')
-      .select(['id', 'school_id', 'number', 'customer_id'])
-      .where('school_id', '=', actor.schoolId)
-      .where('customer_id', '=', request.customer_id)
-      .execute();
-    for (const file of files) await reindexRequest(tx, file);
-    await journal(tx, {
-      schoolId: actor.schoolId,
-      requestId,
-      actor,
-      action: 'request.customer_changed',
-      details: {},
-    });
-    tx.publish({ schoolId: actor.schoolId, type: 'request.changed', requestId });
   });
 }

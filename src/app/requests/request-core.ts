@@ -6,9 +6,16 @@ import {
   loadStatusFacts,
   nextCounterValue,
   type RequestRow,
+  readChangeMarks,
   upsertSearchDocument,
   withSearchKeys,
 } from '../../db/repositories/index.js';
+import {
+  type ConflictLanguage,
+  changedSince,
+  conflictMessage,
+  FILE_FIELDS,
+} from '../../domain/edit-conflicts.js';
 import { AppError } from '../../domain/errors.js';
 import { formatRequestNumber, requestCounterName, yearIn } from '../../domain/numbering.js';
 import { indexWords, phoneDigits } from '../../domain/search-text.js';
@@ -112,14 +119,16 @@ export async function reindexRequest(
 
 /**
  * Optimistic concurrency: bumps the version of a request only if it is still the one the caller
- * read. Otherwise a CONFLICT that names who changed the file and when.
+ * started from, and returns the new version. Otherwise a CONFLICT, in the reader's language, that
+ * names who changed the file, when, and which of its fields (when the change left a mark).
  */
 export async function bumpVersion(
   tx: Tx,
   request: Pick<RequestRow, 'id' | 'school_id'>,
   expectedVersion: number,
   actor: Actor,
-): Promise<void> {
+  language: ConflictLanguage = 'fr',
+): Promise<number> {
   const result = await tx.trx
     .updateTable('requests')
     .set((eb) => ({ version: eb('version', '+', 1), updated_at: tx.now, updated_by_name: actor.name }))
@@ -127,29 +136,37 @@ export async function bumpVersion(
     .where('id', '=', request.id)
     .where('version', '=', expectedVersion)
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 1) return;
+  if (Number(result.numUpdatedRows) === 1) return expectedVersion + 1;
   const current = await tx.trx
     .selectFrom('requests')
-    .select(['updated_by_name', 'updated_at', 'version', 'number'])
+    .select(['updated_by_name', 'updated_at', 'version', 'number', 'change_marks_json'])
     .where('school_id', '=', request.school_id)
     .where('id', '=', request.id)
     .executeTakeFirst();
   if (!current) throw new AppError('NOT_FOUND', 'Dossier introuvable.');
-  const who = current.updated_by_name ?? 'Quelqu’un';
   throw new AppError(
     'CONFLICT',
-    `${who} a modifié le dossier ${current.number} entre-temps (${formatParisTime(current.updated_at)}). Rechargez pour voir ses changements.`,
+    conflictMessage(
+      {
+        subject: 'file',
+        fileNumber: current.number,
+        changes: changedSince(readChangeMarks(current.change_marks_json), expectedVersion, FILE_FIELDS),
+        lastChange: { byName: current.updated_by_name, at: current.updated_at },
+        timeZone: await schoolTimeZone(tx, request.school_id),
+      },
+      language,
+    ),
   );
 }
 
-function formatParisTime(iso: string): string {
-  return new Intl.DateTimeFormat('fr-FR', {
-    timeZone: 'Europe/Paris',
-    day: '2-digit',
-    month: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(iso));
+/** The school's time zone: instants in messages people read are given in it. */
+export async function schoolTimeZone(tx: Tx, schoolId: string): Promise<string> {
+  const school = await tx.trx
+    .selectFrom('schools')
+    .select('time_zone')
+    .where('id', '=', schoolId)
+    .executeTakeFirstOrThrow();
+  return school.time_zone;
 }
 
 export interface CustomerInput {
@@ -181,6 +198,10 @@ export async function findOrCreateCustomer(
     last_name: input.lastName,
     phone: input.phone ?? null,
     language: input.language,
+    note: '',
+    version: 1,
+    updated_by_name: null,
+    change_marks_json: '{}',
     created_at: tx.now,
     updated_at: tx.now,
   });
@@ -234,7 +255,6 @@ export async function openRequest(
     customer_id: input.customer.id,
     language: input.language,
     category_id: input.categoryId ?? null,
-    staff_comment: '',
     is_online_payment_allowed: 1,
     is_entered_in_pos: 0,
     custom_validated_at: null,
@@ -251,6 +271,7 @@ export async function openRequest(
     updated_at: tx.now,
     updated_by_name: input.actor.name,
     version: 1,
+    change_marks_json: '{}',
     customer_name: `${input.customer.first_name} ${input.customer.last_name}`.trim(),
     customer_email: input.customer.email,
     services_json: '[]',

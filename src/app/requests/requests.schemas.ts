@@ -37,11 +37,20 @@ export const CreateStaffRequestSchema = z.object({
 export type CreateStaffRequestInput = z.infer<typeof CreateStaffRequestSchema>;
 
 export const UpdateRequestSchema = z.object({
-  /** The version the secretary's screen was showing: a stale edit is refused. */
+  /** The version of the file the secretary's screen started the edit from: a stale edit is refused. */
   version: z.number().int().positive(),
   categoryId: z.string().max(64).nullable().optional(),
   language: LanguageSchema.optional(),
-  staffComment: text(5000, 'Commentaire client').optional(),
+  /**
+   * Refused rather than silently ignored: the "Commentaire client" is the customer's now
+   * (PATCH /api/requests/:id/customer with `note`), and a page from before that change must
+   * not believe it saved one.
+   */
+  staffComment: z
+    .never({
+      error: 'Le commentaire client est enregistré sur le client : rechargez la page puis réessayez.',
+    })
+    .optional(),
 });
 export type UpdateRequestInput = z.infer<typeof UpdateRequestSchema>;
 
@@ -52,7 +61,6 @@ export const RequestSummarySchema = z.object({
   status: z.enum(STATUSES),
   language: z.string(),
   categoryId: z.string().nullable(),
-  staffComment: z.string(),
   totalCents: z.number().int(),
   paidCents: z.number().int(),
   isOnlinePaymentAllowed: z.boolean(),
@@ -69,6 +77,14 @@ export const RequestSummarySchema = z.object({
     lastName: z.string(),
     phone: z.string().nullable(),
     language: z.string(),
+    /** "Commentaire client": about the customer, the same on every file of theirs. */
+    note: z.string(),
+    /** Who last changed the note, when, and from which file. */
+    noteChange: z
+      .object({ byName: z.string(), at: z.string(), fileNumber: z.string().nullable() })
+      .nullable(),
+    /** The customer's version: edits of the customer (from any file) send the one they started from. */
+    version: z.number().int(),
   }),
 });
 export type RequestSummary = z.infer<typeof RequestSummarySchema>;
@@ -77,16 +93,27 @@ export const ReplySchema = z.object({
   body: text(10_000, 'Message').pipe(z.string().min(1, 'Écrivez votre réponse.')),
 });
 
+/**
+ * A change of the customer from one of their files: the customer's version the edit started
+ * from, and only the fields the secretary changed (a field left out is left as it is).
+ */
 export const UpdateCustomerSchema = z
   .object({
     version: z.number().int().positive(),
-    firstName: text(80, 'Prénom').pipe(z.string().min(1, 'Indiquez le prénom.')),
-    lastName: text(80, 'Nom').pipe(z.string().min(1, 'Indiquez le nom.')),
-    email: z.string(),
+    firstName: text(80, 'Prénom').pipe(z.string().min(1, 'Indiquez le prénom.')).optional(),
+    lastName: text(80, 'Nom').pipe(z.string().min(1, 'Indiquez le nom.')).optional(),
+    email: z.string().optional(),
     phone: PhoneSchema.optional(),
+    note: text(5000, 'Commentaire client').optional(),
   })
   .transform((v, ctx) => {
-    const parsed = EmailSchema.safeParse(v.email);
+    const { email, ...rest } = v;
+    if (Object.keys(rest).length === 1 && email === undefined) {
+      ctx.addIssue({ code: 'custom', path: [], message: 'Aucun changement à enregistrer.' });
+      return z.NEVER;
+    }
+    if (email === undefined) return { ...rest, email: undefined, emailAsTyped: undefined };
+    const parsed = EmailSchema.safeParse(email);
     if (!parsed.success) {
       ctx.addIssue({
         code: 'custom',
@@ -95,6 +122,6 @@ export const UpdateCustomerSchema = z
       });
       return z.NEVER;
     }
-    return { ...v, email: parsed.data, emailAsTyped: v.email.trim().normalize('NFC') };
+    return { ...rest, email: parsed.data, emailAsTyped: email.trim().normalize('NFC') };
   });
 export type UpdateCustomerInput = z.infer<typeof UpdateCustomerSchema>;

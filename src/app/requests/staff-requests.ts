@@ -1,20 +1,24 @@
-import { findCustomerInSchool, findRequestInSchool, type RequestRow } from '../../db/repositories/index.js';
+import {
+  findCustomerInSchool,
+  findRequestInSchool,
+  type RequestRow,
+  readChangeMarks,
+  writeChangeMarks,
+} from '../../db/repositories/index.js';
+import { type ConflictLanguage, type FileField, withChangeMarks } from '../../domain/edit-conflicts.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import type { Status } from '../../domain/status.js';
 import type { StaffActor } from '../actor.js';
 import type { AppDeps } from '../deps.js';
 import { journal, type Tx, transact } from '../tx.js';
-import { bumpVersion, findOrCreateCustomer, openRequest, refreshStatus } from './request-core.js';
+import {
+  bumpVersion,
+  findOrCreateCustomer,
+  openRequest,
+  refreshStatus,
+  schoolTimeZone,
+} from './request-core.js';
 import type { CreateStaffRequestInput, RequestSummary, UpdateRequestInput } from './requests.schemas.js';
-
-async function schoolTimeZone(tx: Tx, schoolId: string): Promise<string> {
-  const school = await tx.trx
-    .selectFrom('schools')
-    .select('time_zone')
-    .where('id', '=', schoolId)
-    .executeTakeFirstOrThrow();
-  return school.time_zone;
-}
 
 async function assertCategory(
   tx: Tx,
@@ -73,23 +77,29 @@ export async function getRequest(deps: AppDeps, actor: StaffActor, id: string): 
 }
 
 /**
- * Changes the category, the customer's language or the "Commentaire client" of a request,
- * refusing an edit based on a stale version; each change is a journal line.
+ * Changes the category or the customer's language of a file, refusing an edit based on a stale
+ * version of the file (whatever changed since: these are one-click choices made looking at the
+ * file, and the page shows the new state at once); each change is a journal line and leaves a
+ * change mark, so a later stale edit is told who changed what.
  */
 export async function updateRequest(
   deps: AppDeps,
   actor: StaffActor,
   id: string,
   input: UpdateRequestInput,
+  language: ConflictLanguage = 'fr',
 ): Promise<RequestSummary> {
   return transact(deps, async (tx) => {
-    const request = await findRequestInSchool(tx.trx, actor.schoolId, id);
-    if (!request) throw notFound('Dossier');
-    await bumpVersion(tx, request, input.version, actor);
+    const found = await findRequestInSchool(tx.trx, actor.schoolId, id);
+    if (!found) throw notFound('Dossier');
+    const version = await bumpVersion(tx, found, input.version, actor, language);
     await assertCategory(tx, actor.schoolId, input.categoryId);
+    const request = (await findRequestInSchool(tx.trx, actor.schoolId, id))!;
     const changes: Partial<RequestRow> = {};
+    const fields: FileField[] = [];
     if (input.categoryId !== undefined && input.categoryId !== request.category_id) {
       changes.category_id = input.categoryId;
+      fields.push('category');
       const category = input.categoryId
         ? await tx.trx
             .selectFrom('categories')
@@ -107,6 +117,7 @@ export async function updateRequest(
     }
     if (input.language !== undefined && input.language !== request.language) {
       changes.language = input.language;
+      fields.push('language');
       await journal(tx, {
         schoolId: actor.schoolId,
         requestId: id,
@@ -115,17 +126,15 @@ export async function updateRequest(
         details: { language: input.language },
       });
     }
-    if (input.staffComment !== undefined && input.staffComment !== request.staff_comment) {
-      changes.staff_comment = input.staffComment;
-      await journal(tx, {
-        schoolId: actor.schoolId,
-        requestId: id,
-        actor,
-        action: 'request.comment_changed',
-        details: {},
-      });
-    }
-    if (Object.keys(changes).length > 0) {
+    if (fields.length > 0) {
+      changes.change_marks_json = writeChangeMarks(
+        withChangeMarks(readChangeMarks(request.change_marks_json), fields, {
+          version,
+          byName: actor.name,
+          at: tx.now,
+          fileNumber: request.number,
+        }),
+      );
       await tx.trx
         .updateTable('requests')
         .set(changes)
@@ -145,6 +154,11 @@ async function summarize(tx: Tx, request: RequestRow): Promise<RequestSummary> {
   return toSummary(request, customer!);
 }
 
+function noteChangeOf(marksJson: string): RequestSummary['customer']['noteChange'] {
+  const mark = readChangeMarks(marksJson).note;
+  return mark ? { byName: mark.byName, at: mark.at, fileNumber: mark.fileNumber } : null;
+}
+
 export function toSummary(
   request: RequestRow,
   customer: NonNullable<Awaited<ReturnType<typeof findCustomerInSchool>>>,
@@ -156,7 +170,6 @@ export function toSummary(
     status: request.status as Status,
     language: request.language,
     categoryId: request.category_id,
-    staffComment: request.staff_comment,
     totalCents: Number(request.total_cents),
     paidCents: Number(request.paid_cents),
     isOnlinePaymentAllowed: request.is_online_payment_allowed === 1,
@@ -173,6 +186,9 @@ export function toSummary(
       lastName: customer.last_name,
       phone: customer.phone,
       language: customer.language,
+      note: customer.note,
+      noteChange: noteChangeOf(customer.change_marks_json),
+      version: customer.version,
     },
   };
 }

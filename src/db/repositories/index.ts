@@ -1,3 +1,4 @@
+export * from './change-marks.repository.js';
 export * from './customer.repository.js';
 export * from './notification.repository.js';
 export * from './request.repository.js';

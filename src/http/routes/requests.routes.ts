@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { AppDeps } from '../../app/deps.js';
 import { beatPresence } from '../../app/presence.js';
-import { replyToCustomer, updateCustomer } from '../../app/requests/conversation.js';
+import { replyToCustomer } from '../../app/requests/conversation.js';
+import { updateCustomer } from '../../app/requests/customer-edits.js';
 import { CustomerHitSchema, findCustomers } from '../../app/requests/find-customers.js';
 import {
   ListItemSchema,
@@ -113,13 +114,23 @@ export function requestsRoutes(app: App, deps: AppDeps): void {
       preHandler: app.requireStaff,
       schema: {
         tags: ['requests'],
-        summary: 'Change category, language or staff comment (with the version you read)',
+        summary:
+          'Change the category or the language of a file (with the file version the edit started from)',
         params: IdParams,
         body: UpdateRequestSchema,
         response: { 200: RequestSummarySchema, ...errors },
       },
     },
-    async (request) => updateRequest(deps, staffOf(request).actor, request.params.id, request.body),
+    async (request) => {
+      const staff = staffOf(request);
+      return updateRequest(
+        deps,
+        staff.actor,
+        request.params.id,
+        request.body,
+        readerLanguage(staff.language),
+      );
+    },
   );
 
   app.post(
@@ -140,20 +151,28 @@ export function requestsRoutes(app: App, deps: AppDeps): void {
         .send(await replyToCustomer(deps, staffOf(request).actor, request.params.id, request.body.body)),
   );
 
-  app.put(
+  app.patch(
     '/api/requests/:id/customer',
     {
       preHandler: app.requireStaff,
       schema: {
         tags: ['requests'],
-        summary: 'Edit the customer’s contact details (with the version you read)',
+        summary:
+          'Change the customer of a file — contact details, "Commentaire client" — sending only the changed fields and the customer version the edit started from',
         params: IdParams,
         body: UpdateCustomerSchema,
         response: { 204: z.null(), ...errors },
       },
     },
     async (request, reply) => {
-      await updateCustomer(deps, staffOf(request).actor, request.params.id, request.body);
+      const staff = staffOf(request);
+      await updateCustomer(
+        deps,
+        staff.actor,
+        request.params.id,
+        request.body,
+        readerLanguage(staff.language),
+      );
       return reply.status(204).send(null);
     },
   );

@@ -87,13 +87,17 @@ export function getRequestPage(id: string, signal?: AbortSignal): Promise<Reques
   return apiRequest<RequestPage>('GET', `/api/requests/${enc(id)}`, { signal });
 }
 
-/** Category, language or comment, with the version the screen shows (409 CONFLICT when stale). */
+/** Category or language, with the file version the edit started from (409 CONFLICT when stale). */
 export function updateRequest(id: string, body: UpdateRequestBody): Promise<RequestSummary> {
   return apiRequest<RequestSummary>('PATCH', `/api/requests/${enc(id)}`, { body });
 }
 
+/**
+ * The customer's contact details or "Commentaire client": only the changed fields, with the
+ * customer version the edit started from (409 CONFLICT if a colleague changed one of them since).
+ */
 export function updateCustomer(id: string, body: UpdateCustomerBody): Promise<void> {
-  return apiRequest<void>('PUT', `/api/requests/${enc(id)}/customer`, { body });
+  return apiRequest<void>('PATCH', `/api/requests/${enc(id)}/customer`, { body });
 }
 
 export function replyToCustomer(id: string, body: string): Promise<{ id: string; createdAt: string }> {

@@ -25,6 +25,7 @@ import { EmptyPanel } from '../../components/empty-panel';
 import { initials } from '../../components/initials';
 import { listHref } from '../../components/labels';
 import { SourceBadge, StatusBadge, ToHandleBadge } from '../../components/status-badge';
+import { TEXT_ON_ORANGE } from '../../components/tones';
 import { useDeclareFileSection } from '../../state/nav-section';
 import { Conversation } from './conversation';
 import { CustomerCard } from './customer-card';
@@ -49,12 +50,12 @@ function DossierScreen({ id }: { id: string }) {
   const { t } = useTranslation();
   const { state, reload, applySummary } = useRequestPage(id);
   const viewers = usePresence(id);
-  const [conflict, setConflict] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<{ message: string; isChoice: boolean } | null>(null);
   const status = state.status === 'ready' ? (state.data.request.status as Status) : null;
   useDeclareFileSection(status === null ? null : status === 'request' ? 'requests' : 'dossiers');
 
   const runEdit: RunEdit = useCallback(
-    async (action) => {
+    async (action, options) => {
       try {
         const summary = await action();
         if (summary) applySummary(summary);
@@ -68,7 +69,7 @@ function DossierScreen({ id }: { id: string }) {
           Object.keys(error.fields).length === 0
         ) {
           // Someone changed the file first: say who (the server names them) and show the new state.
-          setConflict(error.message);
+          setConflict({ message: error.message, isChoice: options?.isChoice === true });
           void reload();
           return { ok: false, isStale: true, error };
         }
@@ -122,17 +123,27 @@ function DossierScreen({ id }: { id: string }) {
           variant="light"
           mb="md"
           role="alert"
-          icon={<IconAlertTriangle size={20} aria-hidden />}
+          // Stays in sight under the header: the refused save was made further down the page.
+          style={{
+            position: 'sticky',
+            top: 'var(--app-shell-header-height, 60px)',
+            zIndex: 3,
+            backgroundColor: 'var(--mantine-color-orange-0)',
+            border: '1px solid var(--mantine-color-orange-3)',
+            boxShadow: 'var(--mantine-shadow-sm)',
+          }}
+          icon={<IconAlertTriangle size={20} color={TEXT_ON_ORANGE} aria-hidden />}
           title={t('errors.conflictTitle')}
+          styles={{ title: { color: TEXT_ON_ORANGE } }}
           withCloseButton
           closeButtonLabel={t('common.close')}
           onClose={() => setConflict(null)}
         >
           <Text size="sm" fw={600} className="wrap-anywhere">
-            {conflict}
+            {conflict.message}
           </Text>
           <Text size="sm" mt={4}>
-            {t('dossier.conflictKept')}
+            {conflict.isChoice ? t('dossier.conflictChoice') : t('dossier.conflictKept')}
           </Text>
         </Alert>
       )}

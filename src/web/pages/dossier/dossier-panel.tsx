@@ -1,7 +1,7 @@
 import { Box, Button, Group, Menu, Select, Stack, Text } from '@mantine/core';
 import { IconCheck, IconChevronDown, IconLanguage } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import {
@@ -37,7 +37,11 @@ function languageName(t: ReturnType<typeof useTranslation>['t'], language: strin
     : language.toUpperCase();
 }
 
-/** The "Dossier" card: number, status (its tab), origin, category, the customer's language. */
+/**
+ * The "Dossier" card: number, status (its tab), origin, category, the customer's language. A
+ * choice is sent with the file version of the moment its list was opened — what the secretary
+ * was looking at when she chose — so a colleague's change arriving meanwhile is not overwritten.
+ */
 export function DossierPanel({ data, runEdit }: { data: RequestPage; runEdit: RunEdit }) {
   const { t } = useTranslation();
   const format = useFormatters();
@@ -45,6 +49,16 @@ export function DossierPanel({ data, runEdit }: { data: RequestPage; runEdit: Ru
   const { request } = data;
   const status = request.status as Status;
   const [saving, setSaving] = useState<'category' | 'language' | null>(null);
+  /** The file version when the category list or the language menu was opened; null when closed. */
+  const startedFrom = useRef<number | null>(null);
+  const begin = () => {
+    startedFrom.current = request.version;
+  };
+  const end = () => {
+    startedFrom.current = null;
+  };
+  /** A choice made without opening the list (clearing the category) starts from what is shown now. */
+  const versionOfChoice = () => startedFrom.current ?? request.version;
 
   const options = (categories ?? [])
     .filter((c) => c.isActive || c.id === request.categoryId)
@@ -58,16 +72,18 @@ export function DossierPanel({ data, runEdit }: { data: RequestPage; runEdit: Ru
   }
 
   const changeCategory = async (categoryId: string | null) => {
+    const version = versionOfChoice();
     if (categoryId === request.categoryId) return;
     setSaving('category');
-    await runEdit(() => updateRequest(request.id, { version: request.version, categoryId }));
+    await runEdit(() => updateRequest(request.id, { version, categoryId }), { isChoice: true });
     setSaving(null);
   };
 
   const changeLanguage = async (language: CustomerLanguage) => {
+    const version = versionOfChoice();
     if (language === request.language) return;
     setSaving('language');
-    await runEdit(() => updateRequest(request.id, { version: request.version, language }));
+    await runEdit(() => updateRequest(request.id, { version, language }), { isChoice: true });
     setSaving(null);
   };
 
@@ -109,6 +125,8 @@ export function DossierPanel({ data, runEdit }: { data: RequestPage; runEdit: Ru
             value={request.categoryId}
             placeholder={t('dossier.panel.categoryPlaceholder')}
             onChange={(value) => void changeCategory(value)}
+            onDropdownOpen={begin}
+            onDropdownClose={end}
             clearable
             size="sm"
             disabled={saving === 'category'}
@@ -116,7 +134,7 @@ export function DossierPanel({ data, runEdit }: { data: RequestPage; runEdit: Ru
           />
         </Row>
         <Row label={t('dossier.panel.language')}>
-          <Menu position="bottom-start" shadow="md" withinPortal>
+          <Menu position="bottom-start" shadow="md" withinPortal onOpen={begin} onClose={end}>
             <Menu.Target>
               <Button
                 variant="light"

@@ -6,8 +6,11 @@ export type EditResult =
   /** `isStale`: someone changed the file first; the page already says so and reloaded. */
   | { ok: false; isStale: boolean; error: ApiError | null };
 
-/** Runs one edit of the file with its version; stale edits are handled once, by the page. */
+/**
+ * Runs one edit of the file with its version; stale edits are handled once, by the page.
+ * `isChoice`: a pick from a list (nothing typed to keep), said so when it is refused.
+ */
 export type RunEdit = (
   action: () => Promise<RequestSummary | undefined>,
-  success?: string,
+  options?: { isChoice?: boolean },
 ) => Promise<EditResult>;

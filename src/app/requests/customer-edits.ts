@@ -1,0 +1,138 @@
+import {
+  type CustomerChanges,
+  type CustomerRow,
+  findCustomerByEmail,
+  findRequestInSchool,
+  listCustomerFiles,
+  lockCustomer,
+  readChangeMarks,
+  refreshCustomerSearchKeys,
+  setCustomerOnFiles,
+  updateCustomerRow,
+  writeChangeMarks,
+} from '../../db/repositories/index.js';
+import {
+  type ConflictLanguage,
+  type CustomerField,
+  changedSince,
+  conflictMessage,
+  withChangeMarks,
+} from '../../domain/edit-conflicts.js';
+import { AppError, notFound } from '../../domain/errors.js';
+import type { StaffActor } from '../actor.js';
+import type { AppDeps } from '../deps.js';
+import { journal, transact } from '../tx.js';
+import { reindexRequest, schoolTimeZone } from './request-core.js';
+import type { UpdateCustomerInput } from './requests.schemas.js';
+
+/** The columns a change really alters (a field sent with the value it already has changes nothing). */
+function realChanges(customer: CustomerRow, input: UpdateCustomerInput): Map<CustomerField, CustomerChanges> {
+  const changes = new Map<CustomerField, CustomerChanges>();
+  if (input.firstName !== undefined && input.firstName !== customer.first_name)
+    changes.set('firstName', { first_name: input.firstName });
+  if (input.lastName !== undefined && input.lastName !== customer.last_name)
+    changes.set('lastName', { last_name: input.lastName });
+  if (input.email !== undefined && input.emailAsTyped !== undefined && input.emailAsTyped !== customer.email)
+    changes.set('email', { email: input.emailAsTyped, email_normalized: input.email });
+  if (input.phone !== undefined && (input.phone || null) !== customer.phone)
+    changes.set('phone', { phone: input.phone || null });
+  if (input.note !== undefined && input.note !== customer.note) changes.set('note', { note: input.note });
+  return changes;
+}
+
+/**
+ * A secretary changes the customer — contact details or the "Commentaire client" — from one of
+ * their files. Only the fields she changed are written, and the guard is per field: an edit
+ * started from an older version of the customer is refused only if one of ITS fields was changed
+ * by someone else since (naming who, what, when and from which file); a colleague's change of
+ * another field is kept, not overwritten, and hers goes through. That is what two secretaries
+ * expect when one adds the phone number while the other corrects the first name. The e-mail
+ * stays unique within the school; the change is journaled on this file, every file of the
+ * customer is re-indexed and refreshed live.
+ */
+export async function updateCustomer(
+  deps: AppDeps,
+  actor: StaffActor,
+  requestId: string,
+  input: UpdateCustomerInput,
+  language: ConflictLanguage = 'fr',
+): Promise<void> {
+  await transact(deps, async (tx) => {
+    const request = await findRequestInSchool(tx.trx, actor.schoolId, requestId);
+    if (!request) throw notFound('Dossier');
+    const customer = await lockCustomer(tx.trx, actor.schoolId, request.customer_id);
+    if (!customer) throw notFound('Client');
+    if (input.version > customer.version)
+      throw new AppError('VALIDATION', 'Version du client inconnue : rechargez la page.', {
+        fields: { version: 'Version du client inconnue : rechargez la page.' },
+      });
+    const changes = realChanges(customer, input);
+    const fields = [...changes.keys()];
+    const marks = readChangeMarks(customer.change_marks_json);
+    const conflicts = changedSince(marks, input.version, fields);
+    if (conflicts.length > 0) {
+      throw new AppError(
+        'CONFLICT',
+        conflictMessage(
+          {
+            subject: 'customer',
+            fileNumber: request.number,
+            changes: conflicts,
+            lastChange: { byName: customer.updated_by_name, at: customer.updated_at },
+            timeZone: await schoolTimeZone(tx, actor.schoolId),
+          },
+          language,
+        ),
+      );
+    }
+    if (fields.length === 0) return;
+    const email = changes.get('email');
+    if (email?.email_normalized) {
+      const other = await findCustomerByEmail(tx.trx, actor.schoolId, email.email_normalized);
+      if (other && other.id !== customer.id) {
+        throw new AppError('CONFLICT', 'Un autre client de l’école a déjà cette adresse e-mail.', {
+          fields: { email: 'Un autre client de l’école a déjà cette adresse e-mail.' },
+        });
+      }
+    }
+    const columns: CustomerChanges = Object.assign({}, ...changes.values());
+    columns.change_marks_json = writeChangeMarks(
+      withChangeMarks(marks, fields, {
+        version: customer.version + 1,
+        byName: actor.name,
+        at: tx.now,
+        fileNumber: request.number,
+      }),
+    );
+    await updateCustomerRow(tx.trx, customer, columns, { name: actor.name, at: tx.now });
+
+    const contactFields = fields.filter((f) => f !== 'note');
+    const files = await listCustomerFiles(tx.trx, actor.schoolId, customer.id);
+    if (contactFields.length > 0) {
+      await refreshCustomerSearchKeys(tx.trx, actor.schoolId, customer.id);
+      await setCustomerOnFiles(tx.trx, actor.schoolId, customer.id, {
+        name: `${columns.first_name ?? customer.first_name} ${columns.last_name ?? customer.last_name}`.trim(),
+        email: columns.email ?? customer.email,
+      });
+      for (const file of files) await reindexRequest(tx, file);
+      await journal(tx, {
+        schoolId: actor.schoolId,
+        requestId,
+        actor,
+        action: 'request.customer_changed',
+        details: { fields: contactFields },
+      });
+    }
+    if (changes.has('note')) {
+      await journal(tx, {
+        schoolId: actor.schoolId,
+        requestId,
+        actor,
+        action: 'request.comment_changed',
+        details: {},
+      });
+    }
+    for (const file of files)
+      tx.publish({ schoolId: actor.schoolId, type: 'request.changed', requestId: file.id });
+  });
+}
