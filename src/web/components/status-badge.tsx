@@ -20,8 +20,15 @@ export function StatusBadge({ status, ...props }: { status: Status } & BadgeProp
   );
 }
 
-/** Where a file came from: VEL, Contact, Sur mesure, E-mail, Staff. */
-export function SourceBadge({ source, ...props }: { source: Source } & BadgeProps) {
+/**
+ * Where a file came from: VEL, Contact, Sur mesure, E-mail, Staff. `canWrap`: in a narrow
+ * column a long origin goes on two lines instead of being cut.
+ */
+export function SourceBadge({
+  source,
+  canWrap = false,
+  ...props
+}: { source: Source; canWrap?: boolean } & BadgeProps) {
   const { t } = useTranslation();
   return (
     <Badge
@@ -29,6 +36,7 @@ export function SourceBadge({ source, ...props }: { source: Source } & BadgeProp
       color="gray"
       radius="sm"
       title={t(`sourceDescriptions.${source}`)}
+      className={canWrap ? 'badge-can-wrap' : undefined}
       styles={{ label: { textTransform: 'none', fontWeight: 600 } }}
       style={{ flex: 'none' }}
       {...props}

@@ -32,7 +32,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
       <AppShell
         header={{ height: 60 }}
         navbar={{ width: 264, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
-        padding={{ base: 'md', md: 'xl' }}
+        // Narrower margins below 1408 px (xl): a 1280 px laptop keeps every column of the lists.
+        padding={{ base: 'md', md: 'lg', xl: 'xl' }}
       >
         <AppShell.Header>
           <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">

@@ -145,21 +145,22 @@ export function HeaderSearch() {
   );
 }
 
+/** One result; its muted parts and its status stay readable when highlighted (global.css). */
 function SearchResult({ item }: { item: ListItem }) {
   return (
     <Box miw={0}>
       <Group gap="xs" wrap="nowrap" justify="space-between">
         <Group gap="xs" wrap="nowrap" miw={0}>
-          <Text size="sm" ff="monospace" c="dimmed" style={{ flex: 'none' }}>
+          <Text size="sm" ff="monospace" className="search-result-muted" style={{ flex: 'none' }}>
             {item.number}
           </Text>
           <Text size="sm" fw={600} truncate="end" title={item.customerName} miw={0}>
             {item.customerName}
           </Text>
         </Group>
-        <StatusBadge status={item.status} size="sm" />
+        <StatusBadge status={item.status} size="sm" className="search-result-status" />
       </Group>
-      <Text size="xs" c="dimmed" truncate="end" title={item.lastMessagePreview}>
+      <Text size="xs" className="search-result-muted" truncate="end" title={item.lastMessagePreview}>
         {item.lastMessagePreview}
       </Text>
     </Box>

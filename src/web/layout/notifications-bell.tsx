@@ -91,7 +91,8 @@ export function NotificationsBell() {
       onChange={setOpened}
       onDismiss={() => setOpened(false)}
       position="bottom-end"
-      width={400}
+      // Never wider than the window (a phone), or the page would scroll sideways.
+      width="min(400px, calc(100vw - 16px))"
       shadow="lg"
       withinPortal
     >
@@ -150,7 +151,9 @@ export function NotificationsBell() {
           </Text>
         )}
         {data && data.items.length > 0 && (
-          <ScrollArea.Autosize mah={440} type="auto">
+          // Vertical scrolling only, the list as wide as the panel: by default the scroll area sizes
+          // its content to its longest line, which pushed "Accéder au dossier" out of view.
+          <ScrollArea.Autosize mah={440} type="auto" scrollbars="y" styles={{ content: { minWidth: 0 } }}>
             <Stack gap={0} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
               {data.items.map((notification) => (
                 <NotificationItem key={notification.id} notification={notification} onOpen={goToFile} />
@@ -207,14 +210,8 @@ function NotificationItem({
             {title}
             {!notification.isRead && <VisuallyHidden> — {t('notifications.unread')}</VisuallyHidden>}
           </Text>
-          <Group justify="space-between" gap="xs" mt={4} wrap="nowrap">
-            <Text
-              size="xs"
-              c="dimmed"
-              title={format.longDateTime(notification.createdAt)}
-              miw={0}
-              truncate="end"
-            >
+          <Group justify="space-between" gap="xs" mt={4} style={{ rowGap: 4 }}>
+            <Text size="xs" c="dimmed" title={format.longDateTime(notification.createdAt)}>
               {notification.requestNumber &&
                 `${t('notifications.fileNumber', { number: notification.requestNumber })} · `}
               {format.listTime(notification.createdAt)}

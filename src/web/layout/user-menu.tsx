@@ -72,7 +72,7 @@ export function UserMenu() {
           }}
         >
           {LANGUAGES.map((language) => (
-            <Menu.RadioItem key={language} value={language} lang={language}>
+            <Menu.RadioItem key={language} value={language} lang={language} closeMenuOnClick>
               {t(`languages.${language}`)}
             </Menu.RadioItem>
           ))}

@@ -1,4 +1,4 @@
-import { Badge, Group, Tabs, Text } from '@mantine/core';
+import { Badge, Box, Group, Stack, Tabs, Text } from '@mantine/core';
 import { IconFolders } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useSearch } from 'wouter';
@@ -29,36 +29,46 @@ export function DossiersPage() {
           if (next) navigate(`/dossiers?onglet=${TAB_SLUGS[next]}`, { replace: true });
         }}
         variant="default"
-        styles={{ tabSection: { marginInlineStart: 6 } }}
         activateTabWithKeyboard
       >
+        {/*
+          Seven tabs on one line from 1280 px: the count sits under the name rather than beside
+          it, so no name is cut or pushed onto a second row, whatever the number of digits.
+          The active tab is marked by colour, underline and a filled count, not by a bolder
+          (wider) name that would shift the others.
+        */}
         <Tabs.List aria-label={t('dossiers.tabsLabel')}>
           {DOSSIER_TABS.map((value) => {
             const count = list.counts?.[value];
+            const isActive = value === tab;
             return (
               <Tabs.Tab
                 key={value}
                 value={value}
-                rightSection={
-                  count === undefined ? null : (
+                px={8}
+                py={8}
+                fw={500}
+                c={isActive ? 'alpine.8' : undefined}
+                style={{ flex: 'none' }}
+              >
+                <Stack gap={5} align="flex-start">
+                  <span>{t(`tabs.${value}`)}</span>
+                  {count === undefined ? (
+                    <Box h={18} aria-hidden />
+                  ) : (
                     <Badge
                       size="sm"
-                      variant={value === tab ? 'filled' : 'light'}
-                      color={value === tab ? 'alpine' : 'gray'}
+                      variant={isActive ? 'filled' : 'light'}
+                      color={isActive ? 'alpine' : 'gray'}
                       radius="xl"
-                      px={6}
+                      px={7}
                       styles={{ label: { fontVariantNumeric: 'tabular-nums' } }}
                       title={t('dossiers.tabCount', { count })}
                     >
                       {count}
                     </Badge>
-                  )
-                }
-                style={{ flex: 'none' }}
-                px={8}
-                fw={value === tab ? 650 : 500}
-              >
-                {t(`tabs.${value}`)}
+                  )}
+                </Stack>
               </Tabs.Tab>
             );
           })}

@@ -1,4 +1,4 @@
-import { Box, Group, Paper, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Box, Paper, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { CUSTOMER_LANGUAGES, type CustomerLanguage, type ListItem } from '../../api/requests.api';
@@ -7,25 +7,46 @@ import { SourceBadge, ToHandleBadge } from '../../components/status-badge';
 import { useRowNavigation } from '../../components/use-row-navigation';
 import { useFormatters } from '../../format/use-formatters';
 
-function NumberLink({ item }: { item: ListItem }) {
+/**
+ * Column widths (px, cell padding included) for 1280–1440 px laptops: the short facts (number
+ * with "À traiter" under it, origin, date, amounts up to 99 999,99 €) get what their longest
+ * French or English text needs and are never cut. The customer, the message, the services and
+ * the category share the rest; they wrap or end in "…", with the full text in their tooltip.
+ * On a narrower frame the category and language fold away first (global.css:
+ * .file-table-foldable; both are on the file page), and only then does the table scroll
+ * inside its own frame.
+ */
+const COLUMN = {
+  number: 104,
+  origin: 96,
+  time: 116,
+  lastActivity: 156,
+  money: 112,
+  category: 112,
+  language: 98,
+} as const;
+const TABLE_MIN_WIDTH = 600;
+
+/** The file number, and under it "À traiter" when the customer waits for an answer. */
+function NumberCell({ item }: { item: ListItem }) {
   return (
-    <Link href={fileHref(item.id)} tabIndex={-1} style={{ color: 'inherit', textDecoration: 'none' }}>
-      <Text span size="sm" ff="monospace" fw={600} c="alpine.8" style={{ whiteSpace: 'nowrap' }}>
-        {item.number}
-      </Text>
-    </Link>
+    <Stack gap={4} align="flex-start">
+      <Link href={fileHref(item.id)} tabIndex={-1} style={{ color: 'inherit', textDecoration: 'none' }}>
+        <Text span size="sm" ff="monospace" fw={600} c="alpine.8" style={{ whiteSpace: 'nowrap' }}>
+          {item.number}
+        </Text>
+      </Link>
+      {item.isToHandle && <ToHandleBadge size="sm" />}
+    </Stack>
   );
 }
 
-function CustomerCell({ item, withToHandle = false }: { item: ListItem; withToHandle?: boolean }) {
+function CustomerCell({ item }: { item: ListItem }) {
   return (
     <Box miw={0}>
-      <Group gap={6} wrap="nowrap" miw={0}>
-        <Text size="sm" fw={item.isToHandle ? 700 : 500} truncate="end" title={item.customerName} miw={0}>
-          {item.customerName}
-        </Text>
-        {withToHandle && item.isToHandle && <ToHandleBadge size="xs" />}
-      </Group>
+      <Text size="sm" fw={item.isToHandle ? 700 : 500} truncate="end" title={item.customerName}>
+        {item.customerName}
+      </Text>
       <Text size="xs" c="dimmed" truncate="end" title={item.customerEmail}>
         {item.customerEmail}
       </Text>
@@ -35,8 +56,9 @@ function CustomerCell({ item, withToHandle = false }: { item: ListItem; withToHa
 
 function CategoryCell({ item }: { item: ListItem }) {
   const { t } = useTranslation();
+  // Two lines hold the usual names whole ("Comités d’entreprise"); a longer one ends in "…".
   return item.categoryName ? (
-    <Text size="sm" truncate="end" title={item.categoryName}>
+    <Text size="sm" lineClamp={2} className="wrap-anywhere" title={item.categoryName}>
       {item.categoryName}
     </Text>
   ) : (
@@ -46,10 +68,14 @@ function CategoryCell({ item }: { item: ListItem }) {
   );
 }
 
+/**
+ * The date is never cut: its column holds "il y a 59 min" on one line, and a date of another
+ * year puts its time on a second line rather than losing it behind an ellipsis.
+ */
 function TimeCell({ iso }: { iso: string }) {
   const format = useFormatters();
   return (
-    <Text size="sm" c="gray.7" truncate="end" title={format.longDateTime(iso)}>
+    <Text size="sm" c="gray.7" title={format.longDateTime(iso)}>
       {format.listTime(iso)}
     </Text>
   );
@@ -66,41 +92,41 @@ export function RequestsTable({ items }: { items: ListItem[] }) {
   const { rowProps } = useRowNavigation(items, useOpenFile());
 
   return (
-    <Paper withBorder radius="lg" style={{ overflow: 'hidden' }}>
-      <Table.ScrollContainer minWidth={1040} type="native">
+    <Paper withBorder radius="lg" className="file-table" style={{ overflow: 'hidden' }}>
+      <Table.ScrollContainer minWidth={TABLE_MIN_WIDTH} type="native">
         <Table
           layout="fixed"
           verticalSpacing="sm"
-          horizontalSpacing="sm"
+          horizontalSpacing="xs"
           highlightOnHover
           aria-label={t('requests.tableCaption')}
         >
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={88}>
-                <VisuallyHidden>{t('lists.toHandle')}</VisuallyHidden>
-              </Table.Th>
-              <Table.Th w={112}>{t('lists.columnNumber')}</Table.Th>
-              <Table.Th w="19%">{t('lists.columnCustomer')}</Table.Th>
-              <Table.Th w={92}>{t('lists.columnOrigin')}</Table.Th>
+              <Table.Th w={COLUMN.number}>{t('lists.columnNumber')}</Table.Th>
+              <Table.Th w="18%">{t('lists.columnCustomer')}</Table.Th>
+              <Table.Th w={COLUMN.origin}>{t('lists.columnOrigin')}</Table.Th>
               <Table.Th>{t('lists.columnLastMessage')}</Table.Th>
-              <Table.Th w={100}>{t('lists.columnTime')}</Table.Th>
-              <Table.Th w={112}>{t('lists.columnCategory')}</Table.Th>
-              <Table.Th w={76}>{t('lists.columnLanguage')}</Table.Th>
+              <Table.Th w={COLUMN.time}>{t('lists.columnTime')}</Table.Th>
+              <Table.Th w={COLUMN.category} className="file-table-foldable">
+                {t('lists.columnCategory')}
+              </Table.Th>
+              <Table.Th w={COLUMN.language} className="file-table-foldable">
+                {t('lists.columnLanguage')}
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {items.map((item, index) => (
               <Table.Tr key={item.id} {...rowProps(item, index)}>
-                <Table.Td>{item.isToHandle && <ToHandleBadge size="sm" />}</Table.Td>
                 <Table.Td>
-                  <NumberLink item={item} />
+                  <NumberCell item={item} />
                 </Table.Td>
                 <Table.Td>
                   <CustomerCell item={item} />
                 </Table.Td>
                 <Table.Td>
-                  <SourceBadge source={item.source} size="sm" />
+                  <SourceBadge source={item.source} size="sm" canWrap />
                 </Table.Td>
                 <Table.Td>
                   <Text
@@ -116,10 +142,10 @@ export function RequestsTable({ items }: { items: ListItem[] }) {
                 <Table.Td>
                   <TimeCell iso={item.lastMessageAt} />
                 </Table.Td>
-                <Table.Td>
+                <Table.Td className="file-table-foldable">
                   <CategoryCell item={item} />
                 </Table.Td>
-                <Table.Td>
+                <Table.Td className="file-table-foldable">
                   <LanguageCode language={item.language} />
                 </Table.Td>
               </Table.Tr>
@@ -150,30 +176,30 @@ export function DossiersTable({ items, caption }: { items: ListItem[]; caption: 
   const { rowProps } = useRowNavigation(items, useOpenFile());
 
   return (
-    <Paper withBorder radius="lg" style={{ overflow: 'hidden' }}>
-      <Table.ScrollContainer minWidth={1040} type="native">
+    <Paper withBorder radius="lg" className="file-table" style={{ overflow: 'hidden' }}>
+      <Table.ScrollContainer minWidth={TABLE_MIN_WIDTH} type="native">
         <Table
           layout="fixed"
           verticalSpacing="sm"
-          horizontalSpacing="sm"
+          horizontalSpacing="xs"
           highlightOnHover
           aria-label={caption}
         >
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={112}>{t('lists.columnNumber')}</Table.Th>
-              <Table.Th w="19%">{t('lists.columnCustomer')}</Table.Th>
+              <Table.Th w={COLUMN.number}>{t('lists.columnNumber')}</Table.Th>
+              <Table.Th w="18%">{t('lists.columnCustomer')}</Table.Th>
               <Table.Th>{t('lists.columnServices')}</Table.Th>
-              <Table.Th w={100} ta="right">
+              <Table.Th w={COLUMN.money} ta="right">
                 {t('lists.columnTotal')}
               </Table.Th>
-              <Table.Th w={100} ta="right">
+              <Table.Th w={COLUMN.money} ta="right">
                 {t('lists.columnPaid')}
               </Table.Th>
-              <Table.Th w={144} style={{ whiteSpace: 'nowrap' }}>
-                {t('lists.columnLastActivity')}
+              <Table.Th w={COLUMN.lastActivity}>{t('lists.columnLastActivity')}</Table.Th>
+              <Table.Th w={COLUMN.category} className="file-table-foldable">
+                {t('lists.columnCategory')}
               </Table.Th>
-              <Table.Th w={124}>{t('lists.columnCategory')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -182,10 +208,10 @@ export function DossiersTable({ items, caption }: { items: ListItem[]; caption: 
               return (
                 <Table.Tr key={item.id} {...rowProps(item, index)}>
                   <Table.Td>
-                    <NumberLink item={item} />
+                    <NumberCell item={item} />
                   </Table.Td>
                   <Table.Td>
-                    <CustomerCell item={item} withToHandle />
+                    <CustomerCell item={item} />
                   </Table.Td>
                   <Table.Td>
                     {item.services.length > 0 ? (
@@ -215,7 +241,7 @@ export function DossiersTable({ items, caption }: { items: ListItem[]; caption: 
                   <Table.Td>
                     <TimeCell iso={item.lastMessageAt} />
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td className="file-table-foldable">
                     <CategoryCell item={item} />
                   </Table.Td>
                 </Table.Tr>
