@@ -5,6 +5,7 @@ import * as m0002 from './migrations/20261126_0002_intake.js';
 import * as m0003 from './migrations/20261126_0003_lists_search.js';
 import * as m0004 from './migrations/20261126_0004_list_columns.js';
 import * as m0005 from './migrations/20261126_0005_pg_search_order.js';
+import * as m0007 from './migrations/20261201_0007_message_keys.js';
 
 /** Migrations are listed here, in order; their names are frozen once released. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261126_0003_lists_search': m0003,
   '20261126_0004_list_columns': m0004,
   '20261126_0005_pg_search_order': m0005,
+  '20261201_0007_message_keys': m0007,
 };
 
 class StaticProvider implements MigrationProvider {
@@ -26,4 +28,11 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Migrates up to (and including) one named migration: tests of a data conversion start there. */
+export async function migrateTo(db: Kysely<any>, name: string): Promise<void> {
+  const migrator = new Migrator({ db, provider: new StaticProvider() });
+  const { error } = await migrator.migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error(String(error));
 }
