@@ -20,7 +20,7 @@ export function StatusBadge({ status, ...props }: { status: Status } & BadgeProp
   );
 }
 
-/** Where a file came from: VEL, Contact, Sur mesure, E-mail, Staff. */
+/** Where a file came from: VEL, Contact, Sur mesure, E-mail, Téléphone / guichet. */
 export function SourceBadge({ source, ...props }: { source: Source } & BadgeProps) {
   const { t } = useTranslation();
   return (

@@ -2,6 +2,7 @@ import { Box, Group, Paper, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { CUSTOMER_LANGUAGES, type CustomerLanguage, type ListItem } from '../../api/requests.api';
+import { serviceLabelText, useKeyedText } from '../../components/keyed-text';
 import { fileHref } from '../../components/labels';
 import { SourceBadge, ToHandleBadge } from '../../components/status-badge';
 import { useRowNavigation } from '../../components/use-row-navigation';
@@ -63,6 +64,7 @@ function useOpenFile() {
 /** Gestion des demandes: who asked what, from where, and whether they wait for an answer. */
 export function RequestsTable({ items }: { items: ListItem[] }) {
   const { t } = useTranslation();
+  const keyedText = useKeyedText();
   const { rowProps } = useRowNavigation(items, useOpenFile());
 
   return (
@@ -90,40 +92,43 @@ export function RequestsTable({ items }: { items: ListItem[] }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {items.map((item, index) => (
-              <Table.Tr key={item.id} {...rowProps(item, index)}>
-                <Table.Td>{item.isToHandle && <ToHandleBadge size="sm" />}</Table.Td>
-                <Table.Td>
-                  <NumberLink item={item} />
-                </Table.Td>
-                <Table.Td>
-                  <CustomerCell item={item} />
-                </Table.Td>
-                <Table.Td>
-                  <SourceBadge source={item.source} size="sm" />
-                </Table.Td>
-                <Table.Td>
-                  <Text
-                    size="sm"
-                    c={item.isToHandle ? 'gray.9' : 'gray.7'}
-                    lineClamp={2}
-                    className="wrap-anywhere"
-                    title={item.lastMessagePreview}
-                  >
-                    {item.lastMessagePreview}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <TimeCell iso={item.lastMessageAt} />
-                </Table.Td>
-                <Table.Td>
-                  <CategoryCell item={item} />
-                </Table.Td>
-                <Table.Td>
-                  <LanguageCode language={item.language} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
+            {items.map((item, index) => {
+              const preview = keyedText(item.lastMessageKeyed, item.lastMessagePreview);
+              return (
+                <Table.Tr key={item.id} {...rowProps(item, index)}>
+                  <Table.Td>{item.isToHandle && <ToHandleBadge size="sm" />}</Table.Td>
+                  <Table.Td>
+                    <NumberLink item={item} />
+                  </Table.Td>
+                  <Table.Td>
+                    <CustomerCell item={item} />
+                  </Table.Td>
+                  <Table.Td>
+                    <SourceBadge source={item.source} size="sm" />
+                  </Table.Td>
+                  <Table.Td>
+                    <Text
+                      size="sm"
+                      c={item.isToHandle ? 'gray.9' : 'gray.7'}
+                      lineClamp={2}
+                      className="wrap-anywhere"
+                      title={preview}
+                    >
+                      {preview}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <TimeCell iso={item.lastMessageAt} />
+                  </Table.Td>
+                  <Table.Td>
+                    <CategoryCell item={item} />
+                  </Table.Td>
+                  <Table.Td>
+                    <LanguageCode language={item.language} />
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
@@ -178,7 +183,7 @@ export function DossiersTable({ items, caption }: { items: ListItem[]; caption: 
           </Table.Thead>
           <Table.Tbody>
             {items.map((item, index) => {
-              const services = item.services.join(' · ');
+              const services = item.services.map((label) => serviceLabelText(t, label)).join(' · ');
               return (
                 <Table.Tr key={item.id} {...rowProps(item, index)}>
                   <Table.Td>
@@ -199,9 +204,15 @@ export function DossiersTable({ items, caption }: { items: ListItem[]; caption: 
                     )}
                   </Table.Td>
                   <Table.Td ta="right">
-                    <Text size="sm" fw={600} style={{ fontVariantNumeric: 'tabular-nums' }}>
-                      {format.money(item.totalCents)}
-                    </Text>
+                    {item.isToBePriced ? (
+                      <Text size="sm" fw={600} c="grape.8" fs="italic" title={t('lists.toBePricedTitle')}>
+                        {t('lists.toBePriced')}
+                      </Text>
+                    ) : (
+                      <Text size="sm" fw={600} style={{ fontVariantNumeric: 'tabular-nums' }}>
+                        {format.money(item.totalCents)}
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td ta="right">
                     <Text
