@@ -92,43 +92,40 @@ export function RequestsTable({ items }: { items: ListItem[] }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {items.map((item, index) => {
-              const preview = keyedText(item.lastMessageKeyed, item.lastMessagePreview);
-              return (
-                <Table.Tr key={item.id} {...rowProps(item, index)}>
-                  <Table.Td>{item.isToHandle && <ToHandleBadge size="sm" />}</Table.Td>
-                  <Table.Td>
-                    <NumberLink item={item} />
-                  </Table.Td>
-                  <Table.Td>
-                    <CustomerCell item={item} />
-                  </Table.Td>
-                  <Table.Td>
-                    <SourceBadge source={item.source} size="sm" />
-                  </Table.Td>
-                  <Table.Td>
-                    <Text
-                      size="sm"
-                      c={item.isToHandle ? 'gray.9' : 'gray.7'}
-                      lineClamp={2}
-                      className="wrap-anywhere"
-                      title={preview}
-                    >
-                      {preview}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <TimeCell iso={item.lastMessageAt} />
-                  </Table.Td>
-                  <Table.Td>
-                    <CategoryCell item={item} />
-                  </Table.Td>
-                  <Table.Td>
-                    <LanguageCode language={item.language} />
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
+            {items.map((item, index) => (
+              <Table.Tr key={item.id} {...rowProps(item, index)}>
+                <Table.Td>{item.isToHandle && <ToHandleBadge size="sm" />}</Table.Td>
+                <Table.Td>
+                  <NumberLink item={item} />
+                </Table.Td>
+                <Table.Td>
+                  <CustomerCell item={item} />
+                </Table.Td>
+                <Table.Td>
+                  <SourceBadge source={item.source} size="sm" />
+                </Table.Td>
+                <Table.Td>
+                  <Text
+                    size="sm"
+                    c={item.isToHandle ? 'gray.9' : 'gray.7'}
+                    lineClamp={2}
+                    className="wrap-anywhere"
+                    title={keyedText(item.lastMessageKeyed, item.lastMessagePreview)}
+                  >
+                    {keyedText(item.lastMessageKeyed, item.lastMessagePreview)}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <TimeCell iso={item.lastMessageAt} />
+                </Table.Td>
+                <Table.Td>
+                  <CategoryCell item={item} />
+                </Table.Td>
+                <Table.Td>
+                  <LanguageCode language={item.language} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
