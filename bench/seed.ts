@@ -924,6 +924,8 @@ function generateRequest(
         .filter((l) => l.is_active === 1)
         .map((l) => l.label),
     ),
+    // Every generated custom lesson carries its price.
+    is_to_be_priced: 0,
   });
   batch.lines.push(...storedLines);
   batch.search.push({

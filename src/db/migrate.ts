@@ -6,6 +6,7 @@ import * as m0003 from './migrations/20261126_0003_lists_search.js';
 import * as m0004 from './migrations/20261126_0004_list_columns.js';
 import * as m0005 from './migrations/20261126_0005_pg_search_order.js';
 import * as m0006 from './migrations/20261201_0006_customer_note.js';
+import * as m0007 from './migrations/20261201_0007_message_keys.js';
 import * as m0008 from './migrations/20261201_0008_customer_search_key.js';
 
 /** Migrations are listed here, in order; their names are frozen once released. */
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261126_0004_list_columns': m0004,
   '20261126_0005_pg_search_order': m0005,
   '20261201_0006_customer_note': m0006,
+  '20261201_0007_message_keys': m0007,
   '20261201_0008_customer_search_key': m0008,
 };
 

@@ -168,7 +168,11 @@ export interface RequestsTable {
   /** sha256 of the customer's private link token. */
   portal_token_hash: string;
   last_message_at: string;
+  /** The last message's text, flattened; empty when that message is a keyed text. */
   last_message_preview: string;
+  /** The last message's key and parameters (JSON) when Schuss wrote it: rendered per reader. */
+  last_message_key: string | null;
+  last_message_params_json: string | null;
   last_message_author: 'customer' | 'staff' | 'system';
   created_at: string;
   updated_at: string;
@@ -180,8 +184,13 @@ export interface RequestsTable {
   customer_name: string;
   /** Denormalised for the lists: the customer's e-mail as typed. */
   customer_email: string;
-  /** Denormalised for the lists: JSON array of the active lines' labels, in order. */
+  /**
+   * Denormalised for the lists: JSON array of the active lines' labels, in order — the school's
+   * own words as strings, generated labels as `{ key, params }` (rendered in the reader's language).
+   */
   services_json: string;
+  /** Materialised with the totals: an active custom lesson has no price yet ("à chiffrer"). */
+  is_to_be_priced: Bool;
 }
 
 export interface LinesTable {
@@ -190,7 +199,11 @@ export interface LinesTable {
   request_id: string;
   kind: 'catalog' | 'custom' | 'extra';
   product_id: string | null;
+  /** The school's words (a product name); empty when the label is generated (label_key). */
   label: string;
+  /** A generated label (a custom lesson) and its parameters (JSON), rendered per reader. */
+  label_key: string | null;
+  label_params_json: string | null;
   quantity: number;
   unit_price_cents: number;
   total_cents: number;
@@ -212,7 +225,13 @@ export interface MessagesTable {
   request_id: string;
   author_kind: 'customer' | 'staff' | 'system';
   author_user_id: string | null;
+  /** The staff member who typed in a customer's words (a phone or desk request). */
+  noted_by_user_id: string | null;
+  /** What was written; empty for a keyed text (body_key). */
   body: string;
+  /** A message Schuss wrote (system message, form summary): its key and parameters (JSON). */
+  body_key: string | null;
+  body_params_json: string | null;
   /** JSON: what a form submitted, structured per form type; null for plain messages. */
   payload_json: string | null;
   created_at: string;

@@ -2,6 +2,8 @@
  * The activity journal as sentences people read ("Marie Dupont a changé la catégorie en
  * « Groupes »"). Entries are stored as action codes + details; this turns them into words.
  */
+import { deName } from './french-elision.js';
+
 export type JournalLanguage = 'fr' | 'en';
 
 export interface JournalFacts {
@@ -20,15 +22,13 @@ const SOURCES: Record<JournalLanguage, Record<string, string>> = {
     vel: 'le formulaire VEL',
     contact: 'le formulaire de contact',
     custom: 'le formulaire sur mesure',
-    email: 'e-mail',
-    staff: 'le secrétariat',
+    email: 'un e-mail',
   },
   en: {
     vel: 'the online-sale form',
     contact: 'the contact form',
     custom: 'the custom-lesson form',
-    email: 'e-mail',
-    staff: 'the office',
+    email: 'an e-mail',
   },
 };
 
@@ -42,6 +42,11 @@ export function journalSentence(entry: JournalFacts, language: JournalLanguage =
   const fr = language === 'fr';
   switch (entry.action) {
     case 'request.created':
+      // Staff note down a request the customer made by phone or at the desk.
+      if (d.source === 'staff')
+        return fr
+          ? `${who} a noté la demande ${str(d.number)} (téléphone / guichet)`
+          : `${who} noted request ${str(d.number)} (phone / desk)`;
       return fr
         ? `${who} a créé la demande ${str(d.number)} depuis ${SOURCES.fr[str(d.source)] ?? str(d.source)}`
         : `${who} created request ${str(d.number)} from ${SOURCES.en[str(d.source)] ?? str(d.source)}`;
@@ -72,9 +77,13 @@ export function journalSentence(entry: JournalFacts, language: JournalLanguage =
     case 'staff.logged_in':
       return fr ? `${who} s’est connecté(e)` : `${who} logged in`;
     case 'staff.created':
-      return fr ? `${who} a créé le compte de ${str(d.name)}` : `${who} created ${str(d.name)}’s account`;
+      return fr
+        ? `${who} a créé le compte ${deName(str(d.name))}`
+        : `${who} created ${str(d.name)}’s account`;
     case 'staff.updated':
-      return fr ? `${who} a modifié le compte de ${str(d.name)}` : `${who} edited ${str(d.name)}’s account`;
+      return fr
+        ? `${who} a modifié le compte ${deName(str(d.name))}`
+        : `${who} edited ${str(d.name)}’s account`;
     case 'school.created':
       return fr ? `${who} a créé l’école ${str(d.name)}` : `${who} created the school ${str(d.name)}`;
     default:

@@ -397,7 +397,7 @@ describe('staff app', { timeout: 90_000 }, () => {
     await dialog.getByRole('button', { name: 'Créer la demande' }).click();
     await page.waitForURL(FILE_URL);
     await page.getByRole('heading', { level: 1, name: VEL_NAME }).waitFor();
-    await page.getByText('Staff', { exact: true }).first().waitFor();
+    await page.getByText('Téléphone / guichet', { exact: true }).first().waitFor();
     await page.getByRole('region', { name: 'Autres dossiers du client' }).getByText(velNumber).waitFor();
 
     const customer = page.getByRole('region', { name: 'Client', exact: true });
@@ -468,7 +468,7 @@ describe('staff app', { timeout: 90_000 }, () => {
     await page.getByRole('menuitemradio', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Requests' }).waitFor();
     await page.getByRole('combobox', { name: 'Origin' }).click();
-    await page.getByRole('option', { name: 'VEL', exact: true }).click();
+    await page.getByRole('option', { name: 'Online sale', exact: true }).click();
     await page.getByRole('row').filter({ hasText: VEL_NAME }).getByRole('link', { name: velNumber }).click();
     await page
       .getByRole('region', { name: 'Activity journal' })

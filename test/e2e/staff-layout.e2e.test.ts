@@ -82,7 +82,8 @@ beforeAll(async () => {
     .execute();
   await db
     .updateTable('requests')
-    .set({ total_cents: 1_234_500, last_message_at: minutesAgo(26 * 60) })
+    // A priced custom lesson (not "à chiffrer"): the widest total the column must hold.
+    .set({ total_cents: 1_234_500, is_to_be_priced: 0, last_message_at: minutesAgo(26 * 60) })
     .where('id', '=', dossier.id)
     .execute();
   requestId = requests[2]!.id;

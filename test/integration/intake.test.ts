@@ -177,9 +177,13 @@ describeEachDatabase(
       expect(response.statusCode).toBe(201);
       const request = await requestByNumber(a.id, response.json().number);
       expect(request).toMatchObject({ source: 'custom', status: 'new', total_cents: 0 });
-      expect(JSON.parse(request.services_json)).toEqual([
-        'Cours sur mesure — Ski de randonnée — 3 × demi-journée',
-      ]);
+      // Generated words are stored as keys, in no language: each reader gets their own.
+      const customLesson = {
+        key: 'line.custom_lesson',
+        params: { practice: 'ski_de_randonnee', duration: 'half_day', sessions: 3 },
+      };
+      expect(JSON.parse(request.services_json)).toEqual([customLesson]);
+      expect(request.is_to_be_priced).toBe(1);
       expect(request.customer_name).toBe(`${body.customer.firstName} ${body.customer.lastName}`);
 
       const lines = await db().selectFrom('lines').selectAll().where('request_id', '=', request.id).execute();
@@ -191,8 +195,10 @@ describeEachDatabase(
         total_cents: 0,
         is_online_sale: 0,
         is_active: 1,
-        label: 'Cours sur mesure — Ski de randonnée — 3 × demi-journée',
+        label: '',
+        label_key: customLesson.key,
       });
+      expect(JSON.parse(lines[0]!.label_params_json!)).toEqual(customLesson.params);
       const details = {
         participants: body.participants,
         practice: 'ski_de_randonnee',
@@ -211,7 +217,15 @@ describeEachDatabase(
         .where('request_id', '=', request.id)
         .execute();
       expect(messages).toHaveLength(1);
-      expect(messages[0]).toMatchObject({ author_kind: 'system', body: 'Dossier créé depuis la vente' });
+      expect(messages[0]).toMatchObject({
+        author_kind: 'system',
+        body: '',
+        body_key: 'message.created_from_sale',
+      });
+      expect(request).toMatchObject({
+        last_message_preview: '',
+        last_message_key: 'message.created_from_sale',
+      });
       expect(JSON.parse(messages[0]!.payload_json!)).toEqual({
         form: 'custom',
         language: 'fr',

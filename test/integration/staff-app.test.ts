@@ -78,7 +78,8 @@ describeEachDatabase('staff app: lists, counts, search, journal, notifications, 
       source: 'staff',
       customerName: 'Héloïse Février',
       lastMessagePreview: 'Question 4',
-      isToHandle: false,
+      lastMessageKeyed: null,
+      isToHandle: true,
     });
   });
 
@@ -91,15 +92,14 @@ describeEachDatabase('staff app: lists, counts, search, journal, notifications, 
     expect(byCategory.items[0].categoryName).toBe('Groupes');
     const bySource = (await marie.get('/api/requests?tab=request&source=vel')).json();
     expect(bySource.items).toEqual([]);
-    // Staff-opened requests start with a staff message: nothing is "à traiter" until the customer writes.
-    await ctx()
-      .deps.db.kysely.updateTable('requests')
-      .set({ last_message_author: 'customer' })
-      .where('id', '=', tagged.id)
-      .execute();
-    const toHandle = (await marie.get('/api/requests?tab=request&toHandle=true')).json();
-    expect(toHandle.items.map((x: { id: string }) => x.id)).toEqual([tagged.id]);
-    expect(toHandle.items[0].isToHandle).toBe(true);
+    // A request noted by staff is the customer's: "à traiter" until someone answers it.
+    const toHandle = (await marie.get('/api/requests?tab=request&toHandle=true&limit=100')).json();
+    expect(toHandle.items.map((x: { id: string }) => x.id)).toContain(tagged.id);
+    expect(toHandle.items.every((x: { isToHandle: boolean }) => x.isToHandle)).toBe(true);
+    await marie.post(`/api/requests/${tagged.id}/messages`, { body: 'Nous vous rappelons demain.' });
+    const answered = (await marie.get('/api/requests?tab=request&toHandle=true&limit=100')).json();
+    expect(answered.items.map((x: { id: string }) => x.id)).not.toContain(tagged.id);
+    expect(answered.items.length).toBe(toHandle.items.length - 1);
   });
 
   it('refuses an unknown tab or a forged cursor with a clear message', async () => {
@@ -188,14 +188,14 @@ describeEachDatabase('staff app: lists, counts, search, journal, notifications, 
         m.body,
       ]),
     ).toEqual([
-      ['staff', a.secretary.name, 'Deuxième demande'],
+      ['customer', 'Héloïse Février', 'Deuxième demande'],
       ['staff', a.secretary.name, 'Bonjour, voici nos disponibilités <script>alert(1)</script>'],
     ]);
     expect(page.activity.map((x: { sentence: string }) => x.sentence)).toEqual([
       `${a.secretary.name} a répondu au client`,
       `${a.admin.name} a changé la langue du client en anglais`,
       `${a.admin.name} a changé la catégorie en « ${category.name} »`,
-      `${a.secretary.name} a créé la demande ${second.number} depuis le secrétariat`,
+      `${a.secretary.name} a noté la demande ${second.number} (téléphone / guichet)`,
     ]);
     expect(page.otherRequests.map((o: { id: string }) => o.id)).toEqual([first.id]);
     const outbox = await ctx()

@@ -26,7 +26,10 @@ export const NON_REQUESTABLE_KINDS = new Set(['extra']);
 export const MAX_PARTICIPANTS = 12;
 export const MAX_SESSIONS = 30;
 
-/** French labels, for what staff read (line labels, summaries); visitors get theirs from the pages. */
+/**
+ * French words for the search index (generated labels are stored as keys and rendered by the staff
+ * app in each reader's language); visitors get their labels from the pages.
+ */
 export const PRACTICE_LABELS_FR: Record<Practice, string> = {
   ski_alpin: 'Ski alpin',
   snowboard: 'Snowboard',

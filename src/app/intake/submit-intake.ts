@@ -4,6 +4,7 @@ import { normalizeEmail } from '../common.schemas.js';
 import { safeEqual, sha256 } from '../crypto.js';
 import type { AppDeps } from '../deps.js';
 import { newId } from '../ids.js';
+import { type KeyedText, keyedColumns } from '../requests/keyed-text.schemas.js';
 import { findOrCreateCustomer, notifyStaff, openRequest, refreshStatus } from '../requests/request-core.js';
 import { enqueue, type Tx, transact } from '../tx.js';
 import { type IntakeMessages, intakeMessages, type Language } from './intake.i18n.js';
@@ -304,7 +305,7 @@ async function openIntakeRequest(
     actor,
     firstMessage:
       input.form === 'custom'
-        ? { authorKind: 'system', body: 'Dossier créé depuis la vente', payload }
+        ? { authorKind: 'system', body: { key: 'message.created_from_sale', params: {} }, payload }
         : { authorKind: 'customer', body: firstMessageBody(input), payload },
   });
   if (input.form === 'custom') {
@@ -316,7 +317,8 @@ async function openIntakeRequest(
         request_id: request.id,
         kind: 'custom',
         product_id: null,
-        label: customLineLabel(input),
+        label: '',
+        ...customLineLabel(input),
         quantity: 1,
         unit_price_cents: 0,
         total_cents: 0,
@@ -416,24 +418,29 @@ function customLineDetails(input: CustomInput, instructor: OfferedInstructor | n
   };
 }
 
-function customLineLabel(input: CustomInput): string {
-  const sessions = input.sessions > 1 ? `${input.sessions} × ` : '';
-  return `Cours sur mesure — ${PRACTICE_LABELS_FR[input.practice]} — ${sessions}${DURATION_LABELS_FR[input.duration]}`;
+/** The custom lesson's label, generated: a key with parameters, rendered in each reader's language. */
+function customLineLabel(input: CustomInput): { label_key: string | null; label_params_json: string | null } {
+  const { key, paramsJson } = keyedColumns({
+    key: 'line.custom_lesson',
+    params: { practice: input.practice, duration: input.duration, sessions: input.sessions },
+  });
+  return { label_key: key, label_params_json: paramsJson };
 }
 
-function frenchDay(day: string): string {
-  return `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
-}
-
-/** The customer's words, or for a VEL form without a message, a one-line summary for staff lists. */
-function firstMessageBody(input: Exclude<IntakeInput, CustomInput>): string {
+/** The customer's words, or for a VEL form without a message, a summary for staff lists. */
+function firstMessageBody(input: Exclude<IntakeInput, CustomInput>): string | KeyedText {
   if (input.message) return input.message;
   const vel = input as VelInput;
-  const count = vel.participants.length;
-  const dates = vel.dates.to
-    ? `du ${frenchDay(vel.dates.from)} au ${frenchDay(vel.dates.to)}`
-    : `à partir du ${frenchDay(vel.dates.from)}`;
-  return `${productKindLabelFr(vel.productType)} · ${PRACTICE_LABELS_FR[vel.practice]} · ${count} participant${count > 1 ? 's' : ''} · ${dates}`;
+  return {
+    key: 'message.vel_summary',
+    params: {
+      productType: vel.productType,
+      practice: vel.practice,
+      participants: vel.participants.length,
+      from: vel.dates.from,
+      to: vel.dates.to ?? null,
+    },
+  };
 }
 
 /** Spent challenges and old fingerprints are useless once expired: swept about once a minute. */

@@ -49,7 +49,13 @@ export async function replyToCustomer(
       .execute();
     await tx.trx
       .updateTable('requests')
-      .set({ last_message_at: tx.now, last_message_preview: preview(body), last_message_author: 'staff' })
+      .set({
+        last_message_at: tx.now,
+        last_message_preview: preview(body),
+        last_message_key: null,
+        last_message_params_json: null,
+        last_message_author: 'staff',
+      })
       .where('school_id', '=', actor.schoolId)
       .where('id', '=', requestId)
       .execute();

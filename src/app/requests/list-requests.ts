@@ -9,6 +9,12 @@ import { STATUSES, type Status } from '../../domain/status.js';
 import type { StaffActor } from '../actor.js';
 import { normalizeEmail } from '../common.schemas.js';
 import type { AppDeps } from '../deps.js';
+import {
+  KeyedTextSchema,
+  readKeyedText,
+  readServiceLabels,
+  ServiceLabelSchema,
+} from './keyed-text.schemas.js';
 
 export const ListQuerySchema = z.object({
   /** 'request' = Gestion des demandes; the others are the 7 tabs of Gestion des dossiers. */
@@ -34,10 +40,14 @@ export const ListItemSchema = z.object({
   categoryName: z.string().nullable(),
   lastMessageAt: z.string(),
   lastMessagePreview: z.string(),
+  /** The last message when Schuss wrote it (a form summary…): rendered in the reader's language. */
+  lastMessageKeyed: KeyedTextSchema.nullable(),
   isToHandle: z.boolean(),
   totalCents: z.number().int(),
   paidCents: z.number().int(),
-  services: z.array(z.string()),
+  /** A custom lesson has no price yet: the total is "à chiffrer", not 0 €. */
+  isToBePriced: z.boolean(),
+  services: z.array(ServiceLabelSchema),
 });
 export type ListItem = z.infer<typeof ListItemSchema>;
 
@@ -77,15 +87,6 @@ export async function tabCounts(db: Kysely<Database>, schoolId: string): Promise
   return counts;
 }
 
-function parseServices(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-
 function toItems(rows: ListRow[]): ListItem[] {
   return rows.map((r) => ({
     id: r.id,
@@ -99,10 +100,12 @@ function toItems(rows: ListRow[]): ListItem[] {
     categoryName: r.category_name,
     lastMessageAt: r.last_message_at,
     lastMessagePreview: r.last_message_preview,
+    lastMessageKeyed: readKeyedText(r.last_message_key, r.last_message_params_json),
     isToHandle: r.last_message_author === 'customer',
     totalCents: Number(r.total_cents),
     paidCents: Number(r.paid_cents),
-    services: parseServices(r.services_json),
+    isToBePriced: Number(r.is_to_be_priced) === 1,
+    services: readServiceLabels(r.services_json),
   }));
 }
 

@@ -17,6 +17,7 @@ import {
   FILE_FIELDS,
 } from '../../domain/edit-conflicts.js';
 import { AppError } from '../../domain/errors.js';
+import { isTotalToBePriced } from '../../domain/line-pricing.js';
 import { formatRequestNumber, requestCounterName, yearIn } from '../../domain/numbering.js';
 import { indexWords, phoneDigits } from '../../domain/search-text.js';
 import { activeTotal, deriveStatus, type Source, type Status } from '../../domain/status.js';
@@ -25,6 +26,8 @@ import { normalizeEmail } from '../common.schemas.js';
 import { sha256 } from '../crypto.js';
 import { newId, newSecretToken } from '../ids.js';
 import { journal, type Tx } from '../tx.js';
+import { type KeyedText, keyedColumns, readKeyedText, serviceLabelOf } from './keyed-text.schemas.js';
+import { searchWordsOf } from './keyed-text-search.js';
 
 /**
  * Recomputes the status of a request from its facts and stores it with the totals, in the
@@ -34,16 +37,24 @@ export async function refreshStatus(tx: Tx, request: RequestRow): Promise<Status
   const facts = await loadStatusFacts(tx.trx, request);
   const status = deriveStatus(facts);
   const total = activeTotal(facts.lines);
-  const servicesJson = JSON.stringify(facts.serviceLabels);
+  const servicesJson = JSON.stringify(facts.serviceLabels.map(serviceLabelOf));
+  const isToBePriced = isTotalToBePriced(facts.pricing) ? 1 : 0;
   if (
     status !== request.status ||
     total !== Number(request.total_cents) ||
     facts.paidCents !== Number(request.paid_cents) ||
-    servicesJson !== request.services_json
+    servicesJson !== request.services_json ||
+    isToBePriced !== Number(request.is_to_be_priced)
   ) {
     await tx.trx
       .updateTable('requests')
-      .set({ status, total_cents: total, paid_cents: facts.paidCents, services_json: servicesJson })
+      .set({
+        status,
+        total_cents: total,
+        paid_cents: facts.paidCents,
+        services_json: servicesJson,
+        is_to_be_priced: isToBePriced,
+      })
       .where('school_id', '=', request.school_id)
       .where('id', '=', request.id)
       .execute();
@@ -101,7 +112,7 @@ export async function reindexRequest(
     .executeTakeFirstOrThrow();
   const messages = await tx.trx
     .selectFrom('messages')
-    .select('body')
+    .select(['body', 'body_key', 'body_params_json'])
     .where('school_id', '=', request.school_id)
     .where('request_id', '=', request.id)
     .orderBy('created_at')
@@ -112,7 +123,10 @@ export async function reindexRequest(
     content: searchContent(
       request,
       customer,
-      messages.map((m) => m.body),
+      messages.map((m) => {
+        const keyedText = readKeyedText(m.body_key, m.body_params_json);
+        return keyedText ? searchWordsOf(keyedText) : m.body;
+      }),
     ),
   });
 }
@@ -225,7 +239,10 @@ export interface OpenRequestInput {
   firstMessage: {
     authorKind: 'customer' | 'staff' | 'system';
     authorUserId?: string | null;
-    body: string;
+    /** The secretary who typed in the customer's words (a phone or desk request). */
+    notedByUserId?: string | null;
+    /** What someone wrote, or what Schuss writes: a key with parameters, rendered per reader. */
+    body: string | KeyedText;
     payload?: unknown;
   };
   categoryId?: string | null;
@@ -244,6 +261,9 @@ export async function openRequest(
   tx: Tx,
   input: OpenRequestInput,
 ): Promise<{ request: RequestRow; portalToken: string; status: Status }> {
+  const { body } = input.firstMessage;
+  const text = typeof body === 'string' ? body : '';
+  const keyed = keyedColumns(typeof body === 'string' ? null : body);
   const year = yearIn(tx.now, input.schoolTimeZone);
   const sequence = await nextCounterValue(tx.trx, input.schoolId, requestCounterName(year));
   const portalToken = newSecretToken();
@@ -265,7 +285,9 @@ export async function openRequest(
     paid_cents: 0,
     portal_token_hash: sha256(portalToken),
     last_message_at: tx.now,
-    last_message_preview: preview(input.firstMessage.body),
+    last_message_preview: preview(text),
+    last_message_key: keyed.key,
+    last_message_params_json: keyed.paramsJson,
     last_message_author: input.firstMessage.authorKind,
     created_at: tx.now,
     updated_at: tx.now,
@@ -275,6 +297,7 @@ export async function openRequest(
     customer_name: `${input.customer.first_name} ${input.customer.last_name}`.trim(),
     customer_email: input.customer.email,
     services_json: '[]',
+    is_to_be_priced: 0,
   };
   request.status = deriveStatus({
     source: request.source,
@@ -294,7 +317,10 @@ export async function openRequest(
       request_id: request.id,
       author_kind: input.firstMessage.authorKind,
       author_user_id: input.firstMessage.authorUserId ?? null,
-      body: input.firstMessage.body,
+      noted_by_user_id: input.firstMessage.notedByUserId ?? null,
+      body: text,
+      body_key: keyed.key,
+      body_params_json: keyed.paramsJson,
       payload_json:
         input.firstMessage.payload === undefined ? null : JSON.stringify(input.firstMessage.payload),
       created_at: tx.now,
@@ -306,7 +332,9 @@ export async function openRequest(
     {
       requestId: request.id,
       schoolId: input.schoolId,
-      content: searchContent(request, input.customer, [input.firstMessage.body]),
+      content: searchContent(request, input.customer, [
+        typeof body === 'string' ? body : searchWordsOf(body),
+      ]),
     },
     { isNew: true },
   );

@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { findCustomerInSchool, findRequestInSchool } from '../../db/repositories/index.js';
 import { notFound } from '../../domain/errors.js';
 import { type JournalLanguage, journalSentence } from '../../domain/journal-sentences.js';
+import { isLineToBePriced } from '../../domain/line-pricing.js';
 import { STATUSES, type Status } from '../../domain/status.js';
 import type { StaffActor } from '../actor.js';
 import type { AppDeps } from '../deps.js';
+import { KeyedTextSchema, readKeyedText } from './keyed-text.schemas.js';
 import { RequestSummarySchema } from './requests.schemas.js';
 import { toSummary } from './staff-requests.js';
 
@@ -12,7 +14,11 @@ export const MessageSchema = z.object({
   id: z.string(),
   authorKind: z.enum(['customer', 'staff', 'system']),
   authorName: z.string(),
+  /** A customer's words typed in by staff (phone, desk): who noted them. */
+  notedByName: z.string().nullable(),
   body: z.string(),
+  /** A message Schuss wrote: rendered in the reader's language (body is then empty). */
+  bodyKeyed: KeyedTextSchema.nullable(),
   /** What a form submitted, structured per form type (rendered by the staff app). */
   payload: z.unknown().nullable(),
   createdAt: z.string(),
@@ -30,6 +36,10 @@ export const LineSchema = z.object({
   id: z.string(),
   kind: z.enum(['catalog', 'custom', 'extra']),
   label: z.string(),
+  /** A generated label (a custom lesson): rendered in the reader's language. */
+  labelKeyed: KeyedTextSchema.nullable(),
+  /** No price yet ("à chiffrer"): its 0 € means "not priced", not "free". */
+  isToBePriced: z.boolean(),
   quantity: z.number().int(),
   unitPriceCents: z.number().int(),
   totalCents: z.number().int(),
@@ -92,14 +102,18 @@ export async function getRequestPage(
       .execute(),
     db
       .selectFrom('messages')
-      .leftJoin('users', 'users.id', 'messages.author_user_id')
+      .leftJoin('users as author', 'author.id', 'messages.author_user_id')
+      .leftJoin('users as noter', 'noter.id', 'messages.noted_by_user_id')
       .select([
         'messages.id',
         'messages.author_kind',
         'messages.body',
+        'messages.body_key',
+        'messages.body_params_json',
         'messages.payload_json',
         'messages.created_at',
-        'users.name as author_user_name',
+        'author.name as author_user_name',
+        'noter.name as noted_by_name',
       ])
       .where('messages.school_id', '=', actor.schoolId)
       .where('messages.request_id', '=', id)
@@ -132,6 +146,12 @@ export async function getRequestPage(
       id: l.id,
       kind: l.kind,
       label: l.label,
+      labelKeyed: readKeyedText(l.label_key, l.label_params_json),
+      isToBePriced: isLineToBePriced({
+        kind: l.kind,
+        isActive: l.is_active === 1,
+        unitPriceCents: Number(l.unit_price_cents),
+      }),
       quantity: l.quantity,
       unitPriceCents: Number(l.unit_price_cents),
       totalCents: Number(l.total_cents),
@@ -151,7 +171,9 @@ export async function getRequestPage(
               ? 'Message système'
               : 'System message'
             : (m.author_user_name ?? ''),
+      notedByName: m.noted_by_name,
       body: m.body,
+      bodyKeyed: readKeyedText(m.body_key, m.body_params_json),
       payload: parseJson(m.payload_json),
       createdAt: m.created_at,
     })),

@@ -63,6 +63,8 @@ export const RequestSummarySchema = z.object({
   categoryId: z.string().nullable(),
   totalCents: z.number().int(),
   paidCents: z.number().int(),
+  /** A custom lesson has no price yet: the total is "à chiffrer", not 0 €. */
+  isToBePriced: z.boolean(),
   isOnlinePaymentAllowed: z.boolean(),
   isEnteredInPos: z.boolean(),
   lastMessageAt: z.string(),

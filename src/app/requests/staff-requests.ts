@@ -38,7 +38,11 @@ async function assertCategory(
     });
 }
 
-/** "Nouvelle demande": a secretary opens a request herself for a customer who phoned or came to the desk. */
+/**
+ * "Nouvelle demande": a secretary opens a request for a customer who phoned or came to the desk.
+ * The words are the customer's (she notes them down): the first message is the customer's, noted
+ * by her, and the file waits for an answer ("à traiter") like any other customer request.
+ */
 export async function createStaffRequest(
   deps: AppDeps,
   actor: StaffActor,
@@ -61,7 +65,7 @@ export async function createStaffRequest(
       language: input.customer.language,
       actor,
       categoryId: input.categoryId ?? null,
-      firstMessage: { authorKind: 'staff', authorUserId: actor.userId, body: input.message },
+      firstMessage: { authorKind: 'customer', notedByUserId: actor.userId, body: input.message },
     });
     tx.publish({ schoolId: actor.schoolId, type: 'request.changed', requestId: request.id });
     return summarize(tx, request);
@@ -172,6 +176,7 @@ export function toSummary(
     categoryId: request.category_id,
     totalCents: Number(request.total_cents),
     paidCents: Number(request.paid_cents),
+    isToBePriced: Number(request.is_to_be_priced) === 1,
     isOnlinePaymentAllowed: request.is_online_payment_allowed === 1,
     isEnteredInPos: request.is_entered_in_pos === 1,
     lastMessageAt: request.last_message_at,

@@ -12,9 +12,12 @@ export interface ListRow {
   category_name: string | null;
   last_message_at: string;
   last_message_preview: string;
+  last_message_key: string | null;
+  last_message_params_json: string | null;
   last_message_author: 'customer' | 'staff' | 'system';
   total_cents: number;
   paid_cents: number;
+  is_to_be_priced: number;
   customer_name: string;
   customer_email: string;
   services_json: string;
@@ -57,7 +60,8 @@ export async function selectListRows(
   }
   const result = await sql<ListRow>`
     select r.id, r.number, r.status, r.source, r.language, r.category_id, c.name as category_name,
-      r.last_message_at, r.last_message_preview, r.last_message_author, r.total_cents, r.paid_cents,
+      r.last_message_at, r.last_message_preview, r.last_message_key, r.last_message_params_json,
+      r.last_message_author, r.total_cents, r.paid_cents, r.is_to_be_priced,
       r.customer_name, r.customer_email, r.services_json
     from requests r left join categories c on c.id = r.category_id
     where ${sql.join(where, sql` and `)}

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { PricingLine } from '../../domain/line-pricing.js';
 import type { StatusFacts } from '../../domain/status.js';
 import type { Database, RequestsTable } from '../schema.js';
 
@@ -21,15 +22,35 @@ export function insertRequest(db: Kysely<Database>, row: RequestRow): Promise<un
   return db.insertInto('requests').values(row).execute();
 }
 
-/** The facts the status rule reads, loaded in the caller's transaction. */
+/** An active line's label as stored: the school's words, or a generated label's key and parameters. */
+export interface StoredLineLabel {
+  label: string;
+  labelKey: string | null;
+  labelParamsJson: string | null;
+}
+
+/**
+ * The facts the status rule reads, loaded in the caller's transaction, with what the lists keep
+ * beside the status: the active lines' labels and their prices.
+ */
 export async function loadStatusFacts(
   db: Kysely<Database>,
   request: RequestRow,
-): Promise<StatusFacts & { serviceLabels: string[] }> {
+): Promise<StatusFacts & { serviceLabels: StoredLineLabel[]; pricing: PricingLine[] }> {
   const [lines, paid] = await Promise.all([
     db
       .selectFrom('lines')
-      .select(['is_active', 'total_cents', 'is_online_sale', 'pos_imported_at', 'label'])
+      .select([
+        'kind',
+        'is_active',
+        'unit_price_cents',
+        'total_cents',
+        'is_online_sale',
+        'pos_imported_at',
+        'label',
+        'label_key',
+        'label_params_json',
+      ])
       .orderBy('position')
       .where('school_id', '=', request.school_id)
       .where('request_id', '=', request.id)
@@ -48,7 +69,14 @@ export async function loadStatusFacts(
     offerSentAt: request.offer_sent_at,
     isEnteredInPos: request.is_entered_in_pos === 1,
     paidCents: Number(paid.paid),
-    serviceLabels: lines.filter((l) => l.is_active === 1).map((l) => l.label),
+    serviceLabels: lines
+      .filter((l) => l.is_active === 1)
+      .map((l) => ({ label: l.label, labelKey: l.label_key, labelParamsJson: l.label_params_json })),
+    pricing: lines.map((l) => ({
+      kind: l.kind,
+      isActive: l.is_active === 1,
+      unitPriceCents: Number(l.unit_price_cents),
+    })),
     lines: lines.map((l) => ({
       isActive: l.is_active === 1,
       totalCents: Number(l.total_cents),

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { CustomerHitSchema } from '../../app/requests/find-customers';
+import type { KeyedText, ServiceLabel } from '../../app/requests/keyed-text.schemas';
 import type { ListItem, ListQuery, ListResponseSchema } from '../../app/requests/list-requests';
 import type { RequestPage } from '../../app/requests/request-page';
 import type {
@@ -18,7 +19,7 @@ import type {
 import { apiRequest } from './http';
 
 // Types only: the schemas stay on the server, the web bundle carries no Zod.
-export type { ListItem, RequestPage, RequestSummary, Source, Status };
+export type { KeyedText, ListItem, RequestPage, RequestSummary, ServiceLabel, Source, Status };
 export type ListResponse = z.infer<typeof ListResponseSchema>;
 export type TabCounts = ListResponse['counts'];
 export type ListFilters = Pick<ListQuery, 'source' | 'categoryId' | 'toHandle'>;
@@ -78,7 +79,7 @@ export async function findCustomers(q: string, signal?: AbortSignal): Promise<Cu
   return items;
 }
 
-/** "Nouvelle demande": a file opened by staff (origin Staff). */
+/** "Nouvelle demande": a customer's request noted by staff (origin Téléphone / guichet). */
 export function createRequest(body: CreateRequestBody): Promise<RequestSummary> {
   return apiRequest<RequestSummary>('POST', '/api/requests', { body });
 }

@@ -21,7 +21,7 @@ export function StatusBadge({ status, ...props }: { status: Status } & BadgeProp
 }
 
 /**
- * Where a file came from: VEL, Contact, Sur mesure, E-mail, Staff. `canWrap`: in a narrow
+ * Where a file came from: VEL, Contact, Sur mesure, E-mail, Téléphone / guichet. `canWrap`: in a narrow
  * column a long origin goes on two lines instead of being cut.
  */
 export function SourceBadge({

@@ -1,5 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+// A pure function shared with the server's journal sentences: one elision rule for every sentence.
+import { deName } from '../../domain/french-elision';
 import en from './en.json';
 import fr from './fr.json';
 
@@ -55,6 +57,11 @@ void i18n.use(initReactI18next).init({
   initAsync: false,
   returnNull: false,
 });
+/**
+ * French "… de {{name}}" is written "… {{name, de}}" in fr.json: the formatter writes "de Marie"
+ * or "d’Élodie" (elision before a vowel or a mute h). Only French sentences use it.
+ */
+i18n.services.formatter?.add('de', (value) => deName(String(value ?? '')));
 document.documentElement.lang = i18n.language;
 
 export function applyLanguage(language: Language): void {

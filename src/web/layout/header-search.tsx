@@ -5,6 +5,7 @@ import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { type ListItem, searchRequests } from '../api/requests.api';
+import { useKeyedText } from '../components/keyed-text';
 import { fileHref } from '../components/labels';
 import { StatusBadge } from '../components/status-badge';
 
@@ -147,6 +148,7 @@ export function HeaderSearch() {
 
 /** One result; its muted parts and its status stay readable when highlighted (global.css). */
 function SearchResult({ item }: { item: ListItem }) {
+  const preview = useKeyedText()(item.lastMessageKeyed, item.lastMessagePreview);
   return (
     <Box miw={0}>
       <Group gap="xs" wrap="nowrap" justify="space-between">
@@ -160,8 +162,8 @@ function SearchResult({ item }: { item: ListItem }) {
         </Group>
         <StatusBadge status={item.status} size="sm" className="search-result-status" />
       </Group>
-      <Text size="xs" className="search-result-muted" truncate="end" title={item.lastMessagePreview}>
-        {item.lastMessagePreview}
+      <Text size="xs" className="search-result-muted" truncate="end" title={preview}>
+        {preview}
       </Text>
     </Box>
   );

@@ -1,11 +1,12 @@
 import { Alert, Avatar, Box, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
-import { IconArchive, IconInfoCircle, IconSend } from '@tabler/icons-react';
+import { IconArchive, IconInfoCircle, IconPhone, IconSend } from '@tabler/icons-react';
 import { type FormEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/http';
 import { type Message, replyToCustomer } from '../../api/requests.api';
 import { notifyFailure } from '../../components/api-errors';
 import { initials } from '../../components/initials';
+import { useKeyedText } from '../../components/keyed-text';
 import { useFormatters } from '../../format/use-formatters';
 import { readFormPayload } from './form-payload';
 import { FormPayloadView, MessageText } from './form-payload-view';
@@ -110,12 +111,10 @@ export function Conversation({ requestId, messages, isArchived, onSent }: Conver
 function MessageItem({ message }: { message: Message }) {
   const { t } = useTranslation();
   const format = useFormatters();
+  const keyedText = useKeyedText();
+  const body = keyedText(message.bodyKeyed, message.body);
   const payload = readFormPayload(message.payload);
-  const content = payload ? (
-    <FormPayloadView payload={payload} body={message.body} />
-  ) : (
-    <MessageText text={message.body} />
-  );
+  const content = payload ? <FormPayloadView payload={payload} body={body} /> : <MessageText text={body} />;
   const when = (
     <Text
       component="time"
@@ -191,6 +190,14 @@ function MessageItem({ message }: { message: Message }) {
             </Group>
             {when}
           </Group>
+          {message.notedByName && (
+            <Group gap={4} mb={6} wrap="nowrap" c="gray.7">
+              <IconPhone size={14} aria-hidden style={{ flex: 'none' }} />
+              <Text size="xs" c="gray.7" className="wrap-anywhere">
+                {t('dossier.conversation.notedBy', { name: message.notedByName })}
+              </Text>
+            </Group>
+          )}
           {content}
         </Paper>
       </Group>

@@ -4,15 +4,27 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { ActivityItem, Line, OtherRequest, RequestSummary } from '../../api/requests.api';
+import { useKeyedText } from '../../components/keyed-text';
 import { fileHref } from '../../components/labels';
 import { StatusBadge } from '../../components/status-badge';
 import { useFormatters } from '../../format/use-formatters';
 import { SideCard } from './side-card';
 
+/** "À chiffrer" where an amount is not known yet (a custom lesson without a price), never "0,00 €". */
+function ToBePriced({ title, fw }: { title: string; fw?: number }) {
+  const { t } = useTranslation();
+  return (
+    <Text size="sm" fw={fw} c="grape.8" fs="italic" title={title} style={{ flex: 'none' }}>
+      {t('dossier.lines.toBePriced')}
+    </Text>
+  );
+}
+
 /** Services on the file, read-only here (adding and editing them comes with the Devis tab). */
 export function LinesCard({ lines, request }: { lines: Line[]; request: RequestSummary }) {
   const { t } = useTranslation();
   const format = useFormatters();
+  const keyedText = useKeyedText();
   return (
     <SideCard
       id="panel-lines"
@@ -31,7 +43,7 @@ export function LinesCard({ lines, request }: { lines: Line[]; request: RequestS
                   td={line.isActive ? undefined : 'line-through'}
                 >
                   {line.quantity > 1 && `${t('dossier.lines.quantity', { count: line.quantity })} `}
-                  {line.label}
+                  {keyedText(line.labelKeyed, line.label)}
                 </Text>
                 <Group gap={4} mt={2}>
                   {line.isOptional && (
@@ -56,9 +68,13 @@ export function LinesCard({ lines, request }: { lines: Line[]; request: RequestS
                   )}
                 </Group>
               </Box>
-              <Text size="sm" fw={600} style={{ flex: 'none', fontVariantNumeric: 'tabular-nums' }}>
-                {format.money(line.totalCents)}
-              </Text>
+              {line.isToBePriced ? (
+                <ToBePriced title={t('dossier.lines.toBePricedTitle')} fw={600} />
+              ) : (
+                <Text size="sm" fw={600} style={{ flex: 'none', fontVariantNumeric: 'tabular-nums' }}>
+                  {format.money(line.totalCents)}
+                </Text>
+              )}
             </Group>
           </Box>
         ))}
@@ -68,9 +84,13 @@ export function LinesCard({ lines, request }: { lines: Line[]; request: RequestS
         <Text size="sm" fw={650}>
           {t('dossier.lines.total')}
         </Text>
-        <Text size="sm" fw={650} style={{ fontVariantNumeric: 'tabular-nums' }}>
-          {format.money(request.totalCents)}
-        </Text>
+        {request.isToBePriced ? (
+          <ToBePriced title={t('dossier.lines.toBePricedTitle')} fw={650} />
+        ) : (
+          <Text size="sm" fw={650} style={{ fontVariantNumeric: 'tabular-nums' }}>
+            {format.money(request.totalCents)}
+          </Text>
+        )}
       </Group>
       <Group justify="space-between">
         <Text size="sm" c="dimmed">

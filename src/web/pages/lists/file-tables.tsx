@@ -2,6 +2,7 @@ import { Box, Paper, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { CUSTOMER_LANGUAGES, type CustomerLanguage, type ListItem } from '../../api/requests.api';
+import { serviceLabelText, useKeyedText } from '../../components/keyed-text';
 import { fileHref } from '../../components/labels';
 import { SourceBadge, ToHandleBadge } from '../../components/status-badge';
 import { useRowNavigation } from '../../components/use-row-navigation';
@@ -89,6 +90,7 @@ function useOpenFile() {
 /** Gestion des demandes: who asked what, from where, and whether they wait for an answer. */
 export function RequestsTable({ items }: { items: ListItem[] }) {
   const { t } = useTranslation();
+  const keyedText = useKeyedText();
   const { rowProps } = useRowNavigation(items, useOpenFile());
 
   return (
@@ -134,9 +136,9 @@ export function RequestsTable({ items }: { items: ListItem[] }) {
                     c={item.isToHandle ? 'gray.9' : 'gray.7'}
                     lineClamp={2}
                     className="wrap-anywhere"
-                    title={item.lastMessagePreview}
+                    title={keyedText(item.lastMessageKeyed, item.lastMessagePreview)}
                   >
-                    {item.lastMessagePreview}
+                    {keyedText(item.lastMessageKeyed, item.lastMessagePreview)}
                   </Text>
                 </Table.Td>
                 <Table.Td>
@@ -204,7 +206,7 @@ export function DossiersTable({ items, caption }: { items: ListItem[]; caption: 
           </Table.Thead>
           <Table.Tbody>
             {items.map((item, index) => {
-              const services = item.services.join(' · ');
+              const services = item.services.map((label) => serviceLabelText(t, label)).join(' · ');
               return (
                 <Table.Tr key={item.id} {...rowProps(item, index)}>
                   <Table.Td>
@@ -225,9 +227,15 @@ export function DossiersTable({ items, caption }: { items: ListItem[]; caption: 
                     )}
                   </Table.Td>
                   <Table.Td ta="right">
-                    <Text size="sm" fw={600} style={{ fontVariantNumeric: 'tabular-nums' }}>
-                      {format.money(item.totalCents)}
-                    </Text>
+                    {item.isToBePriced ? (
+                      <Text size="sm" fw={600} c="grape.8" fs="italic" title={t('lists.toBePricedTitle')}>
+                        {t('lists.toBePriced')}
+                      </Text>
+                    ) : (
+                      <Text size="sm" fw={600} style={{ fontVariantNumeric: 'tabular-nums' }}>
+                        {format.money(item.totalCents)}
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td ta="right">
                     <Text

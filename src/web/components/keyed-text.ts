@@ -1,0 +1,73 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { KeyedText, ServiceLabel } from '../api/requests.api';
+import { formatCalendarDate } from '../format/format';
+import {
+  DURATION_KEYS,
+  humanize,
+  isOneOf,
+  PRACTICE_KEYS,
+  PRODUCT_KIND_KEYS,
+} from '../pages/dossier/form-payload';
+
+type T = ReturnType<typeof useTranslation>['t'];
+
+function practice(t: T, key: string): string {
+  return isOneOf(PRACTICE_KEYS, key) ? t(`intake.practices.${key}`) : humanize(key);
+}
+
+function duration(t: T, key: string): string {
+  return isOneOf(DURATION_KEYS, key) ? t(`generated.durations.${key}`) : humanize(key);
+}
+
+function productKind(t: T, key: string): string {
+  return isOneOf(PRODUCT_KIND_KEYS, key) ? t(`intake.productKinds.${key}`) : humanize(key);
+}
+
+/**
+ * What Schuss wrote by itself (a system message, a form summary, a custom lesson's label), in
+ * the reader's language: the server stores a key and its parameters, never the sentence.
+ */
+export function renderKeyedText(t: T, text: KeyedText): string {
+  switch (text.key) {
+    case 'message.created_from_sale':
+      return t('generated.createdFromSale');
+    case 'message.vel_summary': {
+      const p = text.params;
+      const dates = p.to
+        ? t('dossier.form.dateRange', { from: formatCalendarDate(p.from), to: formatCalendarDate(p.to) })
+        : t('dossier.form.dateFrom', { from: formatCalendarDate(p.from) });
+      return [
+        productKind(t, p.productType),
+        practice(t, p.practice),
+        t('generated.participants', { count: p.participants }),
+        dates,
+      ].join(' · ');
+    }
+    case 'line.custom_lesson': {
+      const p = text.params;
+      const words = { practice: practice(t, p.practice), duration: duration(t, p.duration) };
+      return p.sessions > 1
+        ? t('generated.customLessonSessions', { ...words, sessions: p.sessions })
+        : t('generated.customLesson', words);
+    }
+    default: {
+      const never: never = text;
+      return never;
+    }
+  }
+}
+
+/** A service of the lists: the school's own words as they are, a generated label in the reader's language. */
+export function serviceLabelText(t: T, label: ServiceLabel): string {
+  return typeof label === 'string' ? label : renderKeyedText(t, label);
+}
+
+/** The text of a message or a line: its keyed text when Schuss wrote it, else what was stored. */
+export function useKeyedText() {
+  const { t } = useTranslation();
+  return useCallback(
+    (text: KeyedText | null, stored: string): string => (text ? renderKeyedText(t, text) : stored),
+    [t],
+  );
+}
