@@ -32,7 +32,8 @@ export function intakeBody(rng: Rng, runTag: string, n: number): Record<string, 
   };
   const message = `Bonjour, nous aimerions des cours pour la semaine du ${rng.int(1, 28)}/0${rng.int(1, 4)} (réf. ${runTag}-${n}). Merci !`;
   const from = Date.now() + rng.int(10, 60) * DAY;
-  const dates = { from: isoDate(from), to: isoDate(from + rng.int(1, 6) * DAY) };
+  const extraDays = rng.int(1, 6);
+  const dates = { from: isoDate(from), to: isoDate(from + extraDays * DAY) };
   const participants = Array.from({ length: rng.int(1, 3) }, () => ({
     firstName: rng.pick(FIRST_NAMES),
     birthDate: `${rng.int(1980, 2020)}-0${rng.int(1, 9)}-1${rng.int(0, 9)}`,
@@ -62,7 +63,8 @@ export function intakeBody(rng: Rng, runTag: string, n: number): Record<string, 
     dates,
     slots: [rng.pick(SLOTS)],
     duration: rng.pick(DURATIONS),
-    sessions: rng.int(1, 5),
+    // At most one session a day for the one time of day chosen: the form refuses more.
+    sessions: rng.int(1, Math.min(5, extraDays + 1)),
     lessonLanguage: language,
     message,
   };
