@@ -4,8 +4,9 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyError, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { HelmetOptions } from 'helmet';
 import { z } from 'zod';
 import type { AppDeps } from '../app/deps.js';
 import { errorHandler, notFoundHandler } from './errors.js';
@@ -13,7 +14,7 @@ import { formPagesRoutes } from './forms/form-pages.routes.js';
 import { customerPageRoutes } from './pages/customer-page.routes.js';
 import { authPlugin } from './plugins/auth.plugin.js';
 import { csrfPlugin } from './plugins/csrf.plugin.js';
-import { securityHeadersPlugin } from './plugins/security-headers.plugin.js';
+import { helmetHeaders, securityHeadersPlugin } from './plugins/security-headers.plugin.js';
 import { withRedactedUrls } from './request-log.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { eventsRoutes } from './routes/events.routes.js';
@@ -38,11 +39,40 @@ export const DEFAULT_WEB_DIR = resolve(import.meta.dirname, '../../dist/web');
 
 /** Builds the HTTP app around its dependencies; listening is server.ts's business. */
 export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<App> {
+  const isHttps = deps.config.publicUrl.startsWith('https://');
+  const helmet: HelmetOptions = {
+    hsts: isHttps,
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'self'"],
+        upgradeInsecureRequests: isHttps ? [] : null,
+      },
+    },
+  };
+  const frameworkErrorHeaders = helmetHeaders(helmet);
+
   const app = Fastify({
     logger: withRedactedUrls(options.logger ?? false),
     bodyLimit: 256 * 1024,
     trustProxy: deps.config.trustProxy,
     forceCloseConnections: true,
+    // A URL the router cannot take (bad percent-encoding, a parameter over 100 characters) is
+    // refused before any hook runs: same error contract and security headers as everything else,
+    // and the URL is not echoed back.
+    frameworkErrors: (error, request, reply) => {
+      void reply.headers(frameworkErrorHeaders);
+      const isTooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      const refusal = Object.assign(
+        new Error(isTooLong ? 'L’adresse demandée est trop longue.' : 'L’adresse demandée est mal formée.'),
+        { statusCode: isTooLong ? 414 : 400, code: error.code },
+      );
+      errorHandler(refusal as FastifyError, request, reply);
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -50,23 +80,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
 
-  const isHttps = deps.config.publicUrl.startsWith('https://');
-  await app.register(securityHeadersPlugin, {
-    helmet: {
-      hsts: isHttps,
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'"],
-          frameAncestors: ["'self'"],
-          upgradeInsecureRequests: isHttps ? [] : null,
-        },
-      },
-    },
-  });
+  await app.register(securityHeadersPlugin, { helmet });
   await app.register(fastifyCookie);
   await app.register(csrfPlugin, { publicUrl: deps.config.publicUrl });
   await app.register(authPlugin, { deps });

@@ -66,6 +66,35 @@ describeEachDatabase('HTTP basics', (ctx) => {
     expect(r.headers['x-frame-options']).toBe('SAMEORIGIN');
   });
 
+  it('answers URLs the router refuses in the error contract, with the security headers, without echoing them', async () => {
+    const long = 'x'.repeat(101);
+    const tooLong = await app.inject({ method: 'GET', url: `/api/requests/${long}` });
+    expect(tooLong.statusCode).toBe(414);
+    expect(tooLong.json()).toEqual({
+      error: { code: 'VALIDATION', message: 'L’adresse demandée est trop longue.' },
+    });
+    expect(tooLong.body).not.toContain(long);
+    const badUrl = await app.inject({ method: 'GET', url: '/api/requests/%E0%A4%A' });
+    expect(badUrl.statusCode).toBe(400);
+    expect(badUrl.json().error).toEqual({
+      code: 'VALIDATION',
+      message: 'L’adresse demandée est mal formée.',
+    });
+    for (const r of [tooLong, badUrl]) {
+      expect(r.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(r.headers['x-content-type-options']).toBe('nosniff');
+      expect(r.headers['x-frame-options']).toBe('SAMEORIGIN');
+    }
+    // Browser-facing addresses get a page, with the same headers.
+    for (const url of [`/f/${long}/contact`, '/app/%E0%A4%A']) {
+      const page = await app.inject({ method: 'GET', url });
+      expect(page.statusCode).toBeGreaterThanOrEqual(400);
+      expect(page.headers['content-type']).toMatch(/^text\/html/);
+      expect(page.headers['x-content-type-options']).toBe('nosniff');
+      expect(page.body).not.toContain(long);
+    }
+  });
+
   it('requires a session for staff routes', async () => {
     const r = await app.inject({ method: 'GET', url: '/api/staff' });
     expect(r.statusCode).toBe(401);
