@@ -101,7 +101,7 @@ export function openSqlite(file: string): Db {
   // were written months apart): a 64 MiB page cache and memory-mapped reads keep those pages
   // in memory instead of copying them from the OS on every request (the 2 MiB default).
   sqlite.pragma('cache_size = -65536');
-  sqlite.pragma('mmap_size = 268435456');
+  sqlite.pragma('mmap_size = 1073741824');
   const checkpointer = file === ':memory:' ? null : startCheckpointer(sqlite, file);
   const kysely = new Kysely<Database>({
     dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),

@@ -56,20 +56,45 @@ function parseJson(text: string | null): unknown {
  */
 export function readKeyedText(key: string | null, paramsJson: string | null): KeyedText | null {
   if (key === null) return null;
-  const parsed = KeyedTextSchema.safeParse({ key, params: parseJson(paramsJson) ?? {} });
-  return parsed.success ? parsed.data : null;
+  return keyedTextCache.get(`${key}\u0000${paramsJson ?? ''}`, () => {
+    const parsed = KeyedTextSchema.safeParse({ key, params: parseJson(paramsJson) ?? {} });
+    return parsed.success ? parsed.data : null;
+  });
 }
+
+/**
+ * Parsed values of stored JSON texts, by text: a list page reads 50 services summaries and
+ * previews, and most are the same few texts (a school sells a few dozen products). The values
+ * are only ever read, never changed, so they can be shared.
+ */
+function textCache<T>(max: number) {
+  const values = new Map<string, T>();
+  return {
+    get(text: string, parse: () => T): T {
+      const known = values.get(text);
+      if (known !== undefined || values.has(text)) return known as T;
+      const value = parse();
+      if (values.size >= max) values.clear();
+      values.set(text, value);
+      return value;
+    },
+  };
+}
+const keyedTextCache = textCache<KeyedText | null>(2_000);
+const serviceLabelsCache = textCache<ServiceLabel[]>(2_000);
 
 /** The JSON array kept in `requests.services_json`, item by item; unreadable items are left out. */
 export function readServiceLabels(json: string): ServiceLabel[] {
-  const value = parseJson(json);
-  if (!Array.isArray(value)) return [];
-  const labels: ServiceLabel[] = [];
-  for (const item of value) {
-    const parsed = ServiceLabelSchema.safeParse(item);
-    if (parsed.success) labels.push(parsed.data);
-  }
-  return labels;
+  return serviceLabelsCache.get(json, () => {
+    const value = parseJson(json);
+    if (!Array.isArray(value)) return [];
+    const labels: ServiceLabel[] = [];
+    for (const item of value) {
+      const parsed = ServiceLabelSchema.safeParse(item);
+      if (parsed.success) labels.push(parsed.data);
+    }
+    return labels;
+  });
 }
 
 /** The columns a keyed text is stored in: its key, and its parameters as JSON. */

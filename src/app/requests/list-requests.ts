@@ -1,6 +1,11 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { type ListRow, searchRequestIds, selectListRows } from '../../db/repositories/index.js';
+import {
+  type ListRow,
+  listStatusCounts,
+  searchRequestIds,
+  selectListRows,
+} from '../../db/repositories/index.js';
 import type { Database } from '../../db/schema.js';
 import { AppError } from '../../domain/errors.js';
 import { formatRequestNumber } from '../../domain/numbering.js';
@@ -75,11 +80,7 @@ function decodeCursor(cursor: string): { at: string; id: string } {
 
 /** The counts of every tab of a school, from the materialised counters (seven key reads). */
 export async function tabCounts(db: Kysely<Database>, schoolId: string): Promise<Record<Status, number>> {
-  const rows = await db
-    .selectFrom('status_counts')
-    .select(['status', 'count'])
-    .where('school_id', '=', schoolId)
-    .execute();
+  const rows = await listStatusCounts(db, schoolId);
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   for (const row of rows)
     if ((STATUSES as readonly string[]).includes(row.status))

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { findCustomerInSchool, findRequestInSchool } from '../../db/repositories/index.js';
+import {
+  findCategoryName,
+  findCustomerInSchool,
+  findRequestInSchool,
+  listActivityOfRequest,
+  listLinesOfRequest,
+  listMessagesOfRequest,
+  listOtherRequestsOfCustomer,
+} from '../../db/repositories/index.js';
 import { notFound } from '../../domain/errors.js';
 import { type JournalLanguage, journalSentence } from '../../domain/journal-sentences.js';
 import { isLineToBePriced } from '../../domain/line-pricing.js';
@@ -83,65 +91,18 @@ export async function getRequestPage(
   const db = deps.db.kysely;
   const request = await findRequestInSchool(db, actor.schoolId, id);
   if (!request) throw notFound('Dossier');
-  const [customer, category, lines, messages, activity, others] = await Promise.all([
+  const [customer, categoryName, lines, messages, activity, others] = await Promise.all([
     findCustomerInSchool(db, actor.schoolId, request.customer_id),
-    request.category_id
-      ? db
-          .selectFrom('categories')
-          .select('name')
-          .where('school_id', '=', actor.schoolId)
-          .where('id', '=', request.category_id)
-          .executeTakeFirst()
-      : Promise.resolve(undefined),
-    db
-      .selectFrom('lines')
-      .selectAll()
-      .where('school_id', '=', actor.schoolId)
-      .where('request_id', '=', id)
-      .orderBy('position')
-      .execute(),
-    db
-      .selectFrom('messages')
-      .leftJoin('users as author', 'author.id', 'messages.author_user_id')
-      .leftJoin('users as noter', 'noter.id', 'messages.noted_by_user_id')
-      .select([
-        'messages.id',
-        'messages.author_kind',
-        'messages.body',
-        'messages.body_key',
-        'messages.body_params_json',
-        'messages.payload_json',
-        'messages.created_at',
-        'author.name as author_user_name',
-        'noter.name as noted_by_name',
-      ])
-      .where('messages.school_id', '=', actor.schoolId)
-      .where('messages.request_id', '=', id)
-      .orderBy('messages.created_at')
-      .orderBy('messages.id')
-      .execute(),
-    db
-      .selectFrom('activity')
-      .select(['id', 'actor_name', 'action', 'details_json', 'created_at'])
-      .where('school_id', '=', actor.schoolId)
-      .where('request_id', '=', id)
-      .orderBy('id', 'desc')
-      .limit(200)
-      .execute(),
-    db
-      .selectFrom('requests')
-      .select(['id', 'number', 'status', 'last_message_at'])
-      .where('school_id', '=', actor.schoolId)
-      .where('customer_id', '=', request.customer_id)
-      .where('id', '!=', id)
-      .orderBy('last_message_at', 'desc')
-      .limit(50)
-      .execute(),
+    findCategoryName(db, actor.schoolId, request.category_id),
+    listLinesOfRequest(db, actor.schoolId, id),
+    listMessagesOfRequest(db, actor.schoolId, id),
+    listActivityOfRequest(db, actor.schoolId, id),
+    listOtherRequestsOfCustomer(db, actor.schoolId, request.customer_id, id),
   ]);
   const customerName = customer ? `${customer.first_name} ${customer.last_name}`.trim() : '';
   return {
     request: toSummary(request, customer!),
-    categoryName: category?.name ?? null,
+    categoryName,
     lines: lines.map((l) => ({
       id: l.id,
       kind: l.kind,

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { customerSearchKeys } from '../../domain/search-text.js';
+import { preparedQuery } from '../prepared-query.js';
 import type { CustomersTable, Database } from '../schema.js';
 
 export type CustomerRow = CustomersTable;
@@ -43,17 +44,16 @@ export function findCustomerByEmail(
     .executeTakeFirst();
 }
 
-export function findCustomerInSchool(
+const selectCustomerInSchool = preparedQuery((db, schoolId: string, id: string) =>
+  db.selectFrom('customers').selectAll().where('school_id', '=', schoolId).where('id', '=', id),
+);
+
+export async function findCustomerInSchool(
   db: Kysely<Database>,
   schoolId: string,
   id: string,
 ): Promise<CustomerRow | undefined> {
-  return db
-    .selectFrom('customers')
-    .selectAll()
-    .where('school_id', '=', schoolId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  return (await selectCustomerInSchool(db, schoolId, id))[0] as CustomerRow | undefined;
 }
 
 /** Inserts the customer unless the school already has one with that e-mail; true if inserted. */

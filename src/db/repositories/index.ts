@@ -3,6 +3,7 @@ export * from './customer.repository.js';
 export * from './notification.repository.js';
 export * from './request.repository.js';
 export * from './request-list.repository.js';
+export * from './request-page.repository.js';
 export * from './search.repository.js';
 export * from './session.repository.js';
 export * from './user.repository.js';

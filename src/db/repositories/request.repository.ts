@@ -1,21 +1,21 @@
 import type { Kysely } from 'kysely';
 import type { PricingLine } from '../../domain/line-pricing.js';
 import type { StatusFacts } from '../../domain/status.js';
+import { preparedQuery } from '../prepared-query.js';
 import type { Database, RequestsTable } from '../schema.js';
 
 export type RequestRow = RequestsTable;
 
-export function findRequestInSchool(
+const selectRequestInSchool = preparedQuery((db, schoolId: string, id: string) =>
+  db.selectFrom('requests').selectAll().where('school_id', '=', schoolId).where('id', '=', id),
+);
+
+export async function findRequestInSchool(
   db: Kysely<Database>,
   schoolId: string,
   id: string,
 ): Promise<RequestRow | undefined> {
-  return db
-    .selectFrom('requests')
-    .selectAll()
-    .where('school_id', '=', schoolId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  return (await selectRequestInSchool(db, schoolId, id))[0] as RequestRow | undefined;
 }
 
 export function insertRequest(db: Kysely<Database>, row: RequestRow): Promise<unknown> {
