@@ -15,7 +15,7 @@ import { customerPageRoutes } from './pages/customer-page.routes.js';
 import { authPlugin } from './plugins/auth.plugin.js';
 import { csrfPlugin } from './plugins/csrf.plugin.js';
 import { helmetHeaders, securityHeadersPlugin } from './plugins/security-headers.plugin.js';
-import { withRedactedUrls } from './request-log.js';
+import { redactedUrl, withRedactedUrls } from './request-log.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { eventsRoutes } from './routes/events.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
@@ -58,6 +58,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
 
   const app = Fastify({
     logger: withRedactedUrls(options.logger ?? false),
+    // One log line per request, written when it is answered (below), instead of two.
+    disableRequestLogging: true,
     bodyLimit: 256 * 1024,
     trustProxy: deps.config.trustProxy,
     forceCloseConnections: true,
@@ -75,6 +77,18 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     },
   }).withTypeProvider<ZodTypeProvider>();
 
+  app.addHook('onResponse', (request, reply, done) => {
+    request.log.info(
+      {
+        method: request.method,
+        url: redactedUrl(request.url),
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      },
+      'request',
+    );
+    done();
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
