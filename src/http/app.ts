@@ -13,6 +13,7 @@ import { formPagesRoutes } from './forms/form-pages.routes.js';
 import { customerPageRoutes } from './pages/customer-page.routes.js';
 import { authPlugin } from './plugins/auth.plugin.js';
 import { csrfPlugin } from './plugins/csrf.plugin.js';
+import { proxyWarningPlugin } from './plugins/proxy-warning.plugin.js';
 import { securityHeadersPlugin } from './plugins/security-headers.plugin.js';
 import { withRedactedUrls } from './request-log.js';
 import { authRoutes } from './routes/auth.routes.js';
@@ -49,6 +50,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
+
+  await app.register(proxyWarningPlugin, { trustProxy: deps.config.trustProxy });
 
   const isHttps = deps.config.publicUrl.startsWith('https://');
   await app.register(securityHeadersPlugin, {
