@@ -17,13 +17,7 @@ import {
   parseIntake,
   type VelInput,
 } from './intake.schemas.js';
-import {
-  DURATION_LABELS_FR,
-  INTAKE_FORMS,
-  type IntakeForm,
-  PRACTICE_LABELS_FR,
-  productKindLabelFr,
-} from './intake.vocabulary.js';
+import { INTAKE_FORMS, type IntakeForm } from './intake.vocabulary.js';
 import { checkDates, checkSessions, dayIn } from './intake-rules.js';
 import {
   findIntakeSchool,
