@@ -1,14 +1,18 @@
 import type { Config } from '../config/env.js';
 import { type Db, openDatabase } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { purgeCounters } from '../db/repositories/index.js';
 import { DevMailTransport, type MailTransport } from '../integrations/mail/mail-transport.js';
-import { FailureLimiter } from './auth/rate-limiter.js';
+import { RateLimit } from './auth/rate-limiter.js';
 import { type Clock, systemClock } from './clock.js';
 import type { AppDeps } from './deps.js';
 import { type EventBus, LocalEventBus, PgEventBus } from './events.js';
 import { createIntakeDeps } from './intake/intake-deps.js';
 import { DbOutboxDispatcher, emailHandler } from './outbox.js';
 import { PresenceTracker } from './presence.js';
+import { deriveSecret, loadAppSecret } from './settings/app-secret.js';
+
+const PURGE_EVERY_MS = 5 * 60_000;
 
 export interface ContainerOptions {
   config: Config;
@@ -52,15 +56,24 @@ export async function createDeps(
     outbox,
     presence,
     limits: {
-      loginPerAccount: new FailureLimiter(5, 15 * 60_000),
-      loginPerIp: new FailureLimiter(30, 15 * 60_000),
+      loginPerAccount: new RateLimit('login-account', 5, 15 * 60_000),
+      loginPerIp: new RateLimit('login-ip', 30, 15 * 60_000),
+      loginPerDevice: new RateLimit('login-device', 5, 15 * 60_000),
+      deviceSecret: deriveSecret(await loadAppSecret(db.kysely, config.appSecret), 'login-device'),
     },
     intake: await createIntakeDeps(db.kysely, config),
   };
+  // Counters whose window is over are deleted here, off the request path.
+  const purge = setInterval(() => {
+    // A missed purge only leaves dead rows (they count nothing) until the next one.
+    purgeCounters(db.kysely, clock.now().toISOString()).catch(() => undefined);
+  }, PURGE_EVERY_MS);
+  purge.unref();
   return {
     ...deps,
     mail,
     async close() {
+      clearInterval(purge);
       await outbox.stop();
       await events.close();
       await mail.close();

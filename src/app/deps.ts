@@ -1,6 +1,6 @@
 import type { Config } from '../config/env.js';
 import type { Db } from '../db/connection.js';
-import type { FailureLimiter } from './auth/rate-limiter.js';
+import type { RateLimit } from './auth/rate-limiter.js';
 import type { Clock } from './clock.js';
 import type { EventBus } from './events.js';
 import type { IntakeDeps } from './intake/intake-deps.js';
@@ -15,9 +15,14 @@ export interface AppDeps {
   events: EventBus;
   outbox: OutboxDispatcher;
   presence: PresenceTracker;
+  /** Failed-login limits, counted in the database (see login.ts for how they combine). */
   limits: {
-    loginPerAccount: FailureLimiter;
-    loginPerIp: FailureLimiter;
+    loginPerAccount: RateLimit;
+    loginPerIp: RateLimit;
+    /** Failures from a browser that already signed in to the account (its device cookie). */
+    loginPerDevice: RateLimit;
+    /** Signs device cookies. */
+    deviceSecret: string;
   };
   /** Public forms: signing keys and rate counters. */
   intake: IntakeDeps;

@@ -45,13 +45,15 @@ export interface IntakeTuning {
   challengeTtlMs: number;
   /** Identical resubmissions within this window answer with the first number. */
   duplicateWindowMs: number;
-  /** Submissions per IP through the browser path (proof of work). */
+  /** Recorded submissions per school and IP through the browser path (proof of work). */
   perIp: RateWindow;
-  /** Submissions per customer e-mail address. */
+  /** Refused submissions (invalid fields, proof, key…) per school and IP, counted apart. */
+  invalidPerIp: RateWindow;
+  /** Recorded submissions per school and customer e-mail address (identical replays excepted). */
   perEmail: RateWindow;
-  /** Submissions per IP with a valid school intake key (a school's web server relays many visitors). */
+  /** Submissions per school and IP with a valid intake key (a school's web server relays many visitors). */
   keyPerIp: RateWindow;
-  /** Challenges handed out per IP. */
+  /** Challenges handed out per school and IP. */
   challengePerIp: RateWindow;
 }
 
@@ -64,6 +66,7 @@ export const DEFAULT_INTAKE_TUNING: IntakeTuning = {
   challengeTtlMs: 2 * 3_600_000,
   duplicateWindowMs: 10 * 60_000,
   perIp: { max: 20, windowMs: 10 * 60_000 },
+  invalidPerIp: { max: 20, windowMs: 10 * 60_000 },
   perEmail: { max: 10, windowMs: 60 * 60_000 },
   keyPerIp: { max: 3_000, windowMs: 60_000 },
   challengePerIp: { max: 60, windowMs: 10 * 60_000 },

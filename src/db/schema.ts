@@ -26,6 +26,7 @@ export interface Database {
   app_settings: AppSettingsTable;
   intake_challenges: IntakeChallengesTable;
   intake_fingerprints: IntakeFingerprintsTable;
+  rate_counters: RateCountersTable;
   status_counts: StatusCountsTable;
   search_fts: SearchFtsTable;
 }
@@ -347,4 +348,14 @@ export interface IntakeFingerprintsTable {
   fingerprint: string;
   request_number: string;
   created_at: string;
+}
+
+/** Rate-limit counters shared by every process: hits of one key in its current window. */
+export interface RateCountersTable {
+  /** What is counted: `login-account`, `intake-invalid`… */
+  scope: string;
+  key: string;
+  window_start: string;
+  expires_at: string;
+  hits: number;
 }

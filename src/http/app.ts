@@ -14,6 +14,7 @@ import { formPagesRoutes } from './forms/form-pages.routes.js';
 import { customerPageRoutes } from './pages/customer-page.routes.js';
 import { authPlugin } from './plugins/auth.plugin.js';
 import { csrfPlugin } from './plugins/csrf.plugin.js';
+import { proxyWarningPlugin } from './plugins/proxy-warning.plugin.js';
 import { helmetHeaders, securityHeadersPlugin } from './plugins/security-headers.plugin.js';
 import { redactedUrl, withRedactedUrls } from './request-log.js';
 import { authRoutes } from './routes/auth.routes.js';
@@ -93,6 +94,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
+
+  await app.register(proxyWarningPlugin, { trustProxy: deps.config.trustProxy });
 
   await app.register(securityHeadersPlugin, { helmet });
   await app.register(fastifyCookie);

@@ -1,39 +1,66 @@
+import type { Kysely } from 'kysely';
+import { clearCounter, counterId, hitCounter, liveCounters } from '../../db/repositories/index.js';
+import type { Database } from '../../db/schema.js';
+
 /**
- * Fixed-window failure counter, in memory. Login attempts are limited per account and per IP;
- * with several processes each keeps its own count (the limit then applies per process).
+ * A limit of `max` hits per key in a window that starts at the key's first hit, counted in the
+ * database (`rate_counters`): every process on it counts together and a restart forgets nothing.
+ * A key over its limit stays refused until its window ends; refused attempts are not counted, so
+ * they do not push the end further.
  */
-export class FailureLimiter {
-  readonly #max: number;
-  readonly #windowMs: number;
-  readonly #entries = new Map<string, { count: number; resetAt: number }>();
+export class RateLimit {
+  constructor(
+    readonly scope: string,
+    readonly max: number,
+    readonly windowMs: number,
+  ) {}
 
-  constructor(max: number, windowMs: number) {
-    this.#max = max;
-    this.#windowMs = windowMs;
+  /** Counts one hit (one statement) and answers the seconds to wait if it went over, else 0. */
+  async hit(db: Kysely<Database>, key: string, nowMs: number): Promise<number> {
+    const state = await hitCounter(
+      db,
+      { scope: this.scope, key },
+      new Date(nowMs).toISOString(),
+      new Date(nowMs + this.windowMs).toISOString(),
+    );
+    return state.hits > this.max ? secondsUntil(state.expiresAt, nowMs) : 0;
   }
 
-  /** Seconds to wait if `key` is blocked at `nowMs`, else 0. */
-  blockedFor(key: string, nowMs: number): number {
-    const entry = this.#entries.get(key);
-    if (!entry || entry.resetAt <= nowMs) return 0;
-    return entry.count >= this.#max ? Math.ceil((entry.resetAt - nowMs) / 1000) : 0;
+  /** Counts one hit, without asking whether it went over (a failure, a recorded submission). */
+  async count(db: Kysely<Database>, key: string, nowMs: number): Promise<void> {
+    await this.hit(db, key, nowMs);
   }
 
-  fail(key: string, nowMs: number): void {
-    const entry = this.#entries.get(key);
-    if (!entry || entry.resetAt <= nowMs) {
-      this.#entries.set(key, { count: 1, resetAt: nowMs + this.#windowMs });
-      if (this.#entries.size > 100_000) this.#sweep(nowMs);
-    } else {
-      entry.count++;
-    }
+  async reset(db: Kysely<Database>, key: string): Promise<void> {
+    await clearCounter(db, { scope: this.scope, key });
   }
+}
 
-  reset(key: string): void {
-    this.#entries.delete(key);
-  }
+/** A limit applied to one key. */
+export interface LimitCheck {
+  limit: RateLimit;
+  key: string;
+}
 
-  #sweep(nowMs: number): void {
-    for (const [key, entry] of this.#entries) if (entry.resetAt <= nowMs) this.#entries.delete(key);
+/**
+ * Seconds to wait before the first of these keys that is full frees up (0: none is full). One
+ * statement, whatever the number of keys.
+ */
+export async function blockedFor(
+  db: Kysely<Database>,
+  checks: readonly LimitCheck[],
+  nowMs: number,
+): Promise<number> {
+  const counters = checks.map((c) => ({ scope: c.limit.scope, key: c.key }));
+  const live = await liveCounters(db, counters, new Date(nowMs).toISOString());
+  let wait = 0;
+  for (const check of checks) {
+    const state = live.get(counterId({ scope: check.limit.scope, key: check.key }));
+    if (state && state.hits >= check.limit.max) wait = Math.max(wait, secondsUntil(state.expiresAt, nowMs));
   }
+  return wait;
+}
+
+function secondsUntil(iso: string, nowMs: number): number {
+  return Math.max(1, Math.ceil((new Date(iso).getTime() - nowMs) / 1000));
 }

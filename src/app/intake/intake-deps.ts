@@ -1,22 +1,20 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config/env.js';
 import type { Database } from '../../db/schema.js';
-import { FailureLimiter } from '../auth/rate-limiter.js';
+import { RateLimit } from '../auth/rate-limiter.js';
 import { deriveSecret, loadAppSecret } from '../settings/app-secret.js';
 import type { IntakeSecrets } from './spam-guard.js';
 
-/** What the public intake keeps beside the database: its signing keys and its rate counters. */
+/** The public intake's signing keys and rate limits. */
 export interface IntakeDeps {
   secrets: IntakeSecrets;
-  /**
-   * Fixed-window counters per process (like the login limits): with several processes each
-   * counts its own share.
-   */
+  /** Counted in the database, per school (see submit-intake.ts). */
   limits: {
-    perIp: FailureLimiter;
-    perEmail: FailureLimiter;
-    keyPerIp: FailureLimiter;
-    challengePerIp: FailureLimiter;
+    perIp: RateLimit;
+    invalidPerIp: RateLimit;
+    perEmail: RateLimit;
+    keyPerIp: RateLimit;
+    challengePerIp: RateLimit;
   };
   /** When expired challenges and fingerprints were last swept (clock ms). */
   lastSweepMs: number;
@@ -32,10 +30,11 @@ export async function createIntakeDeps(db: Kysely<Database>, config: Config): Pr
       formToken: deriveSecret(appSecret, 'form-token'),
     },
     limits: {
-      perIp: new FailureLimiter(t.perIp.max, t.perIp.windowMs),
-      perEmail: new FailureLimiter(t.perEmail.max, t.perEmail.windowMs),
-      keyPerIp: new FailureLimiter(t.keyPerIp.max, t.keyPerIp.windowMs),
-      challengePerIp: new FailureLimiter(t.challengePerIp.max, t.challengePerIp.windowMs),
+      perIp: new RateLimit('intake-ip', t.perIp.max, t.perIp.windowMs),
+      invalidPerIp: new RateLimit('intake-invalid-ip', t.invalidPerIp.max, t.invalidPerIp.windowMs),
+      perEmail: new RateLimit('intake-email', t.perEmail.max, t.perEmail.windowMs),
+      keyPerIp: new RateLimit('intake-key-ip', t.keyPerIp.max, t.keyPerIp.windowMs),
+      challengePerIp: new RateLimit('intake-challenge-ip', t.challengePerIp.max, t.challengePerIp.windowMs),
     },
     lastSweepMs: 0,
   };

@@ -1,5 +1,7 @@
+import { findIntakeFingerprint } from '../../db/repositories/index.js';
 import { AppError, type FieldErrors } from '../../domain/errors.js';
 import type { Actor } from '../actor.js';
+import { blockedFor } from '../auth/rate-limiter.js';
 import { normalizeEmail } from '../common.schemas.js';
 import { safeEqual, sha256 } from '../crypto.js';
 import type { AppDeps } from '../deps.js';
@@ -15,13 +17,7 @@ import {
   parseIntake,
   type VelInput,
 } from './intake.schemas.js';
-import {
-  DURATION_LABELS_FR,
-  INTAKE_FORMS,
-  type IntakeForm,
-  PRACTICE_LABELS_FR,
-  productKindLabelFr,
-} from './intake.vocabulary.js';
+import { INTAKE_FORMS, type IntakeForm } from './intake.vocabulary.js';
 import { checkDates, checkSessions, dayIn } from './intake-rules.js';
 import {
   findIntakeSchool,
@@ -64,45 +60,87 @@ export async function requireIntakeSchool(
   return school;
 }
 
-function hit(
-  limiter: AppDeps['intake']['limits']['perIp'],
-  key: string,
-  nowMs: number,
-  m: IntakeMessages,
-): void {
-  const wait = limiter.blockedFor(key, nowMs);
-  if (wait > 0) {
-    throw new AppError('RATE_LIMITED', m.rateLimited(Math.max(1, Math.ceil(wait / 60))), {
-      retryAfterSeconds: wait,
-    });
-  }
-  limiter.fail(key, nowMs);
+function rateLimited(m: IntakeMessages, wait: number): AppError {
+  return new AppError('RATE_LIMITED', m.rateLimited(Math.max(1, Math.ceil(wait / 60))), {
+    retryAfterSeconds: wait,
+  });
 }
+
+/** Refusals that say the submission itself was wrong: they count against the invalid limit. */
+const INVALID_CODES: ReadonlySet<string> = new Set(['VALIDATION', 'FORBIDDEN', 'NOT_FOUND']);
 
 /**
  * A visitor (or a school's server) submits a public form. Everything that can refuse it is
- * checked before anything is written: the school and the form being open, the per-IP limit,
- * the fields, the honeypot, then either the school's intake key or the minimum fill time and
- * the ALTCHA proof of work, then the per-address limit. The answer carries the new file's
- * number and nothing else, whether the e-mail was known or not.
+ * checked before anything is written: the school, the limits of this school for this IP, the
+ * key or the form being open, the fields, the honeypot, then either the school's intake key or
+ * the minimum fill time and the ALTCHA proof of work, then the per-address limit. The answer
+ * carries the new file's number and nothing else, whether the e-mail was known or not.
+ *
+ * Limits are counted in the database and per school: a flood on one school's form does not
+ * touch the others. Refused submissions and recorded ones are counted apart (a visitor's typos
+ * do not eat their quota; a bot's garbage gets its own, smaller, patience). An identical replay
+ * answers the number already given and counts nothing.
  */
 export async function submitPublicIntake(deps: AppDeps, submission: PublicSubmission): Promise<IntakeResult> {
   const { language } = submission;
   const m = intakeMessages(language);
   const school = await requireIntakeSchool(deps, submission.slug, language);
   const nowMs = deps.clock.now().getTime();
-  const tuning = deps.config.intake;
+  const db = deps.db.kysely;
   const limits = deps.intake.limits;
+  const isViaKey = submission.intakeKey !== null;
+  const visitor = `${school.id}|${submission.ip}`;
+  const recordedLimit = isViaKey ? limits.keyPerIp : limits.perIp;
 
+  const wait = await blockedFor(
+    db,
+    [
+      { limit: limits.invalidPerIp, key: visitor },
+      { limit: recordedLimit, key: visitor },
+    ],
+    nowMs,
+  );
+  if (wait > 0) throw rateLimited(m, wait);
+
+  let result: { number: string; isDuplicate: boolean };
+  let emailKey: string;
+  try {
+    const checked = await checkSubmission(deps, school, submission, nowMs);
+    emailKey = `${school.id}|${normalizeEmail(checked.input.customer.email)}`;
+    const emailWait = await blockedFor(db, [{ limit: limits.perEmail, key: emailKey }], nowMs);
+    const replay = emailWait > 0 ? await findReplay(deps, school, checked.input) : null;
+    if (emailWait > 0 && !replay) throw rateLimited(m, emailWait);
+    result =
+      replay ?? (await recordIntake(deps, school, checked.input, { language, challenge: checked.challenge }));
+  } catch (error) {
+    if (error instanceof AppError && INVALID_CODES.has(error.code)) {
+      await limits.invalidPerIp.count(db, visitor, nowMs);
+    }
+    throw error;
+  }
+  if (!result.isDuplicate) {
+    await recordedLimit.count(db, visitor, nowMs);
+    await limits.perEmail.count(db, emailKey, nowMs);
+  }
+  await sweepExpired(deps, nowMs);
+  return { number: result.number };
+}
+
+/** The key or the proof of work, the form being open, the fields and the honeypot. */
+async function checkSubmission(
+  deps: AppDeps,
+  school: IntakeSchool,
+  submission: PublicSubmission,
+  nowMs: number,
+): Promise<{ input: IntakeInput; challenge?: { id: string; expiresAt: string } }> {
+  const m = intakeMessages(submission.language);
+  const tuning = deps.config.intake;
   const isViaKey = submission.intakeKey !== null;
   if (isViaKey) {
     const key = submission.intakeKey ?? '';
     if (!school.intakeKeyHash || !safeEqual(sha256(key), school.intakeKeyHash)) {
       throw new AppError('FORBIDDEN', 'Clé d’intégration invalide pour cette école.');
     }
-    hit(limits.keyPerIp, `${school.id}|${submission.ip}`, nowMs, m);
-  } else {
-    hit(limits.perIp, submission.ip, nowMs, m);
   }
 
   const rawForm = (submission.body as { form?: unknown } | null)?.form;
@@ -113,33 +151,40 @@ export async function submitPublicIntake(deps: AppDeps, submission: PublicSubmis
     throw new AppError('NOT_FOUND', m.formClosed);
   }
 
-  const input = parseIntake(submission.body, language);
+  const input = parseIntake(submission.body, submission.language);
   if (input.website) throw new AppError('VALIDATION', m.honeypot);
+  if (isViaKey) return { input };
 
-  let challenge: { id: string; expiresAt: string } | undefined;
-  if (!isViaKey) {
-    const token = checkFormToken(deps.intake.secrets, tuning, school.id, input.formToken, nowMs);
-    if (token === 'too_fast') throw new AppError('VALIDATION', m.tooFast);
-    if (token !== 'ok')
-      throw new AppError('VALIDATION', m.formExpired, { fields: { formToken: m.formExpired } });
-    const pow = await checkAltcha(deps.intake.secrets, input.altcha, nowMs);
-    if (!pow.ok) {
-      const message =
-        pow.reason === 'missing'
-          ? m.altchaMissing
-          : pow.reason === 'expired'
-            ? m.altchaExpired
-            : m.altchaInvalid;
-      throw new AppError('VALIDATION', message, { fields: { altcha: message } });
-    }
-    challenge = { id: pow.challengeId, expiresAt: pow.expiresAt };
+  const token = checkFormToken(deps.intake.secrets, tuning, school.id, input.formToken, nowMs);
+  if (token === 'too_fast') throw new AppError('VALIDATION', m.tooFast);
+  if (token !== 'ok')
+    throw new AppError('VALIDATION', m.formExpired, { fields: { formToken: m.formExpired } });
+  const pow = await checkAltcha(deps.intake.secrets, input.altcha, nowMs);
+  if (!pow.ok) {
+    const message =
+      pow.reason === 'missing'
+        ? m.altchaMissing
+        : pow.reason === 'expired'
+          ? m.altchaExpired
+          : m.altchaInvalid;
+    throw new AppError('VALIDATION', message, { fields: { altcha: message } });
   }
+  return { input, challenge: { id: pow.challengeId, expiresAt: pow.expiresAt } };
+}
 
-  hit(limits.perEmail, `${school.id}|${normalizeEmail(input.customer.email)}`, nowMs, m);
-
-  const result = await recordIntake(deps, school, input, { language, challenge });
-  await sweepExpired(deps, nowMs);
-  return { number: result.number };
+/**
+ * The number already given to this very submission within the duplicate window, if any: asked
+ * only when the address's quota is full, so that a replay still gets its number.
+ */
+async function findReplay(
+  deps: AppDeps,
+  school: IntakeSchool,
+  input: IntakeInput,
+): Promise<{ number: string; isDuplicate: true } | null> {
+  const fingerprint = fingerprintOf(input, normalizeEmail(input.customer.email));
+  const cutoff = new Date(deps.clock.now().getTime() - deps.config.intake.duplicateWindowMs).toISOString();
+  const previous = await findIntakeFingerprint(deps.db.kysely, school.id, fingerprint, cutoff);
+  return previous ? { number: previous, isDuplicate: true } : null;
 }
 
 export interface RecordOptions {

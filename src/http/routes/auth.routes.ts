@@ -8,6 +8,10 @@ import { ErrorBodySchema } from '../errors.js';
 import { SESSION_COOKIE, staffOf } from '../plugins/auth.plugin.js';
 import type { App } from '../types.js';
 
+/** Tells the login that this browser has signed in to an account before (see app/auth/login.ts). */
+export const DEVICE_COOKIE = 'schuss_device';
+const DEVICE_MAX_AGE_S = 180 * 86_400;
+
 export function authRoutes(app: App, deps: AppDeps): void {
   const secure = deps.config.publicUrl.startsWith('https://');
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure };
@@ -26,12 +30,18 @@ export function authRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (request, reply) => {
-      const { token } = await login(deps, {
+      const { token, deviceCookie } = await login(deps, {
         email: request.body.email,
         password: request.body.password,
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
         previousToken: request.cookies[SESSION_COOKIE] ?? null,
+        deviceCookie: request.cookies[DEVICE_COOKIE] ?? null,
+      });
+      void reply.setCookie(DEVICE_COOKIE, deviceCookie, {
+        ...cookieOptions,
+        path: '/api/auth/login',
+        maxAge: DEVICE_MAX_AGE_S,
       });
       void reply.setCookie(SESSION_COOKIE, token, {
         ...cookieOptions,

@@ -90,13 +90,12 @@ export function publicRoutes(app: App, deps: AppDeps): void {
     },
     async (request, reply) => {
       const language = pickLanguage(undefined, request.headers['accept-language']);
-      await requireIntakeSchool(deps, request.params.school, language);
+      const school = await requireIntakeSchool(deps, request.params.school, language);
       const nowMs = deps.clock.now().getTime();
-      const limiter = deps.intake.limits.challengePerIp;
-      const wait = limiter.blockedFor(request.ip, nowMs);
+      const limit = deps.intake.limits.challengePerIp;
+      const wait = await limit.hit(deps.db.kysely, `${school.id}|${request.ip}`, nowMs);
       if (wait > 0)
         throw new AppError('RATE_LIMITED', 'Trop de vérifications demandées.', { retryAfterSeconds: wait });
-      limiter.fail(request.ip, nowMs);
       const challenge = await issueChallenge(deps.intake.secrets, deps.config.intake, nowMs);
       void reply.header('cache-control', 'no-store');
       return {
