@@ -33,7 +33,8 @@ export function humanText(o: {
     .trim()
     .superRefine((s, ctx) => {
       const problem = textProblem(s, o.multiline);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem === 'control' ? o.words.control : o.words.broken });
+      if (problem)
+        ctx.addIssue({ code: 'custom', message: problem === 'control' ? o.words.control : o.words.broken });
     })
     .transform(trimInvisible)
     .superRefine((s, ctx) => {

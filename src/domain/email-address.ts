@@ -1,4 +1,3 @@
-import { domainToASCII } from 'node:url';
 import { textProblem, withoutIgnorables } from './text-rules.js';
 
 /**
@@ -41,16 +40,25 @@ export function emailProblem(typed: string): EmailProblem | null {
   return isEmailAddress(address) ? null : 'invalid';
 }
 
+/** The domain as the WHATWG URL standard's host parser makes it (IDNA, UTS #46), or null. */
+function hostNameOf(domain: string): string | null {
+  try {
+    return new URL(`http://${domain}/`).hostname;
+  } catch {
+    return null;
+  }
+}
+
 function isEmailAddress(address: string): boolean {
   const at = address.lastIndexOf('@');
   if (at < 1) return false;
   const local = address.slice(0, at);
   const domain = address.slice(at + 1);
   if (utf8.encode(local).length > 64 || !LOCAL_PART.test(local)) return false;
-  // The URL parser also accepts what a host name in a URL may hold (ports, brackets, escapes).
+  // The URL parser would also take what a URL's host may hold around a name (ports, brackets, escapes).
   if (domain === '' || /[\s/?#:@[\]\\%]/u.test(domain)) return false;
-  const ascii = domainToASCII(domain);
-  if (ascii === '' || ascii.length > 253) return false;
+  const ascii = hostNameOf(domain);
+  if (ascii === null || ascii.length > 253) return false;
   const labels = ascii.split('.');
   const top = labels[labels.length - 1] ?? '';
   return labels.length >= 2 && labels.every((l) => LABEL.test(l)) && TOP_LEVEL.test(top);

@@ -27,7 +27,16 @@ describe('the one text rule', () => {
   });
 
   it('counts a text made only of invisible characters as empty, and trims them at the ends', () => {
-    for (const s of ['', ' ', '\u200b', '\ufeff\u200b', '\u2060', '\u00ad\u200c\u200d', '\u3164', ' \u200b\u00a0']) {
+    for (const s of [
+      '',
+      ' ',
+      '\u200b',
+      '\ufeff\u200b',
+      '\u2060',
+      '\u00ad\u200c\u200d',
+      '\u3164',
+      ' \u200b\u00a0',
+    ]) {
       expect(isInvisible(s)).toBe(true);
     }
     expect(isInvisible('\u200bZoé')).toBe(false);

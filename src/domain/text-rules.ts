@@ -40,7 +40,8 @@ export function textProblem(text: string, allowBreaks: boolean): TextProblem | n
  */
 const INVISIBLE = /[\p{White_Space}\p{Default_Ignorable_Code_Point}]/u;
 const INVISIBLE_ALL = /[\p{White_Space}\p{Default_Ignorable_Code_Point}]/gu;
-const INVISIBLE_ENDS = /^[\p{White_Space}\p{Default_Ignorable_Code_Point}]+|[\p{White_Space}\p{Default_Ignorable_Code_Point}]+$/gu;
+const INVISIBLE_ENDS =
+  /^[\p{White_Space}\p{Default_Ignorable_Code_Point}]+|[\p{White_Space}\p{Default_Ignorable_Code_Point}]+$/gu;
 
 /** Trims what shows nothing at both ends, as `trim()` does for spaces. */
 export function trimInvisible(text: string): string {

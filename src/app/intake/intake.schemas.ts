@@ -32,7 +32,10 @@ function buildSchema(m: IntakeMessages) {
     humanText({ max, multiline: false, words, required, invalid: invalid(required) });
 
   const optionalLine = (max: number) =>
-    z.preprocess(blankToUndefined, humanText({ max, multiline: false, words, invalid: invalid() }).optional());
+    z.preprocess(
+      blankToUndefined,
+      humanText({ max, multiline: false, words, invalid: invalid() }).optional(),
+    );
 
   /**
    * Counted as the page's counter counts it: line breaks as one character (browsers post them

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { STATUSES } from '../../domain/status.js';
 import { cleanEmail } from '../../domain/email-address.js';
+import { STATUSES } from '../../domain/status.js';
 import { EmailSchema, frenchWords, humanText } from '../common.schemas.js';
 
 export const LANGUAGES = ['fr', 'en', 'de', 'it', 'es', 'nl'] as const;
