@@ -43,6 +43,11 @@ describe('the one text rule', () => {
     expect(trimInvisible('\u200b Zoé\ufeff\u2060')).toBe('Zoé');
     // Joiners inside a word are kept: some scripts and emoji need them.
     expect(trimInvisible('👩\u200d🏫')).toBe('👩\u200d🏫');
+    // Variation selectors and tags end emoji sequences: the mountain keeps its U+FE0F, Scotland its tags.
+    expect(trimInvisible('Ferrière 🏔️')).toBe('Ferrière 🏔️');
+    expect(trimInvisible('Mac 🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}\u200b')).toBe(
+      'Mac 🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}',
+    );
   });
 });
 

@@ -40,12 +40,20 @@ export function textProblem(text: string, allowBreaks: boolean): TextProblem | n
  */
 const INVISIBLE = /[\p{White_Space}\p{Default_Ignorable_Code_Point}]/u;
 const INVISIBLE_ALL = /[\p{White_Space}\p{Default_Ignorable_Code_Point}]/gu;
-const INVISIBLE_ENDS =
-  /^[\p{White_Space}\p{Default_Ignorable_Code_Point}]+|[\p{White_Space}\p{Default_Ignorable_Code_Point}]+$/gu;
+/** Variation selectors and tags end emoji (🏔️, flags of regions): part of what precedes them. */
+const ENDS_A_SEQUENCE = /[\u{FE00}-\u{FE0F}\u{E0000}-\u{E0FFF}]/u;
+
+const trimmable = (c: string) => INVISIBLE.test(c) && !ENDS_A_SEQUENCE.test(c);
 
 /** Trims what shows nothing at both ends, as `trim()` does for spaces. */
 export function trimInvisible(text: string): string {
-  return INVISIBLE.test(text) ? text.replace(INVISIBLE_ENDS, '') : text;
+  if (!INVISIBLE.test(text)) return text;
+  const chars = [...text];
+  let start = 0;
+  let end = chars.length;
+  while (start < end && trimmable(chars[start] ?? '')) start++;
+  while (end > start && trimmable(chars[end - 1] ?? '')) end--;
+  return chars.slice(start, end).join('');
 }
 
 /** True when the text shows nothing at all (empty, spaces, or only invisible characters). */
