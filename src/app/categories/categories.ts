@@ -14,7 +14,7 @@ export const CategorySchema = z.object({
   position: z.number().int(),
 });
 export const CategoryInputSchema = z.object({
-  name: text(60, 'Nom de la catégorie').pipe(z.string().min(1, 'Indiquez le nom de la catégorie.')),
+  name: text(60, 'Nom de la catégorie', { required: 'Indiquez le nom de la catégorie.' }),
   isActive: z.boolean().default(true),
 });
 

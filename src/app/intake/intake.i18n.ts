@@ -26,6 +26,8 @@ export interface IntakeMessages {
   /** The message field over its limit: names the field and says by how much. */
   messageTooLong: (max: number, length: number) => string;
   controlChars: string;
+  /** A lone surrogate or U+FFFD: text damaged on the way, refused rather than stored so. */
+  brokenChars: string;
   required: {
     firstName: string;
     lastName: string;
@@ -84,6 +86,7 @@ const fr: IntakeMessages = {
   messageTooLong: (max, length) =>
     `Le message est trop long : ${count('fr', length)} caractères pour ${count('fr', max)} au plus. Raccourcissez-le.`,
   controlChars: 'Caractères non autorisés.',
+  brokenChars: 'Caractères illisibles (texte mal encodé) : retapez ce champ.',
   required: {
     firstName: 'Indiquez votre prénom.',
     lastName: 'Indiquez votre nom.',
@@ -158,6 +161,7 @@ const en: IntakeMessages = {
   messageTooLong: (max, length) =>
     `The message is too long: ${count('en', length)} characters, ${count('en', max)} at most. Please shorten it.`,
   controlChars: 'Characters not allowed.',
+  brokenChars: 'Unreadable characters (badly encoded text): type this field again.',
   required: {
     firstName: 'Please enter your first name.',
     lastName: 'Please enter your last name.',
@@ -232,6 +236,7 @@ const de: IntakeMessages = {
   messageTooLong: (max, length) =>
     `Die Nachricht ist zu lang: ${count('de', length)} Zeichen, höchstens ${count('de', max)}. Bitte kürzen Sie sie.`,
   controlChars: 'Unzulässige Zeichen.',
+  brokenChars: 'Unlesbare Zeichen (fehlerhaft kodierter Text): bitte dieses Feld neu eingeben.',
   required: {
     firstName: 'Bitte geben Sie Ihren Vornamen an.',
     lastName: 'Bitte geben Sie Ihren Nachnamen an.',
@@ -306,6 +311,7 @@ const it: IntakeMessages = {
   messageTooLong: (max, length) =>
     `Il messaggio è troppo lungo: ${count('it', length)} caratteri, al massimo ${count('it', max)}. Accorcialo.`,
   controlChars: 'Caratteri non ammessi.',
+  brokenChars: 'Caratteri illeggibili (testo codificato male): riscrivi questo campo.',
   required: {
     firstName: 'Indica il tuo nome.',
     lastName: 'Indica il tuo cognome.',
@@ -380,6 +386,7 @@ const es: IntakeMessages = {
   messageTooLong: (max, length) =>
     `El mensaje es demasiado largo: ${count('es', length)} caracteres, ${count('es', max)} como máximo. Acórtalo.`,
   controlChars: 'Caracteres no permitidos.',
+  brokenChars: 'Caracteres ilegibles (texto mal codificado): vuelva a escribir este campo.',
   required: {
     firstName: 'Indica tu nombre.',
     lastName: 'Indica tus apellidos.',
@@ -454,6 +461,7 @@ const nl: IntakeMessages = {
   messageTooLong: (max, length) =>
     `Het bericht is te lang: ${count('nl', length)} tekens, hoogstens ${count('nl', max)}. Maak het korter.`,
   controlChars: 'Niet-toegestane tekens.',
+  brokenChars: 'Onleesbare tekens (verkeerd gecodeerde tekst): typ dit veld opnieuw.',
   required: {
     firstName: 'Vul uw voornaam in.',
     lastName: 'Vul uw achternaam in.',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError, type FieldErrors } from '../../domain/errors.js';
-import { hasForbiddenCharacters } from '../../domain/text-rules.js';
-import { EmailSchema } from '../common.schemas.js';
+import { isInvisible } from '../../domain/text-rules.js';
+import { emailAddress, humanText } from '../common.schemas.js';
 import { LANGUAGES } from '../requests/requests.schemas.js';
 import { type IntakeMessages, intakeMessages, type Language } from './intake.i18n.js';
 import { DURATIONS, LEVELS, MAX_PARTICIPANTS, MAX_SESSIONS, PRACTICES, SLOTS } from './intake.vocabulary.js';
@@ -17,32 +17,24 @@ function isCalendarDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-/** Blank form fields arrive as ''; an optional field treats them as absent. */
+/** Blank form fields arrive as ''; an optional field treats them (and invisible-only ones) as absent. */
 const blankToUndefined = (value: unknown) =>
-  value === '' || value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value;
+  value === null || (typeof value === 'string' && isInvisible(value)) ? undefined : value;
 
 function buildSchema(m: IntakeMessages) {
   const invalid = (required?: string) => ({
     error: (issue: { input: unknown }) => (issue.input === undefined && required ? required : m.invalid),
   });
 
+  const words = { tooLong: m.tooLong, control: m.controlChars, broken: m.brokenChars };
+
   const line = (max: number, required: string) =>
-    z
-      .string(invalid(required))
-      .trim()
-      .max(max, m.tooLong(max))
-      .refine((s) => !hasForbiddenCharacters(s, false), m.controlChars)
-      .pipe(z.string().min(1, required));
+    humanText({ max, multiline: false, words, required, invalid: invalid(required) });
 
   const optionalLine = (max: number) =>
     z.preprocess(
       blankToUndefined,
-      z
-        .string(invalid())
-        .trim()
-        .max(max, m.tooLong(max))
-        .refine((s) => !hasForbiddenCharacters(s, false), m.controlChars)
-        .optional(),
+      humanText({ max, multiline: false, words, invalid: invalid() }).optional(),
     );
 
   /**
@@ -50,14 +42,16 @@ function buildSchema(m: IntakeMessages) {
    * as CR LF). Too long is refused with the length, never cut.
    */
   const message = (required: string | null) => {
-    const text = z
-      .string(invalid(required ?? undefined))
-      .trim()
-      .max(MAX_MESSAGE, { error: (issue) => m.messageTooLong(MAX_MESSAGE, String(issue.input).length) })
-      .refine((s) => !hasForbiddenCharacters(s, true), m.controlChars);
+    const text = humanText({
+      max: MAX_MESSAGE,
+      multiline: true,
+      words: { ...words, tooLong: m.messageTooLong },
+      required: required ?? undefined,
+      invalid: invalid(required ?? undefined),
+    });
     const lineBreaks = (v: unknown) => (typeof v === 'string' ? v.replace(/\r\n?/g, '\n') : v);
     return required
-      ? z.preprocess(lineBreaks, text.pipe(z.string().min(1, required)))
+      ? z.preprocess(lineBreaks, text)
       : z.preprocess((v) => blankToUndefined(lineBreaks(v)), text.optional());
   };
 
@@ -78,6 +72,13 @@ function buildSchema(m: IntakeMessages) {
   const group = <T extends z.ZodType>(schema: T) =>
     z.preprocess((v) => (v === undefined || v === '' ? {} : v), schema);
 
+  const emailWords = {
+    invalid: m.emailInvalid,
+    tooLong: m.emailInvalid,
+    control: m.emailInvalid,
+    broken: m.brokenChars,
+  };
+
   const customer = group(
     z.object(
       {
@@ -87,8 +88,7 @@ function buildSchema(m: IntakeMessages) {
           .string(invalid(m.required.email))
           .trim()
           .pipe(z.string().min(1, m.required.email))
-          .refine((s) => EmailSchema.safeParse(s).success, m.emailInvalid)
-          .transform((s) => s.normalize('NFC')),
+          .pipe(emailAddress(emailWords)),
         phone: optionalLine(30).refine(
           (s) => s === undefined || /^[+0-9 ().-]{6,30}$/.test(s),
           m.phoneInvalid,

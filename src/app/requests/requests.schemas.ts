@@ -1,18 +1,17 @@
 import { z } from 'zod';
+import { cleanEmail } from '../../domain/email-address.js';
 import { STATUSES } from '../../domain/status.js';
-import { hasForbiddenCharacters } from '../../domain/text-rules.js';
-import { EmailSchema } from '../common.schemas.js';
+import { EmailSchema, frenchWords, humanText } from '../common.schemas.js';
 
 export const LANGUAGES = ['fr', 'en', 'de', 'it', 'es', 'nl'] as const;
 export const LanguageSchema = z.enum(LANGUAGES, { error: 'Langue inconnue (fr, en, de, it, es ou nl).' });
 
-/** Printable text: no control characters except line breaks and tabs. */
-export function text(max: number, label: string) {
-  return z
-    .string()
-    .trim()
-    .max(max, `${label} : ${max} caractères au plus.`)
-    .refine((s) => !hasForbiddenCharacters(s, true), `${label} : caractères de contrôle interdits.`);
+/**
+ * A text typed in the staff app, under the one text rule (humanText): line breaks allowed in
+ * multi-line texts only; with `required`, a text showing nothing is refused with that message.
+ */
+export function text(max: number, label: string, o: { required?: string; multiline?: boolean } = {}) {
+  return humanText({ max, multiline: o.multiline ?? false, words: frenchWords(label), required: o.required });
 }
 
 /** A phone number as people type it; empty means none. */
@@ -23,15 +22,15 @@ export const PhoneSchema = text(30, 'Téléphone').refine(
 
 export const CustomerInputSchema = z.object({
   email: EmailSchema,
-  firstName: text(80, 'Prénom').pipe(z.string().min(1, 'Indiquez le prénom.')),
-  lastName: text(80, 'Nom').pipe(z.string().min(1, 'Indiquez le nom.')),
+  firstName: text(80, 'Prénom', { required: 'Indiquez le prénom.' }),
+  lastName: text(80, 'Nom', { required: 'Indiquez le nom.' }),
   phone: PhoneSchema.optional(),
   language: LanguageSchema.default('fr'),
 });
 
 export const CreateStaffRequestSchema = z.object({
   customer: CustomerInputSchema,
-  message: text(10_000, 'Message').pipe(z.string().min(1, 'Écrivez la demande du client.')),
+  message: text(10_000, 'Message', { multiline: true, required: 'Écrivez la demande du client.' }),
   categoryId: z.string().max(64).nullable().optional(),
 });
 export type CreateStaffRequestInput = z.infer<typeof CreateStaffRequestSchema>;
@@ -92,7 +91,7 @@ export const RequestSummarySchema = z.object({
 export type RequestSummary = z.infer<typeof RequestSummarySchema>;
 
 export const ReplySchema = z.object({
-  body: text(10_000, 'Message').pipe(z.string().min(1, 'Écrivez votre réponse.')),
+  body: text(10_000, 'Message', { multiline: true, required: 'Écrivez votre réponse.' }),
 });
 
 /**
@@ -102,11 +101,11 @@ export const ReplySchema = z.object({
 export const UpdateCustomerSchema = z
   .object({
     version: z.number().int().positive(),
-    firstName: text(80, 'Prénom').pipe(z.string().min(1, 'Indiquez le prénom.')).optional(),
-    lastName: text(80, 'Nom').pipe(z.string().min(1, 'Indiquez le nom.')).optional(),
+    firstName: text(80, 'Prénom', { required: 'Indiquez le prénom.' }).optional(),
+    lastName: text(80, 'Nom', { required: 'Indiquez le nom.' }).optional(),
     email: z.string().optional(),
     phone: PhoneSchema.optional(),
-    note: text(5000, 'Commentaire client').optional(),
+    note: text(5000, 'Commentaire client', { multiline: true }).optional(),
   })
   .transform((v, ctx) => {
     const { email, ...rest } = v;
@@ -124,6 +123,6 @@ export const UpdateCustomerSchema = z
       });
       return z.NEVER;
     }
-    return { ...rest, email: parsed.data, emailAsTyped: email.trim().normalize('NFC') };
+    return { ...rest, email: parsed.data, emailAsTyped: cleanEmail(email) };
   });
 export type UpdateCustomerInput = z.infer<typeof UpdateCustomerSchema>;

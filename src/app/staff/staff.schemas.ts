@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PASSWORD_MIN_LENGTH } from '../auth/password-policy.js';
-import { EmailSchema } from '../common.schemas.js';
+import { EmailSchema, frenchWords, humanText } from '../common.schemas.js';
 
 /** Shared by the HTTP routes and the staff screens. */
 export const RoleSchema = z.enum(['admin', 'secretary']);
@@ -17,11 +17,13 @@ export const StaffUserSchema = z.object({
 });
 export type StaffUserDto = z.infer<typeof StaffUserSchema>;
 
-const name = z
-  .string()
-  .trim()
-  .min(1, 'Indiquez le nom.')
-  .max(120, 'Le nom ne doit pas dépasser 120 caractères.');
+/** The display name shows in the journal, presence and e-mail signatures: the one text rule applies. */
+const name = humanText({
+  max: 120,
+  multiline: false,
+  required: 'Indiquez le nom.',
+  words: { ...frenchWords('Nom'), tooLong: (max) => `Le nom ne doit pas dépasser ${max} caractères.` },
+});
 const email = EmailSchema;
 const password = z
   .string()
