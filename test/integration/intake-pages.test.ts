@@ -130,6 +130,17 @@ describeEachDatabase(
       expect(await footprint(ctx().deps, a.id)).toEqual(before);
     });
 
+    it('a visitor who also holds a staff session is a visitor on the forms: no CSRF refusal', async () => {
+      // An embedded form posts with `Origin: null` (or the school's site); the cookie is not used there.
+      const response = await post(`/f/${a.slug}/contact`, [['customer.firstName', 'Marie']], {
+        origin: 'null',
+        cookie: 'schuss_session=a-staff-session',
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.headers['content-type']).toMatch(/^text\/html/);
+      expect(response.body).toContain('data-field="customer.email"');
+    });
+
     it('a complete page submission lands on the thank-you page with the number', async () => {
       const page = await app.inject({ url: `/f/${a.slug}/sur-mesure?lang=en` });
       const token = inputValue(page.body, 'formToken')!;

@@ -18,6 +18,10 @@ export const csrfPlugin = fp(async (app: FastifyInstance, opts: { publicUrl: str
     // The route, not the URL: `/api/auth/login?x=1` is the login route too.
     const isLogin = request.routeOptions.url === '/api/auth/login';
     if (!request.cookies[SESSION_COOKIE] && !isLogin) return;
+    // The public forms never read the session: a secretary who fills one in (often embedded in
+    // the school's own site, which sends `Origin: null` or the site's origin) is a visitor there.
+    const route = request.routeOptions.url ?? '';
+    if (route.startsWith('/f/') || route.startsWith('/api/public/')) return;
     const origin = request.headers.origin ?? refererOrigin(request.headers.referer);
     const sameHost =
       origin !== null &&
