@@ -81,6 +81,27 @@ describeEachDatabase('staff sessions', (ctx) => {
     expect((await client.get('/api/auth/me')).statusCode).toBe(401);
   });
 
+  it('counts idleness from activity recorded at most once a minute: up to a minute early, never late', async () => {
+    const idle = ctx().deps.config.sessionIdleMs;
+    // Activity 30 s after login is not recorded (the last record is under a minute old)…
+    const early = new Client(app);
+    await early.login(school.secretary.email);
+    ctx().clock.advance(30_000);
+    expect((await early.get('/api/auth/me')).statusCode).toBe(200);
+    // …so the session ends at login + idle, 30 s before "last activity + idle".
+    ctx().clock.advance(idle - 30_000);
+    expect((await early.get('/api/auth/me')).statusCode).toBe(401);
+    // Activity after a minute is recorded: the session lives its full idle time from there, no longer.
+    const late = new Client(app);
+    await late.login(school.secretary.email);
+    ctx().clock.advance(61_000);
+    expect((await late.get('/api/auth/me')).statusCode).toBe(200);
+    ctx().clock.advance(idle - 1_000);
+    expect((await late.get('/api/auth/me')).statusCode).toBe(200);
+    ctx().clock.advance(idle);
+    expect((await late.get('/api/auth/me')).statusCode).toBe(401);
+  });
+
   it('expires an active session at its absolute lifetime', async () => {
     const client = new Client(app);
     await client.login(school.secretary.email);
