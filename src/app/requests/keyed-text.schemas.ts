@@ -41,7 +41,8 @@ export type TextKey = KeyedText['key'];
 export const ServiceLabelSchema = z.union([z.string(), KeyedTextSchema]);
 export type ServiceLabel = z.infer<typeof ServiceLabelSchema>;
 
-function parseJson(text: string | null): unknown {
+/** A JSON column read back: its value, or undefined when empty or unreadable (never a throw). */
+export function parseJson(text: string | null): unknown {
   if (text === null) return undefined;
   try {
     return JSON.parse(text);

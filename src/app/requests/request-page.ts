@@ -14,7 +14,7 @@ import { isLineToBePriced } from '../../domain/line-pricing.js';
 import { STATUSES, type Status } from '../../domain/status.js';
 import type { StaffActor } from '../actor.js';
 import type { AppDeps } from '../deps.js';
-import { KeyedTextSchema, readKeyedText } from './keyed-text.schemas.js';
+import { KeyedTextSchema, parseJson, readKeyedText } from './keyed-text.schemas.js';
 import { RequestSummarySchema } from './requests.schemas.js';
 import { toSummary } from './staff-requests.js';
 
@@ -69,15 +69,6 @@ export const RequestPageSchema = z.object({
 });
 export type RequestPage = z.infer<typeof RequestPageSchema>;
 
-function parseJson(text: string | null): unknown {
-  if (text === null) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Everything the dossier page shows, in one read: the file, its customer, services, conversation,
  * journal (as sentences in the reader's language) and the customer's other files at this school.
@@ -119,7 +110,7 @@ export async function getRequestPage(
       isOnlineSale: l.is_online_sale === 1,
       isOptional: l.is_optional === 1,
       isActive: l.is_active === 1,
-      details: parseJson(l.details_json),
+      details: parseJson(l.details_json) ?? null,
     })),
     messages: messages.map((m) => ({
       id: m.id,
@@ -135,7 +126,7 @@ export async function getRequestPage(
       notedByName: m.noted_by_name,
       body: m.body,
       bodyKeyed: readKeyedText(m.body_key, m.body_params_json),
-      payload: parseJson(m.payload_json),
+      payload: parseJson(m.payload_json) ?? null,
       createdAt: m.created_at,
     })),
     activity: activity.map((a) => {
