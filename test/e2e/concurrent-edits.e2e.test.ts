@@ -2,10 +2,13 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import {
+  ADMIN,
   collectPageProblems,
   DEMO_PASSWORD,
   type DemoServer,
+  LUC,
   launchChromium,
+  MARIE,
   SCREENSHOTS,
   signInAs,
   startDemoServer,
@@ -15,10 +18,6 @@ import {
  * Two secretaries on the same file at once (issue 7): nobody's edit is silently overwritten.
  * Each test opens a fresh file, and Marie and Luc each have their own browser context.
  */
-
-const ADMIN = 'admin@esf-demo.fr';
-const MARIE = 'marie.dupont@esf-demo.fr';
-const LUC = 'luc.martin@esf-demo.fr';
 
 let server: DemoServer | undefined;
 let browser: Browser | undefined;

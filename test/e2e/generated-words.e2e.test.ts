@@ -5,7 +5,9 @@ import {
   collectPageProblems,
   DEMO_PASSWORD,
   type DemoServer,
+  LUC,
   launchChromium,
+  MARIE,
   SCREENSHOTS,
   signInAs,
   startDemoServer,
@@ -17,8 +19,6 @@ import {
  * "à chiffrer", and a request noted by phone reads as the customer's. On the demo school's data.
  */
 
-const MARIE = 'marie.dupont@esf-demo.fr';
-const LUC = 'luc.martin@esf-demo.fr';
 const ELODIE = 'Élodie Marchand';
 const OLIVER = 'Oliver Hughes';
 const FILE_URL = /\/app\/dossiers\/req_/;

@@ -2,19 +2,19 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import {
+  ADMIN,
   collectPageProblems,
   DEMO_PASSWORD,
   type DemoServer,
   dayFromNow,
+  LUC,
   launchChromium,
+  MARIE,
   SCREENSHOTS,
   signInAs,
   startDemoServer,
 } from '../support/e2e.js';
 
-const ADMIN = 'admin@esf-demo.fr';
-const MARIE = 'marie.dupont@esf-demo.fr';
-const LUC = 'luc.martin@esf-demo.fr';
 const SCHOOL = 'demo';
 
 /** A customer whose name tests the layout: accents, a long compound name, a 4-byte emoji. */

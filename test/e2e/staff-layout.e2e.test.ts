@@ -2,9 +2,12 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import {
+  ADMIN,
   collectPageProblems,
   type DemoServer,
+  LUC,
   launchChromium,
+  MARIE,
   SCREENSHOTS,
   signInAs,
   startDemoServer,
@@ -16,9 +19,6 @@ import {
  * navigation says what the pages say; the keyboard and the search stay usable.
  */
 
-const ADMIN = 'admin@esf-demo.fr';
-const MARIE = 'marie.dupont@esf-demo.fr';
-const LUC = 'luc.martin@esf-demo.fr';
 const LAPTOP_WIDTHS = [1280, 1440] as const;
 const DOSSIER_TAB_SLUGS = [
   'nouveaux',

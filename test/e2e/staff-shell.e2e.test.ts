@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import {
+  ADMIN,
   collectPageProblems,
   type DemoServer,
   launchBrowser,
@@ -14,7 +15,6 @@ import {
   startDemoServer,
 } from '../support/e2e.js';
 
-const ADMIN = 'admin@esf-demo.fr';
 const SECRETARY = 'marie.dupont@esf-demo.fr';
 const FIRST_LOAD_BUDGET_BYTES = 250 * 1024;
 

@@ -29,6 +29,10 @@ export const SCREENSHOTS = join(
 );
 /** The demo accounts' password, for signing in as any of them. */
 export const DEMO_PASSWORD = 'demo-password-1234';
+/** The demo school's accounts (seed-demo.ts): its admin and its two secretaries. */
+export const ADMIN = 'admin@esf-demo.fr';
+export const MARIE = 'marie.dupont@esf-demo.fr';
+export const LUC = 'luc.martin@esf-demo.fr';
 
 export interface DemoServer {
   /** http://127.0.0.1:<port>, also the app's PUBLIC_URL. */

@@ -1,12 +1,10 @@
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import {
   type ListRow,
-  listStatusCounts,
+  loadTabCounts,
   searchRequestIds,
   selectListRows,
 } from '../../db/repositories/index.js';
-import type { Database } from '../../db/schema.js';
 import { AppError } from '../../domain/errors.js';
 import { formatRequestNumber } from '../../domain/numbering.js';
 import { searchTerms } from '../../domain/search-text.js';
@@ -78,16 +76,6 @@ function decodeCursor(cursor: string): { at: string; id: string } {
   return { at, id };
 }
 
-/** The counts of every tab of a school, from the materialised counters (seven key reads). */
-export async function tabCounts(db: Kysely<Database>, schoolId: string): Promise<Record<Status, number>> {
-  const rows = await listStatusCounts(db, schoolId);
-  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
-  for (const row of rows)
-    if ((STATUSES as readonly string[]).includes(row.status))
-      counts[row.status as Status] = Number(row.count);
-  return counts;
-}
-
 function toItems(rows: ListRow[]): ListItem[] {
   return rows.map((r) => ({
     id: r.id,
@@ -125,7 +113,7 @@ export async function listRequests(deps: AppDeps, actor: StaffActor, query: List
       after: query.cursor ? decodeCursor(query.cursor) : undefined,
       limit: query.limit + 1,
     }),
-    tabCounts(db, actor.schoolId),
+    loadTabCounts(db, actor.schoolId),
   ]);
   const page = rows.slice(0, query.limit);
   const items = toItems(page);

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { STATUSES, type Status } from '../../domain/status.js';
 import { preparedQuery } from '../prepared-query.js';
 import type { Database } from '../schema.js';
 
@@ -75,7 +76,15 @@ export const listOtherRequestsOfCustomer = preparedQuery(
       .limit(50),
 );
 
-/** The materialised tab counts of a school (seven key reads). */
-export const listStatusCounts = preparedQuery((db, schoolId: string) =>
+const selectStatusCounts = preparedQuery((db, schoolId: string) =>
   db.selectFrom('status_counts').select(['status', 'count']).where('school_id', '=', schoolId),
 );
+
+/** The counts of every tab of a school, from the materialised counters (seven key reads). */
+export async function loadTabCounts(db: Kysely<Database>, schoolId: string): Promise<Record<Status, number>> {
+  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  for (const row of await selectStatusCounts(db, schoolId))
+    if ((STATUSES as readonly string[]).includes(row.status))
+      counts[row.status as Status] = Number(row.count);
+  return counts;
+}
