@@ -1,7 +1,9 @@
 import type { Transaction } from 'kysely';
 import { isDatabaseBusy } from '../db/db-errors.js';
+import { insertJournalRow, insertOutboxRow } from '../db/repositories/journal.repository.js';
 import type { Database } from '../db/schema.js';
 import { databaseBusy } from '../domain/errors.js';
+import type { JournalEvent } from '../shared/journal.js';
 import type { Actor } from './actor.js';
 import type { AppDeps } from './deps.js';
 import type { LiveEvent } from './events.js';
@@ -50,30 +52,25 @@ export async function transact<T>(deps: AppDeps, work: (tx: Tx) => Promise<T>): 
 /** About 4 s of asynchronous waiting in all before a busy database answers 503. */
 const BUSY_RETRY_DELAYS_MS = [10, 25, 50, 100, 200, 400, 800, 1000, 1000];
 
-export interface JournalEntry {
+/** One journaled action of a use case: who, on which request (if any), and the typed event. */
+export type JournalEntry = {
   schoolId: string;
   requestId?: string | null;
   actor: Actor;
-  /** A stable action code (`request.category_changed`); the UI turns it into a French sentence. */
-  action: string;
-  details?: Record<string, unknown>;
-}
+} & JournalEvent;
 
 /** Appends one line to the activity journal, inside the action's transaction. */
 export async function journal(tx: Tx, entry: JournalEntry): Promise<void> {
-  await tx.trx
-    .insertInto('activity')
-    .values({
-      school_id: entry.schoolId,
-      request_id: entry.requestId ?? null,
-      actor_kind: entry.actor.kind,
-      actor_user_id: entry.actor.kind === 'staff' ? entry.actor.userId : null,
-      actor_name: entry.actor.name,
-      action: entry.action,
-      details_json: JSON.stringify(entry.details ?? {}),
-      created_at: tx.now,
-    })
-    .execute();
+  await insertJournalRow(tx.trx, {
+    school_id: entry.schoolId,
+    request_id: entry.requestId ?? null,
+    actor_kind: entry.actor.kind,
+    actor_user_id: entry.actor.kind === 'staff' ? entry.actor.userId : null,
+    actor_name: entry.actor.name,
+    action: entry.action,
+    details_json: JSON.stringify(entry.details),
+    created_at: tx.now,
+  });
 }
 
 export interface OutboxMessage {
@@ -85,19 +82,16 @@ export interface OutboxMessage {
 /** Writes a side effect to the durable outbox, inside the action's transaction. */
 export async function enqueue(tx: Tx, message: OutboxMessage): Promise<string> {
   const id = newId('outbox');
-  await tx.trx
-    .insertInto('outbox')
-    .values({
-      id,
-      school_id: message.schoolId,
-      kind: message.kind,
-      payload_json: JSON.stringify(message.payload),
-      created_at: tx.now,
-      available_at: tx.now,
-      attempts: 0,
-      delivered_at: null,
-      last_error: null,
-    })
-    .execute();
+  await insertOutboxRow(tx.trx, {
+    id,
+    school_id: message.schoolId,
+    kind: message.kind,
+    payload_json: JSON.stringify(message.payload),
+    created_at: tx.now,
+    available_at: tx.now,
+    attempts: 0,
+    delivered_at: null,
+    last_error: null,
+  });
   return id;
 }

@@ -3,8 +3,18 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { z } from 'zod';
 import { pickLanguage } from '../app/intake/intake.i18n.js';
 import { isDatabaseBusy } from '../db/db-errors.js';
-import { AppError, databaseBusy, type ErrorCode, type FieldErrors, isAppError } from '../domain/errors.js';
+import {
+  AppError,
+  databaseBusy,
+  type ErrorCode,
+  type FieldErrors,
+  isAppError,
+  type StaffLanguage,
+  staffLanguageOf,
+} from '../domain/errors.js';
 import { type ErrorPageKind, renderErrorPage, renderLinkInvalidPage } from './pages/public-page-render.js';
+
+const INTERNAL_TEXT = { fr: 'Erreur interne. Réessayez plus tard.', en: 'Internal error. Try again later.' };
 
 /** The one map from error code to HTTP status. */
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -28,10 +38,21 @@ export const ErrorBodySchema = z.object({
   }),
 });
 
-export function errorBody(error: AppError) {
-  return {
-    error: { code: error.code, message: error.message, ...(error.fields && { fields: error.fields }) },
-  };
+/** The body of an error, in the reader's staff language (the public forms pass plain strings). */
+export function errorBody(error: AppError, language: StaffLanguage = 'fr') {
+  const fields = error.fieldsIn(language);
+  return { error: { code: error.code, message: error.messageIn(language), ...(fields && { fields }) } };
+}
+
+/**
+ * Who reads this error: a signed-in secretary in the language she chose, anyone else in the
+ * first of French or English their browser asks for.
+ */
+function readerOf(request: FastifyRequest): StaffLanguage {
+  if (request.staff) return staffLanguageOf(request.staff.language);
+  const header = request.headers['accept-language'];
+  const first = typeof header === 'string' ? /^\s*([a-z]{2})/i.exec(header)?.[1]?.toLowerCase() : undefined;
+  return staffLanguageOf(first);
 }
 
 /** "/participants/0/birthDate" → "participants.0.birthDate" */
@@ -93,18 +114,18 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   }
   if (isAppError(error)) {
     if (error.retryAfterSeconds) void reply.header('retry-after', String(error.retryAfterSeconds));
-    void reply.status(HTTP_STATUS[error.code]).send(errorBody(error));
+    void reply.status(HTTP_STATUS[error.code]).send(errorBody(error, readerOf(request)));
     return;
   }
   if (isResponseSerializationError(error)) {
     request.log.error({ err: error }, 'response does not match its schema');
-    void reply.status(500).send(errorBody(new AppError('INTERNAL', 'Erreur interne. Réessayez plus tard.')));
+    void reply.status(500).send(errorBody(new AppError('INTERNAL', INTERNAL_TEXT), readerOf(request)));
     return;
   }
   const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
   if (status >= 500) {
     request.log.error({ err: error }, 'unhandled error');
-    void reply.status(500).send(errorBody(new AppError('INTERNAL', 'Erreur interne. Réessayez plus tard.')));
+    void reply.status(500).send(errorBody(new AppError('INTERNAL', INTERNAL_TEXT), readerOf(request)));
     return;
   }
   // Fastify's own 4xx (body too large, bad JSON, unsupported media type…), in our shape.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError, notFound } from '../../domain/errors.js';
+import { AppError, NOT_FOUND, notFound } from '../../domain/errors.js';
 import type { StaffActor } from '../actor.js';
 import { requireRole } from '../auth/require-role.js';
 import type { AppDeps } from '../deps.js';
@@ -80,7 +80,7 @@ export async function saveCategory(
       .where('school_id', '=', actor.schoolId)
       .where('id', '=', id)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw notFound('Catégorie');
+    if (Number(result.numUpdatedRows) !== 1) throw notFound(NOT_FOUND.category);
     await journal(tx, {
       schoolId: actor.schoolId,
       actor,

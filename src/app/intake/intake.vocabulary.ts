@@ -2,29 +2,25 @@
  * The fixed vocabulary of the public forms. Submissions and settings store these keys; labels
  * (per language) live with the pages and the e-mails.
  */
-export const INTAKE_FORMS = ['vel', 'contact', 'custom'] as const;
-export type IntakeForm = (typeof INTAKE_FORMS)[number];
+import type { Duration, Practice } from '../../shared/vocabulary.js';
 
-export const PRACTICES = ['ski_alpin', 'snowboard', 'telemark', 'ski_de_fond', 'ski_de_randonnee'] as const;
-export type Practice = (typeof PRACTICES)[number];
-
-/** Skiing levels, from never skied to expert (the ESF medals are named in the labels). */
-export const LEVELS = ['first_time', 'beginner', 'intermediate', 'advanced', 'expert'] as const;
-export type Level = (typeof LEVELS)[number];
-
-/** Length of one custom lesson. */
-export const DURATIONS = ['1h', '1h30', '2h', '3h', 'half_day', 'full_day'] as const;
-export type Duration = (typeof DURATIONS)[number];
-
-/** Parts of the day a custom lesson may take place in. */
-export const SLOTS = ['morning', 'midday', 'afternoon'] as const;
-export type Slot = (typeof SLOTS)[number];
+export {
+  DURATIONS,
+  type Duration,
+  INTAKE_FORMS,
+  type IntakeForm,
+  LEVELS,
+  type Level,
+  MAX_PARTICIPANTS,
+  MAX_SESSIONS,
+  PRACTICES,
+  type Practice,
+  SLOTS,
+  type Slot,
+} from '../../shared/vocabulary.js';
 
 /** Catalogue product kinds that are never asked for on the VEL form (they ride along a dossier). */
 export const NON_REQUESTABLE_KINDS = new Set(['extra']);
-
-export const MAX_PARTICIPANTS = 12;
-export const MAX_SESSIONS = 30;
 
 /**
  * French words for the search index (generated labels are stored as keys and rendered by the staff

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isNotificationOf, markUnreadNotificationsRead } from '../../db/repositories/index.js';
-import { notFound } from '../../domain/errors.js';
+import { NOT_FOUND, notFound } from '../../domain/errors.js';
 import type { StaffActor } from '../actor.js';
 import type { AppDeps } from '../deps.js';
 
@@ -81,7 +81,7 @@ export async function markNotificationsRead(
     now: deps.clock.now().toISOString(),
   });
   if (changed === 0 && id !== 'all' && !(await isNotificationOf(db, { ...target, id }))) {
-    throw notFound('Notification');
+    throw notFound(NOT_FOUND.notification);
   }
   deps.events.publish({ schoolId: actor.schoolId, type: 'notification', userId: actor.userId });
 }

@@ -1,5 +1,5 @@
 import { appendSearchText, findCustomerInSchool, findRequestInSchool } from '../../db/repositories/index.js';
-import { AppError, notFound } from '../../domain/errors.js';
+import { AppError, NOT_FOUND, notFound } from '../../domain/errors.js';
 import { indexWords } from '../../domain/search-text.js';
 import type { StaffActor } from '../actor.js';
 import type { AppDeps } from '../deps.js';
@@ -24,7 +24,7 @@ export async function replyToCustomer(
 ): Promise<{ id: string; createdAt: string }> {
   return transact(deps, async (tx) => {
     const request = await findRequestInSchool(tx.trx, actor.schoolId, requestId);
-    if (!request) throw notFound('Dossier');
+    if (!request) throw notFound(NOT_FOUND.file);
     if (request.archived_at)
       throw new AppError('INVALID_STATE', 'Ce dossier est archivé : rouvrez-le avant de répondre.');
     const customer = (await findCustomerInSchool(tx.trx, actor.schoolId, request.customer_id))!;

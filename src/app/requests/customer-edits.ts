@@ -18,7 +18,7 @@ import {
   conflictMessage,
   withChangeMarks,
 } from '../../domain/edit-conflicts.js';
-import { AppError, notFound } from '../../domain/errors.js';
+import { AppError, NOT_FOUND, notFound } from '../../domain/errors.js';
 import type { StaffActor } from '../actor.js';
 import type { AppDeps } from '../deps.js';
 import { journal, transact } from '../tx.js';
@@ -59,9 +59,9 @@ export async function updateCustomer(
 ): Promise<void> {
   await transact(deps, async (tx) => {
     const request = await findRequestInSchool(tx.trx, actor.schoolId, requestId);
-    if (!request) throw notFound('Dossier');
+    if (!request) throw notFound(NOT_FOUND.file);
     const customer = await lockCustomer(tx.trx, actor.schoolId, request.customer_id);
-    if (!customer) throw notFound('Client');
+    if (!customer) throw notFound(NOT_FOUND.customer);
     if (input.version > customer.version)
       throw new AppError('VALIDATION', 'Version du client inconnue : rechargez la page.', {
         fields: { version: 'Version du client inconnue : rechargez la page.' },

@@ -8,10 +8,10 @@ import {
   listMessagesOfRequest,
   listOtherRequestsOfCustomer,
 } from '../../db/repositories/index.js';
-import { notFound } from '../../domain/errors.js';
-import { type JournalLanguage, journalSentence } from '../../domain/journal-sentences.js';
+import { NOT_FOUND, notFound, type StaffLanguage } from '../../domain/errors.js';
 import { isLineToBePriced } from '../../domain/line-pricing.js';
 import { STATUSES, type Status } from '../../domain/status.js';
+import { journalSentence, readJournalEvent, unreadableJournalSentence } from '../../shared/journal.js';
 import type { StaffActor } from '../actor.js';
 import type { AppDeps } from '../deps.js';
 import { KeyedTextSchema, parseJson, readKeyedText } from './keyed-text.schemas.js';
@@ -77,11 +77,11 @@ export async function getRequestPage(
   deps: AppDeps,
   actor: StaffActor,
   id: string,
-  language: JournalLanguage = 'fr',
+  language: StaffLanguage = 'fr',
 ): Promise<RequestPage> {
   const db = deps.db.kysely;
   const request = await findRequestInSchool(db, actor.schoolId, id);
-  if (!request) throw notFound('Dossier');
+  if (!request) throw notFound(NOT_FOUND.file);
   const [customer, categoryName, lines, messages, activity, others] = await Promise.all([
     findCustomerInSchool(db, actor.schoolId, request.customer_id),
     findCategoryName(db, actor.schoolId, request.category_id),
@@ -130,12 +130,14 @@ export async function getRequestPage(
       createdAt: m.created_at,
     })),
     activity: activity.map((a) => {
-      const details = (parseJson(a.details_json) ?? {}) as Record<string, unknown>;
+      const event = readJournalEvent(a.action, a.details_json);
       return {
         id: Number(a.id),
         actorName: a.actor_name,
         action: a.action,
-        sentence: journalSentence({ actorName: a.actor_name, action: a.action, details }, language),
+        sentence: event
+          ? journalSentence(a.actor_name, event, language)
+          : unreadableJournalSentence(a.actor_name, a.action, language),
         createdAt: a.created_at,
       };
     }),

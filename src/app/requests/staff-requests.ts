@@ -6,7 +6,7 @@ import {
   writeChangeMarks,
 } from '../../db/repositories/index.js';
 import { type ConflictLanguage, type FileField, withChangeMarks } from '../../domain/edit-conflicts.js';
-import { AppError, notFound } from '../../domain/errors.js';
+import { AppError, NOT_FOUND, notFound } from '../../domain/errors.js';
 import type { Status } from '../../domain/status.js';
 import type { StaffActor } from '../actor.js';
 import type { AppDeps } from '../deps.js';
@@ -75,7 +75,7 @@ export async function createStaffRequest(
 /** One request of the actor's school; another school's id is simply not found. */
 export async function getRequest(deps: AppDeps, actor: StaffActor, id: string): Promise<RequestSummary> {
   const request = await findRequestInSchool(deps.db.kysely, actor.schoolId, id);
-  if (!request) throw notFound('Dossier');
+  if (!request) throw notFound(NOT_FOUND.file);
   const customer = await findCustomerInSchool(deps.db.kysely, actor.schoolId, request.customer_id);
   return toSummary(request, customer!);
 }
@@ -95,7 +95,7 @@ export async function updateRequest(
 ): Promise<RequestSummary> {
   return transact(deps, async (tx) => {
     const found = await findRequestInSchool(tx.trx, actor.schoolId, id);
-    if (!found) throw notFound('Dossier');
+    if (!found) throw notFound(NOT_FOUND.file);
     const version = await bumpVersion(tx, found, input.version, actor, language);
     await assertCategory(tx, actor.schoolId, input.categoryId);
     const request = (await findRequestInSchool(tx.trx, actor.schoolId, id))!;

@@ -158,7 +158,12 @@ export async function rotateIntakeKey(deps: AppDeps, actor: StaffActor): Promise
       .set({ intake_key_hash: sha256(key) })
       .where('id', '=', actor.schoolId)
       .execute();
-    await journal(tx, { schoolId: actor.schoolId, actor, action: 'settings.intake_key_created' });
+    await journal(tx, {
+      schoolId: actor.schoolId,
+      actor,
+      action: 'settings.intake_key_created',
+      details: {},
+    });
   });
   return { key };
 }

@@ -8,7 +8,7 @@ import {
   type StaffUser,
   toStaffUser,
 } from '../../db/repositories/index.js';
-import { AppError, notFound } from '../../domain/errors.js';
+import { AppError, NOT_FOUND, notFound } from '../../domain/errors.js';
 import type { StaffActor } from '../actor.js';
 import { hashPassword } from '../auth/password.js';
 import { requireRole } from '../auth/require-role.js';
@@ -80,7 +80,7 @@ export async function updateStaff(
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   return transact(deps, async (tx) => {
     const current = await findUserInSchool(tx.trx, actor.schoolId, userId);
-    if (!current) throw notFound('Membre du personnel');
+    if (!current) throw notFound(NOT_FOUND.staff);
     const losesAdmin =
       current.role === 'admin' &&
       current.is_active === 1 &&
