@@ -1,3 +1,4 @@
+import { shortDayAndTime } from './time-zone.js';
 /**
  * Concurrent edits by several secretaries. Every edit names the version its screen started from;
  * each changed field leaves a "change mark" (who, when, at which version, from which file) on the
@@ -81,18 +82,7 @@ const FIELD_NAMES: Record<ConflictLanguage, Record<EditedField, string>> = {
 };
 
 function when(iso: string, timeZone: string, language: ConflictLanguage): string {
-  const parts: Record<string, string> = {};
-  const format = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    day: '2-digit',
-    month: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
-  for (const part of format.formatToParts(new Date(iso))) parts[part.type] = part.value;
-  const day = `${parts.day}/${parts.month}`;
-  const time = `${parts.hour}:${parts.minute}`;
+  const { day, time } = shortDayAndTime(iso, timeZone);
   return language === 'fr' ? `${day} à ${time}` : `${day} at ${time}`;
 }
 

@@ -12,15 +12,4 @@ export function formatRequestNumber(year: number, sequence: number): string {
   return `${year}-${String(sequence).padStart(5, '0')}`;
 }
 
-/** The calendar year of an instant in a time zone (a request made on 31/12 23:30 in Paris is that year's). */
-export function yearIn(instantIso: string, timeZone: string): number {
-  let format = yearFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric' });
-    yearFormats.set(timeZone, format);
-  }
-  return Number(format.format(new Date(instantIso)));
-}
-
-/** Building a formatter costs far more than using one: one per time zone. */
-const yearFormats = new Map<string, Intl.DateTimeFormat>();
+export { yearIn } from './time-zone.js';

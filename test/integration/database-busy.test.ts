@@ -87,6 +87,8 @@ describeEachDatabase('a database locked by another process', (ctx) => {
   });
 
   it('refuses a write that cannot get the lock in time with 503, Retry-After and the error contract', async () => {
+    // The refusal is written in the reader's language: this admin reads French.
+    expect((await editAdmin('fr')).statusCode).toBe(200);
     const release = await lockFromOutside(ctx().dialect, { sqliteFile, pgUrl, userId: school.admin.id });
     try {
       const refused = await editAdmin('fr');

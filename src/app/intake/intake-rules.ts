@@ -2,22 +2,7 @@ import type { FieldErrors } from '../../domain/errors.js';
 import type { IntakeMessages } from './intake.i18n.js';
 import type { IntakeInput } from './intake.schemas.js';
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The calendar day (YYYY-MM-DD) of an instant in a time zone. */
-export function dayIn(instant: Date, timeZone: string): string {
-  let format = dayFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    dayFormats.set(timeZone, format);
-  }
-  return format.format(instant);
-}
+export { dayIn } from '../../domain/time-zone.js';
 
 function shiftYears(day: string, years: number): string {
   const year = Number(day.slice(0, 4)) + years;

@@ -1,0 +1,59 @@
+/**
+ * Calendar time in a school's time zone — the one place Schuss turns an instant into a day, a
+ * year or a clock time. Every caller passes the school's `time_zone`; nothing assumes Paris.
+ * Building an Intl formatter costs far more than using one: one per time zone, kept.
+ */
+
+export interface ZonedParts {
+  year: string;
+  month: string;
+  day: string;
+  hour: string;
+  minute: string;
+}
+
+const partFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Calendar parts of an instant in a time zone (24 h clock, zero-padded). */
+export function zonedParts(instant: Date | string, timeZone: string): ZonedParts {
+  let format = partFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    partFormats.set(timeZone, format);
+  }
+  const parts: Record<string, string> = {};
+  for (const part of format.formatToParts(typeof instant === 'string' ? new Date(instant) : instant))
+    parts[part.type] = part.value;
+  return {
+    year: parts.year ?? '',
+    month: parts.month ?? '',
+    day: parts.day ?? '',
+    hour: parts.hour ?? '',
+    minute: parts.minute ?? '',
+  };
+}
+
+/** "2026-11-26": the day an instant falls on in the school. */
+export function dayIn(instant: Date | string, timeZone: string): string {
+  const p = zonedParts(instant, timeZone);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** The calendar year of an instant in the school (file numbers restart each year). */
+export function yearIn(instant: Date | string, timeZone: string): number {
+  return Number(zonedParts(instant, timeZone).year);
+}
+
+/** "26/11" and "14:02": the short day and the clock time of an instant in the school. */
+export function shortDayAndTime(instant: Date | string, timeZone: string): { day: string; time: string } {
+  const p = zonedParts(instant, timeZone);
+  return { day: `${p.day}/${p.month}`, time: `${p.hour}:${p.minute}` };
+}
