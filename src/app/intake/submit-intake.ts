@@ -5,9 +5,8 @@ import { blockedFor } from '../auth/rate-limiter.js';
 import { normalizeEmail } from '../common.schemas.js';
 import { safeEqual, sha256 } from '../crypto.js';
 import type { AppDeps } from '../deps.js';
-import { newId } from '../ids.js';
 import { type KeyedText, keyedColumns } from '../requests/keyed-text.schemas.js';
-import { findOrCreateCustomer, notifyStaff, openRequest, refreshStatus } from '../requests/request-core.js';
+import { findOrCreateCustomer, notifyStaff, openRequest } from '../requests/request-core.js';
 import { enqueue, type Tx, transact } from '../tx.js';
 import { type IntakeMessages, intakeMessages, type Language } from './intake.i18n.js';
 import {
@@ -352,34 +351,27 @@ async function openIntakeRequest(
       input.form === 'custom'
         ? { authorKind: 'system', body: { key: 'message.created_from_sale', params: {} }, payload }
         : { authorKind: 'customer', body: firstMessageBody(input), payload },
+    lines:
+      input.form === 'custom'
+        ? [
+            {
+              kind: 'custom',
+              product_id: null,
+              label: '',
+              ...customLineLabel(input),
+              quantity: 1,
+              unit_price_cents: 0,
+              total_cents: 0,
+              vat_rate_bp: 1000,
+              is_online_sale: 0,
+              is_optional: 0,
+              is_active: 1,
+              details_json: JSON.stringify(customLineDetails(input, instructor)),
+              pos_imported_at: null,
+            },
+          ]
+        : [],
   });
-  if (input.form === 'custom') {
-    await tx.trx
-      .insertInto('lines')
-      .values({
-        id: newId('line'),
-        school_id: school.id,
-        request_id: request.id,
-        kind: 'custom',
-        product_id: null,
-        label: '',
-        ...customLineLabel(input),
-        quantity: 1,
-        unit_price_cents: 0,
-        total_cents: 0,
-        vat_rate_bp: 1000,
-        is_online_sale: 0,
-        is_optional: 0,
-        is_active: 1,
-        details_json: JSON.stringify(customLineDetails(input, instructor)),
-        pos_imported_at: null,
-        position: 0,
-        created_at: tx.now,
-        updated_at: tx.now,
-      })
-      .execute();
-    await refreshStatus(tx, request);
-  }
 
   const notification = {
     kind: 'request.created',

@@ -2,7 +2,9 @@ import {
   type CustomerRow,
   findCustomerByEmail,
   insertCustomerUnlessExists,
+  insertLines,
   insertRequest,
+  type LineRow,
   loadStatusFacts,
   nextCounterValue,
   type RequestRow,
@@ -246,7 +248,15 @@ export interface OpenRequestInput {
     payload?: unknown;
   };
   categoryId?: string | null;
+  /** Lines the request opens with (the custom-lesson form's lesson, to be priced). */
+  lines?: readonly NewLine[];
 }
+
+/** A line as a use case describes it; ids, school, request, position and times are filled in. */
+export type NewLine = Omit<
+  LineRow,
+  'id' | 'school_id' | 'request_id' | 'position' | 'created_at' | 'updated_at'
+>;
 
 export function preview(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -327,6 +337,21 @@ export async function openRequest(
     })
     .execute();
   await adjustStatusCount(tx, input.schoolId, request.status, 1);
+  if (input.lines && input.lines.length > 0) {
+    await insertLines(
+      tx.trx,
+      input.lines.map((line, position) => ({
+        ...line,
+        id: newId('line'),
+        school_id: input.schoolId,
+        request_id: request.id,
+        position,
+        created_at: tx.now,
+        updated_at: tx.now,
+      })),
+    );
+    request.status = await refreshStatus(tx, request);
+  }
   await upsertSearchDocument(
     tx.trx,
     {

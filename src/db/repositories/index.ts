@@ -2,6 +2,7 @@ export * from './change-marks.repository.js';
 export * from './customer.repository.js';
 export * from './intake.repository.js';
 export * from './journal.repository.js';
+export * from './line.repository.js';
 export * from './notification.repository.js';
 export * from './rate-counter.repository.js';
 export * from './request.repository.js';
