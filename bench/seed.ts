@@ -11,7 +11,7 @@ import { createSchool } from '../src/app/schools/create-school.js';
 import { loadConfig } from '../src/config/env.js';
 import { openDatabase } from '../src/db/connection.js';
 import { migrateToLatest } from '../src/db/migrate.js';
-import { loadStatusFacts, withSearchKeys } from '../src/db/repositories/index.js';
+import { loadLineFacts, loadStoredFacts, withSearchKeys } from '../src/db/repositories/index.js';
 import type { Database } from '../src/db/schema.js';
 import { type Cents, cents, multiply, percentOf, subtract } from '../src/domain/money.js';
 import { formatRequestNumber, requestCounterName, yearIn } from '../src/domain/numbering.js';
@@ -735,7 +735,7 @@ function generateRequest(
       row.position = position;
       lineFacts.push({
         isActive: row.is_active === 1,
-        totalCents: Number(row.total_cents),
+        totalCents: cents(Number(row.total_cents)),
         isOnlineSale: row.is_online_sale === 1,
         isPosImported: false,
       });
@@ -862,7 +862,7 @@ function generateRequest(
     offerSentAt,
     isEnteredInPos,
     lines: storedFacts,
-    paidCents: paid,
+    paidCents: cents(paid),
   };
   const status = deriveStatus(facts);
   if (status !== target) {
@@ -1010,7 +1010,8 @@ export async function verifyDataset(
         continue;
       }
       schoolIds.add(row.school_id);
-      const facts = await loadStatusFacts(db.kysely, row);
+      const stored = await loadStoredFacts(db.kysely, row.school_id, row.id);
+      const facts = { ...stored, ...(await loadLineFacts(db.kysely, row.school_id, row.id)) };
       const status = deriveStatus(facts);
       const total = activeTotal(facts.lines);
       if (

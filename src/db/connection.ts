@@ -7,6 +7,7 @@ import {
   type DatabaseConnection,
   type Driver,
   Kysely,
+  type LogEvent,
   PostgresDialect,
   type SqliteDatabase,
   SqliteDialect,
@@ -88,7 +89,17 @@ function withStatementCache(sqlite: SQLite.Database, max = 500): SqliteDatabase 
   };
 }
 
-export function openSqlite(file: string): Db {
+/** Options of a connection: `onQuery` sees the SQL of every statement run (tests count them). */
+export interface OpenOptions {
+  onQuery?: (sql: string) => void;
+}
+
+function queryLog(options: OpenOptions): { log?: (event: LogEvent) => void } {
+  const { onQuery } = options;
+  return onQuery ? { log: (event) => event.level === 'query' && onQuery(event.query.sql) } : {};
+}
+
+export function openSqlite(file: string, options: OpenOptions = {}): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
@@ -105,6 +116,7 @@ export function openSqlite(file: string): Db {
   const checkpointer = file === ':memory:' ? null : startCheckpointer(sqlite, file);
   const kysely = new Kysely<Database>({
     dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
+    ...queryLog(options),
   });
   return {
     kysely,
@@ -164,7 +176,7 @@ function startCheckpointer(sqlite: SQLite.Database, file: string): { stop(): Pro
   };
 }
 
-export function openPostgres(url: string, poolSize = 10): Db {
+export function openPostgres(url: string, poolSize = 10, options: OpenOptions = {}): Db {
   configurePgTypes();
   const pool = new pg.Pool({
     connectionString: url,
@@ -175,7 +187,7 @@ export function openPostgres(url: string, poolSize = 10): Db {
   });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...queryLog(options) });
   return {
     kysely,
     dialect: 'postgres',

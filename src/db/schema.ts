@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { Status } from '../domain/status.js';
 
 /**
  * The Kysely view of the database. Both dialects give these same TypeScript types: booleans are
@@ -162,8 +163,8 @@ export interface RequestsTable {
   custom_validated_at: string | null;
   offer_sent_at: string | null;
   archived_at: string | null;
-  /** Materialised by deriveStatus in the same transaction as every change. */
-  status: string;
+  /** Materialised by deriveStatus in the same transaction as every change (CHECK: one of STATUSES). */
+  status: Status;
   total_cents: number;
   paid_cents: number;
   /** sha256 of the customer's private link token. */

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { type Cents, cents } from './money.js';
 import {
   activeTotal,
   DOSSIER_TABS,
@@ -16,7 +17,13 @@ import {
 const INSTANT = '2026-01-15T09:00:00.000Z';
 
 function makeLine(overrides: Partial<StatusLine> = {}): StatusLine {
-  return { isActive: true, totalCents: 10_000, isOnlineSale: false, isPosImported: false, ...overrides };
+  return {
+    isActive: true,
+    totalCents: cents(10_000),
+    isOnlineSale: false,
+    isPosImported: false,
+    ...overrides,
+  };
 }
 
 /** An untouched simple request: no line, nothing paid, nothing sent. */
@@ -28,7 +35,7 @@ function makeFacts(overrides: Partial<StatusFacts> = {}): StatusFacts {
     offerSentAt: null,
     isEnteredInPos: false,
     lines: [],
-    paidCents: 0,
+    paidCents: cents(0),
     ...overrides,
   };
 }
@@ -42,7 +49,7 @@ describe('deriveStatus — one example per line of the status table', () => {
     const facts = makeFacts({
       archivedAt: INSTANT,
       lines: [onlineImported],
-      paidCents: 10_000,
+      paidCents: cents(10_000),
       offerSentAt: INSTANT,
     });
     expect(deriveStatus(facts)).toBe('archived');
@@ -57,7 +64,11 @@ describe('deriveStatus — one example per line of the status table', () => {
   });
 
   it('keeps a request whose only lines were removed in "request"', () => {
-    const facts = makeFacts({ source: 'email', lines: [makeLine({ isActive: false })], paidCents: 5_000 });
+    const facts = makeFacts({
+      source: 'email',
+      lines: [makeLine({ isActive: false })],
+      paidCents: cents(5_000),
+    });
     expect(deriveStatus(facts)).toBe('request');
   });
 
@@ -66,7 +77,12 @@ describe('deriveStatus — one example per line of the status table', () => {
   });
 
   it('keeps an unvalidated custom-lesson request in "new" even when it has lines and payments', () => {
-    const facts = makeFacts({ source: 'custom', lines: [offline], paidCents: 10_000, offerSentAt: INSTANT });
+    const facts = makeFacts({
+      source: 'custom',
+      lines: [offline],
+      paidCents: cents(10_000),
+      offerSentAt: INSTANT,
+    });
     expect(deriveStatus(facts)).toBe('new');
   });
 
@@ -76,54 +92,62 @@ describe('deriveStatus — one example per line of the status table', () => {
 
   describe('processed', () => {
     it('marks a fully paid dossier of online lines all imported by the POS as processed', () => {
-      const facts = makeFacts({ lines: [onlineImported, onlineImported], paidCents: 20_000 });
+      const facts = makeFacts({ lines: [onlineImported, onlineImported], paidCents: cents(20_000) });
       expect(deriveStatus(facts)).toBe('processed');
     });
 
     it('marks a fully paid dossier of offline lines as processed once "entered in POS" is ticked', () => {
-      const facts = makeFacts({ lines: [offline], paidCents: 10_000, isEnteredInPos: true });
+      const facts = makeFacts({ lines: [offline], paidCents: cents(10_000), isEnteredInPos: true });
       expect(deriveStatus(facts)).toBe('processed');
     });
 
     it('marks a fully paid mixed dossier as processed when online lines are imported and POS is ticked', () => {
-      const facts = makeFacts({ lines: [onlineImported, offline], paidCents: 20_000, isEnteredInPos: true });
+      const facts = makeFacts({
+        lines: [onlineImported, offline],
+        paidCents: cents(20_000),
+        isEnteredInPos: true,
+      });
       expect(deriveStatus(facts)).toBe('processed');
     });
 
     it('ignores a removed online line that was never imported', () => {
       const removed = makeLine({ isActive: false, isOnlineSale: true, isPosImported: false });
-      const facts = makeFacts({ lines: [onlineImported, removed], paidCents: 10_000 });
+      const facts = makeFacts({ lines: [onlineImported, removed], paidCents: cents(10_000) });
       expect(deriveStatus(facts)).toBe('processed');
     });
 
     it('counts an overpaid dossier as processed too', () => {
-      const facts = makeFacts({ lines: [onlineImported], paidCents: 15_000 });
+      const facts = makeFacts({ lines: [onlineImported], paidCents: cents(15_000) });
       expect(deriveStatus(facts)).toBe('processed');
     });
   });
 
   describe('paid', () => {
     it('marks a fully paid dossier as paid while an online line is not imported yet', () => {
-      const facts = makeFacts({ lines: [onlineImported, onlineNotImported], paidCents: 20_000 });
+      const facts = makeFacts({ lines: [onlineImported, onlineNotImported], paidCents: cents(20_000) });
       expect(deriveStatus(facts)).toBe('paid');
     });
 
     it('marks a fully paid offline dossier as paid while "entered in POS" is not ticked', () => {
-      const facts = makeFacts({ lines: [offline], paidCents: 10_000, isEnteredInPos: false });
+      const facts = makeFacts({ lines: [offline], paidCents: cents(10_000), isEnteredInPos: false });
       expect(deriveStatus(facts)).toBe('paid');
     });
 
     it('marks a mixed dossier as paid when POS is ticked but an online line is not imported', () => {
       const facts = makeFacts({
         lines: [onlineNotImported, offline],
-        paidCents: 20_000,
+        paidCents: cents(20_000),
         isEnteredInPos: true,
       });
       expect(deriveStatus(facts)).toBe('paid');
     });
 
     it('marks a mixed dossier as paid when online lines are imported but POS is not ticked', () => {
-      const facts = makeFacts({ lines: [onlineImported, offline], paidCents: 20_000, isEnteredInPos: false });
+      const facts = makeFacts({
+        lines: [onlineImported, offline],
+        paidCents: cents(20_000),
+        isEnteredInPos: false,
+      });
       expect(deriveStatus(facts)).toBe('paid');
     });
 
@@ -132,19 +156,19 @@ describe('deriveStatus — one example per line of the status table', () => {
         source: 'custom',
         customValidatedAt: INSTANT,
         lines: [offline],
-        paidCents: 10_000,
+        paidCents: cents(10_000),
       });
       expect(deriveStatus(facts)).toBe('paid');
     });
   });
 
   it('marks a partly paid dossier as deposit_paid', () => {
-    const facts = makeFacts({ lines: [offline], paidCents: 3_000, offerSentAt: INSTANT });
+    const facts = makeFacts({ lines: [offline], paidCents: cents(3_000), offerSentAt: INSTANT });
     expect(deriveStatus(facts)).toBe('deposit_paid');
   });
 
   it('is deposit_paid when one cent is missing', () => {
-    const facts = makeFacts({ lines: [onlineImported], paidCents: 9_999 });
+    const facts = makeFacts({ lines: [onlineImported], paidCents: cents(9_999) });
     expect(deriveStatus(facts)).toBe('deposit_paid');
   });
 
@@ -158,9 +182,9 @@ describe('deriveStatus — one example per line of the status table', () => {
   });
 
   it('does not call a dossier with a zero total paid, even if money came in', () => {
-    const free = makeLine({ totalCents: 0 });
-    expect(deriveStatus(makeFacts({ lines: [free], paidCents: 0 }))).toBe('in_progress');
-    expect(deriveStatus(makeFacts({ lines: [free], paidCents: 500, offerSentAt: INSTANT }))).toBe(
+    const free = makeLine({ totalCents: cents(0) });
+    expect(deriveStatus(makeFacts({ lines: [free], paidCents: cents(0) }))).toBe('in_progress');
+    expect(deriveStatus(makeFacts({ lines: [free], paidCents: cents(500), offerSentAt: INSTANT }))).toBe(
       'awaiting_payment',
     );
   });
@@ -169,9 +193,9 @@ describe('deriveStatus — one example per line of the status table', () => {
 describe('activeTotal', () => {
   it('sums only the active lines', () => {
     const lines = [
-      makeLine({ totalCents: 1_000 }),
-      makeLine({ totalCents: 250, isActive: false }),
-      makeLine({ totalCents: 40 }),
+      makeLine({ totalCents: cents(1_000) }),
+      makeLine({ totalCents: cents(250), isActive: false }),
+      makeLine({ totalCents: cents(40) }),
     ];
     expect(activeTotal(lines)).toBe(1_040);
   });
@@ -226,8 +250,8 @@ const instantArb = fc
   .integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2035, 0, 1) })
   .map((ms) => new Date(ms).toISOString());
 const maybeInstantArb = fc.option(instantArb, { nil: null });
-const priceArb = fc.integer({ min: 0, max: 500_000 });
-const positivePriceArb = fc.integer({ min: 1, max: 500_000 });
+const priceArb = fc.integer({ min: 0, max: 500_000 }).map(cents);
+const positivePriceArb = fc.integer({ min: 1, max: 500_000 }).map(cents);
 const sourceArb = fc.constantFrom<Source>(...SOURCES);
 
 const lineArb: fc.Arbitrary<StatusLine> = fc.record({
@@ -236,7 +260,7 @@ const lineArb: fc.Arbitrary<StatusLine> = fc.record({
   isOnlineSale: fc.boolean(),
   isPosImported: fc.boolean(),
 });
-const activeLineArb = (price: fc.Arbitrary<number>): fc.Arbitrary<StatusLine> =>
+const activeLineArb = (price: fc.Arbitrary<Cents>): fc.Arbitrary<StatusLine> =>
   fc.record({
     isActive: fc.constant(true),
     totalCents: price,
@@ -251,7 +275,7 @@ const factsArb: fc.Arbitrary<StatusFacts> = fc.record({
   offerSentAt: maybeInstantArb,
   isEnteredInPos: fc.boolean(),
   lines: fc.array(lineArb, { maxLength: 6 }),
-  paidCents: fc.integer({ min: 0, max: 3_000_000 }),
+  paidCents: fc.integer({ min: 0, max: 3_000_000 }).map(cents),
 });
 
 /** Facts that are a live dossier: not archived, and past the "request" and "new" gates. */
@@ -323,7 +347,7 @@ describe('deriveStatus — properties', () => {
   it('moves a paid dossier back to deposit when a line is added that the payment does not cover', () => {
     const fullyPaidArb = fc
       .tuple(liveDossierArb, fc.integer({ min: 0, max: 100_000 }))
-      .map(([facts, overpayment]) => ({ ...facts, paidCents: activeTotal(facts.lines) + overpayment }))
+      .map(([facts, overpayment]) => ({ ...facts, paidCents: cents(activeTotal(facts.lines) + overpayment) }))
       .filter((facts) => activeTotal(facts.lines) > 0);
     fc.assert(
       fc.property(
@@ -334,7 +358,7 @@ describe('deriveStatus — properties', () => {
           expect(['paid', 'processed']).toContain(deriveStatus(facts));
           // The new line costs more than whatever was overpaid, so something is due again.
           const overpaid = facts.paidCents - activeTotal(facts.lines);
-          const added = { ...line, totalCents: overpaid + missing };
+          const added = { ...line, totalCents: cents(overpaid + missing) };
           expect(facts.paidCents).toBeGreaterThan(0);
           expect(deriveStatus({ ...facts, lines: [...facts.lines, added] })).toBe('deposit_paid');
         },
@@ -346,7 +370,7 @@ describe('deriveStatus — properties', () => {
     fc.assert(
       fc.property(liveDossierArb, activeLineArb(positivePriceArb), (facts, line) => {
         const total = activeTotal(facts.lines) + line.totalCents;
-        const after = deriveStatus({ ...facts, paidCents: total, lines: [...facts.lines, line] });
+        const after = deriveStatus({ ...facts, paidCents: cents(total), lines: [...facts.lines, line] });
         expect(['paid', 'processed']).toContain(after);
       }),
     );
@@ -399,7 +423,7 @@ describe('deriveStatus — properties', () => {
     fc.assert(
       fc.property(paidSomethingArb, fc.integer({ min: 1, max: 3_000_000 }), (facts, refund) => {
         const before = deriveStatus(facts);
-        const paidCents = Math.max(0, facts.paidCents - refund);
+        const paidCents = cents(Math.max(0, facts.paidCents - refund));
         const afterFacts = { ...facts, paidCents };
         const after = deriveStatus(afterFacts);
         const total = activeTotal(facts.lines);

@@ -1,3 +1,5 @@
+import { type Cents, sum } from './money.js';
+
 /**
  * The tabs of Schuss. A request's status is never set by hand: it is derived by `deriveStatus`
  * from facts, and only stored as a materialised column so that lists can be indexed.
@@ -31,7 +33,7 @@ export type Source = (typeof SOURCES)[number];
 export interface StatusLine {
   /** false when removed by the customer (an optional extra) or deleted by staff. */
   isActive: boolean;
-  totalCents: number;
+  totalCents: Cents;
   /** Sold through the online sale (VEL catalogue): the POS software imports it. */
   isOnlineSale: boolean;
   /** Set once the POS software acknowledged the import of this line. */
@@ -46,14 +48,12 @@ export interface StatusFacts {
   isEnteredInPos: boolean;
   lines: readonly StatusLine[];
   /** Net of refunds. */
-  paidCents: number;
+  paidCents: Cents;
 }
 
 /** Total of the active lines. */
-export function activeTotal(lines: readonly StatusLine[]): number {
-  let total = 0;
-  for (const line of lines) if (line.isActive) total += line.totalCents;
-  return total;
+export function activeTotal(lines: readonly StatusLine[]): Cents {
+  return sum(lines.filter((line) => line.isActive).map((line) => line.totalCents));
 }
 
 /**

@@ -7,7 +7,13 @@ import { FakeClock } from '../../src/app/clock.js';
 import { createDeps } from '../../src/app/container.js';
 import type { AppDeps } from '../../src/app/deps.js';
 import { type Config, loadConfig } from '../../src/config/env.js';
-import { type Db, type DialectName, openPostgres, openSqlite } from '../../src/db/connection.js';
+import {
+  type Db,
+  type DialectName,
+  type OpenOptions,
+  openPostgres,
+  openSqlite,
+} from '../../src/db/connection.js';
 import type { MailTransport } from '../../src/integrations/mail/mail-transport.js';
 
 export const DIALECTS: readonly DialectName[] = ['sqlite', 'postgres'];
@@ -27,10 +33,13 @@ export interface TestDatabase {
 }
 
 /** A fresh, empty database of the dialect: a temp SQLite file, or a new PostgreSQL database. */
-export async function createTestDatabase(dialect: DialectName): Promise<TestDatabase> {
+export async function createTestDatabase(
+  dialect: DialectName,
+  open: OpenOptions = {},
+): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'schuss-test-'));
-    const db = openSqlite(join(dir, 'test.db'));
+    const db = openSqlite(join(dir, 'test.db'), open);
     return {
       db,
       async drop() {
@@ -48,7 +57,7 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const db = openPostgres(url.toString(), 20);
+  const db = openPostgres(url.toString(), 20, open);
   return {
     db,
     async drop() {
@@ -74,7 +83,7 @@ export interface TestContext {
 export function describeEachDatabase(
   name: string,
   suite: (ctx: () => TestContext) => void,
-  options: { config?: Partial<Config>; mail?: MailTransport } = {},
+  options: { config?: Partial<Config>; mail?: MailTransport; onQuery?: (sql: string) => void } = {},
 ): void {
   for (const dialect of DIALECTS) {
     const unavailable = dialect === 'postgres' && !inject('pgAdminUrl');
@@ -82,7 +91,7 @@ export function describeEachDatabase(
       let ctx: TestContext | null = null;
       let database: TestDatabase | null = null;
       beforeAll(async () => {
-        database = await createTestDatabase(dialect);
+        database = await createTestDatabase(dialect, { onQuery: options.onQuery });
         const clock = new FakeClock();
         const deps = await createDeps({
           config: testConfig(options.config),

@@ -2,7 +2,7 @@ import {
   type CustomerChanges,
   type CustomerRow,
   findCustomerByEmail,
-  findRequestInSchool,
+  findSchoolTimeZone,
   listCustomerFiles,
   lockCustomer,
   readChangeMarks,
@@ -12,7 +12,6 @@ import {
   writeChangeMarks,
 } from '../../db/repositories/index.js';
 import {
-  type ConflictLanguage,
   type CustomerField,
   changedSince,
   conflictMessage,
@@ -21,9 +20,11 @@ import {
 import { AppError, NOT_FOUND, notFound } from '../../domain/errors.js';
 import type { StaffActor } from '../actor.js';
 import type { AppDeps } from '../deps.js';
-import { journal, transact } from '../tx.js';
-import { reindexRequest, schoolTimeZone } from './request-core.js';
+import { transact } from '../tx.js';
+import { changeRequest } from './change-request.js';
+import { REQUEST_MESSAGES } from './requests.messages.js';
 import type { UpdateCustomerInput } from './requests.schemas.js';
+import { reindexRequest } from './search-document.js';
 
 /** The columns a change really alters (a field sent with the value it already has changes nothing). */
 function realChanges(customer: CustomerRow, input: UpdateCustomerInput): Map<CustomerField, CustomerChanges> {
@@ -55,84 +56,70 @@ export async function updateCustomer(
   actor: StaffActor,
   requestId: string,
   input: UpdateCustomerInput,
-  language: ConflictLanguage = 'fr',
 ): Promise<void> {
   await transact(deps, async (tx) => {
-    const request = await findRequestInSchool(tx.trx, actor.schoolId, requestId);
-    if (!request) throw notFound(NOT_FOUND.file);
-    const customer = await lockCustomer(tx.trx, actor.schoolId, request.customer_id);
-    if (!customer) throw notFound(NOT_FOUND.customer);
-    if (input.version > customer.version)
-      throw new AppError('VALIDATION', 'Version du client inconnue : rechargez la page.', {
-        fields: { version: 'Version du client inconnue : rechargez la page.' },
-      });
-    const changes = realChanges(customer, input);
-    const fields = [...changes.keys()];
-    const marks = readChangeMarks(customer.change_marks_json);
-    const conflicts = changedSince(marks, input.version, fields);
-    if (conflicts.length > 0) {
-      throw new AppError(
-        'CONFLICT',
-        conflictMessage(
-          {
-            subject: 'customer',
-            fileNumber: request.number,
-            changes: conflicts,
-            lastChange: { byName: customer.updated_by_name, at: customer.updated_at },
-            timeZone: await schoolTimeZone(tx, actor.schoolId),
-          },
-          language,
-        ),
-      );
-    }
-    if (fields.length === 0) return;
-    const email = changes.get('email');
-    if (email?.email_normalized) {
-      const other = await findCustomerByEmail(tx.trx, actor.schoolId, email.email_normalized);
-      if (other && other.id !== customer.id) {
-        throw new AppError('CONFLICT', 'Un autre client de l’école a déjà cette adresse e-mail.', {
-          fields: { email: 'Un autre client de l’école a déjà cette adresse e-mail.' },
+    await changeRequest(tx, { schoolId: actor.schoolId, requestId, actor }, async (file) => {
+      const { request } = file;
+      const customer = await lockCustomer(tx.trx, actor.schoolId, request.customerId);
+      if (!customer) throw notFound(NOT_FOUND.customer);
+      if (input.version > customer.version)
+        throw new AppError('VALIDATION', REQUEST_MESSAGES.unknownCustomerVersion, {
+          fields: { version: REQUEST_MESSAGES.unknownCustomerVersion },
+        });
+      const changes = realChanges(customer, input);
+      const fields = [...changes.keys()];
+      const marks = readChangeMarks(customer.change_marks_json);
+      const conflicts = changedSince(marks, input.version, fields);
+      if (conflicts.length > 0) {
+        const facts = {
+          subject: 'customer' as const,
+          fileNumber: request.number,
+          changes: conflicts,
+          lastChange: { byName: customer.updated_by_name, at: customer.updated_at },
+          timeZone: await findSchoolTimeZone(tx.trx, actor.schoolId),
+        };
+        throw new AppError('CONFLICT', {
+          fr: conflictMessage(facts, 'fr'),
+          en: conflictMessage(facts, 'en'),
         });
       }
-    }
-    const columns: CustomerChanges = Object.assign({}, ...changes.values());
-    columns.change_marks_json = writeChangeMarks(
-      withChangeMarks(marks, fields, {
-        version: customer.version + 1,
-        byName: actor.name,
-        at: tx.now,
-        fileNumber: request.number,
-      }),
-    );
-    await updateCustomerRow(tx.trx, customer, columns, { name: actor.name, at: tx.now });
+      if (fields.length === 0) return;
+      const email = changes.get('email');
+      if (email?.email_normalized) {
+        const other = await findCustomerByEmail(tx.trx, actor.schoolId, email.email_normalized);
+        if (other && other.id !== customer.id) {
+          throw new AppError('CONFLICT', REQUEST_MESSAGES.emailTaken, {
+            fields: { email: REQUEST_MESSAGES.emailTaken },
+          });
+        }
+      }
+      const columns: CustomerChanges = Object.assign({}, ...changes.values());
+      columns.change_marks_json = writeChangeMarks(
+        withChangeMarks(marks, fields, {
+          version: customer.version + 1,
+          byName: actor.name,
+          at: tx.now,
+          fileNumber: request.number,
+        }),
+      );
+      await updateCustomerRow(tx.trx, customer, columns, { name: actor.name, at: tx.now });
 
-    const contactFields = fields.filter((f) => f !== 'note');
-    const files = await listCustomerFiles(tx.trx, actor.schoolId, customer.id);
-    if (contactFields.length > 0) {
-      await refreshCustomerSearchKeys(tx.trx, actor.schoolId, customer.id);
-      await setCustomerOnFiles(tx.trx, actor.schoolId, customer.id, {
-        name: `${columns.first_name ?? customer.first_name} ${columns.last_name ?? customer.last_name}`.trim(),
-        email: columns.email ?? customer.email,
-      });
-      for (const file of files) await reindexRequest(tx, file);
-      await journal(tx, {
-        schoolId: actor.schoolId,
-        requestId,
-        actor,
-        action: 'request.customer_changed',
-        details: { fields: contactFields },
-      });
-    }
-    if (changes.has('note')) {
-      await journal(tx, {
-        schoolId: actor.schoolId,
-        requestId,
-        actor,
-        action: 'request.comment_changed',
-        details: {},
-      });
-    }
-    for (const file of files)
-      tx.publish({ schoolId: actor.schoolId, type: 'request.changed', requestId: file.id });
+      const contactFields = fields.filter((f) => f !== 'note');
+      const files = await listCustomerFiles(tx.trx, actor.schoolId, customer.id);
+      if (contactFields.length > 0) {
+        await refreshCustomerSearchKeys(tx.trx, actor.schoolId, customer.id);
+        await setCustomerOnFiles(tx.trx, actor.schoolId, customer.id, {
+          name: `${columns.first_name ?? customer.first_name} ${columns.last_name ?? customer.last_name}`.trim(),
+          email: columns.email ?? customer.email,
+        });
+        for (const other of files) await reindexRequest(tx, other);
+        file.journal({ action: 'request.customer_changed', details: { fields: contactFields } });
+      }
+      if (changes.has('note')) file.journal({ action: 'request.comment_changed', details: {} });
+      // The customer is shown on each of their files: every one is refreshed live (this one by
+      // the change path itself).
+      for (const other of files.filter((f) => f.id !== requestId))
+        tx.publish({ schoolId: actor.schoolId, type: 'request.changed', requestId: other.id });
+    });
   });
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import {
   findCategoryName,
   findCustomerInSchool,
-  findRequestInSchool,
+  findRequest,
   listActivityOfRequest,
   listLinesOfRequest,
   listMessagesOfRequest,
@@ -80,15 +80,15 @@ export async function getRequestPage(
   language: StaffLanguage = 'fr',
 ): Promise<RequestPage> {
   const db = deps.db.kysely;
-  const request = await findRequestInSchool(db, actor.schoolId, id);
+  const request = await findRequest(db, actor.schoolId, id);
   if (!request) throw notFound(NOT_FOUND.file);
   const [customer, categoryName, lines, messages, activity, others] = await Promise.all([
-    findCustomerInSchool(db, actor.schoolId, request.customer_id),
-    findCategoryName(db, actor.schoolId, request.category_id),
+    findCustomerInSchool(db, actor.schoolId, request.customerId),
+    findCategoryName(db, actor.schoolId, request.categoryId),
     listLinesOfRequest(db, actor.schoolId, id),
     listMessagesOfRequest(db, actor.schoolId, id),
     listActivityOfRequest(db, actor.schoolId, id),
-    listOtherRequestsOfCustomer(db, actor.schoolId, request.customer_id, id),
+    listOtherRequestsOfCustomer(db, actor.schoolId, request.customerId, id),
   ]);
   const customerName = customer ? `${customer.first_name} ${customer.last_name}`.trim() : '';
   return {

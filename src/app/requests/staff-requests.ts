@@ -1,41 +1,35 @@
 import {
+  type CustomerRow,
+  findCategoryName,
   findCustomerInSchool,
-  findRequestInSchool,
-  type RequestRow,
+  findRequest,
+  findSchoolTimeZone,
   readChangeMarks,
-  writeChangeMarks,
 } from '../../db/repositories/index.js';
-import { type ConflictLanguage, type FileField, withChangeMarks } from '../../domain/edit-conflicts.js';
 import { AppError, NOT_FOUND, notFound } from '../../domain/errors.js';
-import type { Status } from '../../domain/status.js';
+import type { Request } from '../../domain/request.js';
 import type { StaffActor } from '../actor.js';
 import type { AppDeps } from '../deps.js';
-import { journal, type Tx, transact } from '../tx.js';
-import {
-  bumpVersion,
-  findOrCreateCustomer,
-  openRequest,
-  refreshStatus,
-  schoolTimeZone,
-} from './request-core.js';
+import { type Tx, transact } from '../tx.js';
+import { changeRequest } from './change-request.js';
+import { findOrCreateCustomer } from './customers.js';
+import { openRequest } from './open-request.js';
+import { REQUEST_MESSAGES } from './requests.messages.js';
 import type { CreateStaffRequestInput, RequestSummary, UpdateRequestInput } from './requests.schemas.js';
 
-async function assertCategory(
+/** The category of the school a file is put in; none (null) is always allowed. */
+async function requireCategory(
   tx: Tx,
   schoolId: string,
   categoryId: string | null | undefined,
-): Promise<void> {
-  if (!categoryId) return;
-  const found = await tx.trx
-    .selectFrom('categories')
-    .select('id')
-    .where('school_id', '=', schoolId)
-    .where('id', '=', categoryId)
-    .executeTakeFirst();
-  if (!found)
-    throw new AppError('VALIDATION', 'Catégorie inconnue.', {
-      fields: { categoryId: 'Catégorie inconnue pour cette école.' },
+): Promise<{ name: string } | null> {
+  if (!categoryId) return null;
+  const name = await findCategoryName(tx.trx, schoolId, categoryId);
+  if (name === null)
+    throw new AppError('VALIDATION', REQUEST_MESSAGES.unknownCategory, {
+      fields: { categoryId: REQUEST_MESSAGES.unknownCategoryField },
     });
+  return { name };
 }
 
 /**
@@ -56,10 +50,10 @@ export async function createStaffRequest(
       phone: input.customer.phone || null,
       language: input.customer.language,
     });
-    await assertCategory(tx, actor.schoolId, input.categoryId);
+    await requireCategory(tx, actor.schoolId, input.categoryId);
     const { request } = await openRequest(tx, {
       schoolId: actor.schoolId,
-      schoolTimeZone: await schoolTimeZone(tx, actor.schoolId),
+      schoolTimeZone: await findSchoolTimeZone(tx.trx, actor.schoolId),
       source: 'staff',
       customer,
       language: input.customer.language,
@@ -74,9 +68,9 @@ export async function createStaffRequest(
 
 /** One request of the actor's school; another school's id is simply not found. */
 export async function getRequest(deps: AppDeps, actor: StaffActor, id: string): Promise<RequestSummary> {
-  const request = await findRequestInSchool(deps.db.kysely, actor.schoolId, id);
+  const request = await findRequest(deps.db.kysely, actor.schoolId, id);
   if (!request) throw notFound(NOT_FOUND.file);
-  const customer = await findCustomerInSchool(deps.db.kysely, actor.schoolId, request.customer_id);
+  const customer = await findCustomerInSchool(deps.db.kysely, actor.schoolId, request.customerId);
   return toSummary(request, customer!);
 }
 
@@ -84,77 +78,37 @@ export async function getRequest(deps: AppDeps, actor: StaffActor, id: string): 
  * Changes the category or the customer's language of a file, refusing an edit based on a stale
  * version of the file (whatever changed since: these are one-click choices made looking at the
  * file, and the page shows the new state at once); each change is a journal line and leaves a
- * change mark, so a later stale edit is told who changed what.
+ * change mark, so a later stale edit is told who changed what. Choosing what is already chosen
+ * changes nothing, and keeps the version.
  */
 export async function updateRequest(
   deps: AppDeps,
   actor: StaffActor,
   id: string,
   input: UpdateRequestInput,
-  language: ConflictLanguage = 'fr',
 ): Promise<RequestSummary> {
   return transact(deps, async (tx) => {
-    const found = await findRequestInSchool(tx.trx, actor.schoolId, id);
-    if (!found) throw notFound(NOT_FOUND.file);
-    const version = await bumpVersion(tx, found, input.version, actor, language);
-    await assertCategory(tx, actor.schoolId, input.categoryId);
-    const request = (await findRequestInSchool(tx.trx, actor.schoolId, id))!;
-    const changes: Partial<RequestRow> = {};
-    const fields: FileField[] = [];
-    if (input.categoryId !== undefined && input.categoryId !== request.category_id) {
-      changes.category_id = input.categoryId;
-      fields.push('category');
-      const category = input.categoryId
-        ? await tx.trx
-            .selectFrom('categories')
-            .select('name')
-            .where('id', '=', input.categoryId)
-            .executeTakeFirst()
-        : null;
-      await journal(tx, {
-        schoolId: actor.schoolId,
-        requestId: id,
-        actor,
-        action: 'request.category_changed',
-        details: { category: category?.name ?? null },
-      });
-    }
-    if (input.language !== undefined && input.language !== request.language) {
-      changes.language = input.language;
-      fields.push('language');
-      await journal(tx, {
-        schoolId: actor.schoolId,
-        requestId: id,
-        actor,
-        action: 'request.language_changed',
-        details: { language: input.language },
-      });
-    }
-    if (fields.length > 0) {
-      changes.change_marks_json = writeChangeMarks(
-        withChangeMarks(readChangeMarks(request.change_marks_json), fields, {
-          version,
-          byName: actor.name,
-          at: tx.now,
-          fileNumber: request.number,
-        }),
-      );
-      await tx.trx
-        .updateTable('requests')
-        .set(changes)
-        .where('school_id', '=', actor.schoolId)
-        .where('id', '=', id)
-        .execute();
-    }
-    const updated = (await findRequestInSchool(tx.trx, actor.schoolId, id))!;
-    await refreshStatus(tx, updated);
-    tx.publish({ schoolId: actor.schoolId, type: 'request.changed', requestId: id });
-    return summarize(tx, (await findRequestInSchool(tx.trx, actor.schoolId, id))!);
+    const { request } = await changeRequest(
+      tx,
+      { schoolId: actor.schoolId, requestId: id, actor, expectedVersion: input.version },
+      async (file) => {
+        if (input.categoryId !== undefined && input.categoryId !== file.request.categoryId) {
+          const category = await requireCategory(tx, actor.schoolId, input.categoryId);
+          file.edit({ categoryId: input.categoryId }, ['category']);
+          file.journal({ action: 'request.category_changed', details: { category: category?.name ?? null } });
+        }
+        if (input.language !== undefined && input.language !== file.request.language) {
+          file.edit({ language: input.language }, ['language']);
+          file.journal({ action: 'request.language_changed', details: { language: input.language } });
+        }
+      },
+    );
+    return summarize(tx, request);
   });
 }
 
-async function summarize(tx: Tx, request: RequestRow): Promise<RequestSummary> {
-  const customer = await findCustomerInSchool(tx.trx, request.school_id, request.customer_id);
+async function summarize(tx: Tx, request: Request): Promise<RequestSummary> {
+  const customer = await findCustomerInSchool(tx.trx, request.schoolId, request.customerId);
   return toSummary(request, customer!);
 }
 
@@ -163,26 +117,23 @@ function noteChangeOf(marksJson: string): RequestSummary['customer']['noteChange
   return mark ? { byName: mark.byName, at: mark.at, fileNumber: mark.fileNumber } : null;
 }
 
-export function toSummary(
-  request: RequestRow,
-  customer: NonNullable<Awaited<ReturnType<typeof findCustomerInSchool>>>,
-): RequestSummary {
+export function toSummary(request: Request, customer: CustomerRow): RequestSummary {
   return {
     id: request.id,
     number: request.number,
     source: request.source,
-    status: request.status as Status,
+    status: request.status,
     language: request.language,
-    categoryId: request.category_id,
-    totalCents: Number(request.total_cents),
-    paidCents: Number(request.paid_cents),
-    isToBePriced: Number(request.is_to_be_priced) === 1,
-    isOnlinePaymentAllowed: request.is_online_payment_allowed === 1,
-    isEnteredInPos: request.is_entered_in_pos === 1,
-    lastMessageAt: request.last_message_at,
-    createdAt: request.created_at,
-    updatedAt: request.updated_at,
-    updatedByName: request.updated_by_name,
+    categoryId: request.categoryId,
+    totalCents: request.totalCents,
+    paidCents: request.paidCents,
+    isToBePriced: request.isToBePriced,
+    isOnlinePaymentAllowed: request.isOnlinePaymentAllowed,
+    isEnteredInPos: request.isEnteredInPos,
+    lastMessageAt: request.lastMessageAt,
+    createdAt: request.createdAt,
+    updatedAt: request.updatedAt,
+    updatedByName: request.updatedByName,
     version: request.version,
     customer: {
       id: customer.id,

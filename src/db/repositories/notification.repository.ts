@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../schema.js';
+import type { Database, NotificationsTable } from '../schema.js';
 
 /** Marks a staff member's unread notifications read: one (`id`) or all of them. */
 export async function markUnreadNotificationsRead(
@@ -30,4 +30,26 @@ export async function isNotificationOf(
     .where('id', '=', target.id)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** The active staff of a school: who a new notification may go to. */
+export async function listActiveStaffIds(db: Kysely<Database>, schoolId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('school_id', '=', schoolId)
+    .where('is_active', '=', 1)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export async function insertNotifications(
+  db: Kysely<Database>,
+  rows: readonly NotificationsTable[],
+): Promise<void> {
+  if (rows.length > 0)
+    await db
+      .insertInto('notifications')
+      .values([...rows])
+      .execute();
 }

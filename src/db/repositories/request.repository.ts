@@ -1,8 +1,12 @@
 import type { Kysely } from 'kysely';
+import type { ChangeMarks } from '../../domain/edit-conflicts.js';
 import type { PricingLine } from '../../domain/line-pricing.js';
-import type { StatusFacts } from '../../domain/status.js';
+import { type Cents, cents } from '../../domain/money.js';
+import type { LastMessage, Request, RequestEdit } from '../../domain/request.js';
+import type { Source, Status, StatusLine } from '../../domain/status.js';
 import { preparedQuery } from '../prepared-query.js';
 import type { Database, RequestsTable } from '../schema.js';
+import { readChangeMarks, writeChangeMarks } from './change-marks.repository.js';
 
 export type RequestRow = RequestsTable;
 
@@ -29,62 +33,309 @@ export interface StoredLineLabel {
   labelParamsJson: string | null;
 }
 
-/**
- * The facts the status rule reads, loaded in the caller's transaction, with what the lists keep
- * beside the status: the active lines' labels and their prices.
- */
-export async function loadStatusFacts(
+/** A request row as the use cases see it: booleans, `Cents`, its `Status`, its change marks parsed. */
+export function toRequest(row: RequestRow): Request {
+  return {
+    id: row.id,
+    schoolId: row.school_id,
+    number: row.number,
+    source: row.source,
+    customerId: row.customer_id,
+    language: row.language,
+    categoryId: row.category_id,
+    isOnlinePaymentAllowed: Number(row.is_online_payment_allowed) === 1,
+    isEnteredInPos: Number(row.is_entered_in_pos) === 1,
+    customValidatedAt: row.custom_validated_at,
+    offerSentAt: row.offer_sent_at,
+    archivedAt: row.archived_at,
+    status: row.status,
+    totalCents: cents(Number(row.total_cents)),
+    paidCents: cents(Number(row.paid_cents)),
+    isToBePriced: Number(row.is_to_be_priced) === 1,
+    lastMessageAt: row.last_message_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    updatedByName: row.updated_by_name,
+    version: Number(row.version),
+    changeMarks: readChangeMarks(row.change_marks_json),
+  };
+}
+
+/** The request of a school, or undefined (another school's id looks like no id at all). */
+export async function findRequest(
   db: Kysely<Database>,
-  request: RequestRow,
-): Promise<StatusFacts & { serviceLabels: StoredLineLabel[]; pricing: PricingLine[] }> {
+  schoolId: string,
+  id: string,
+): Promise<Request | undefined> {
+  const row = await findRequestInSchool(db, schoolId, id);
+  return row ? toRequest(row) : undefined;
+}
+
+function editColumns(edit: RequestEdit): Partial<RequestRow> {
+  const columns: Partial<RequestRow> = {};
+  if (edit.categoryId !== undefined) columns.category_id = edit.categoryId;
+  if (edit.language !== undefined) columns.language = edit.language;
+  if (edit.isOnlinePaymentAllowed !== undefined)
+    columns.is_online_payment_allowed = edit.isOnlinePaymentAllowed ? 1 : 0;
+  if (edit.isEnteredInPos !== undefined) columns.is_entered_in_pos = edit.isEnteredInPos ? 1 : 0;
+  if (edit.customValidatedAt !== undefined) columns.custom_validated_at = edit.customValidatedAt;
+  if (edit.offerSentAt !== undefined) columns.offer_sent_at = edit.offerSentAt;
+  if (edit.archivedAt !== undefined) columns.archived_at = edit.archivedAt;
+  return columns;
+}
+
+function lastMessageColumns(message: LastMessage): Partial<RequestRow> {
+  return {
+    last_message_at: message.at,
+    last_message_preview: message.preview,
+    last_message_key: message.key,
+    last_message_params_json: message.paramsJson,
+    last_message_author: message.author,
+  };
+}
+
+/** The columns the status rule reads on the request row, and what is materialised from them. */
+const FACT_COLUMNS = [
+  'source',
+  'archived_at',
+  'custom_validated_at',
+  'offer_sent_at',
+  'is_entered_in_pos',
+  'status',
+  'total_cents',
+  'paid_cents',
+  'services_json',
+  'is_to_be_priced',
+] as const;
+
+/** The request's own facts as stored, with what was last materialised from them. */
+export interface StoredFacts {
+  schoolId: string;
+  requestId: string;
+  source: Source;
+  archivedAt: string | null;
+  customValidatedAt: string | null;
+  offerSentAt: string | null;
+  isEnteredInPos: boolean;
+  stored: {
+    status: Status;
+    totalCents: Cents;
+    paidCents: Cents;
+    servicesJson: string;
+    isToBePriced: boolean;
+  };
+}
+
+function toStoredFacts(
+  schoolId: string,
+  requestId: string,
+  row: Pick<RequestRow, (typeof FACT_COLUMNS)[number]>,
+): StoredFacts {
+  return {
+    schoolId,
+    requestId,
+    source: row.source,
+    archivedAt: row.archived_at,
+    customValidatedAt: row.custom_validated_at,
+    offerSentAt: row.offer_sent_at,
+    isEnteredInPos: Number(row.is_entered_in_pos) === 1,
+    stored: {
+      status: row.status,
+      totalCents: cents(Number(row.total_cents)),
+      paidCents: cents(Number(row.paid_cents)),
+      servicesJson: row.services_json,
+      isToBePriced: Number(row.is_to_be_priced) === 1,
+    },
+  };
+}
+
+export interface RequestWrite {
+  schoolId: string;
+  id: string;
+  /** The version the change was computed from: the write happens only if it is still current. */
+  fromVersion: number;
+  edit: RequestEdit;
+  lastMessage?: LastMessage;
+  changeMarks?: ChangeMarks;
+  /** Bump the version (a change of the file); false for the conversation moving on alone. */
+  isNewVersion: boolean;
+  at: string;
+  byName: string;
+}
+
+/**
+ * Writes a change of a request in one statement, guarded by the version it was computed from,
+ * and returns the request's facts as stored after it (for the status rule) — or undefined when
+ * someone changed the request in the meantime (nothing was written).
+ */
+export async function writeRequestChange(
+  db: Kysely<Database>,
+  write: RequestWrite,
+): Promise<StoredFacts | undefined> {
+  const columns: Partial<RequestRow> = {
+    ...editColumns(write.edit),
+    ...(write.lastMessage && lastMessageColumns(write.lastMessage)),
+  };
+  if (write.changeMarks) columns.change_marks_json = writeChangeMarks(write.changeMarks);
+  const row = await db
+    .updateTable('requests')
+    .set((eb) =>
+      write.isNewVersion
+        ? { ...columns, version: eb('version', '+', 1), updated_at: write.at, updated_by_name: write.byName }
+        : columns,
+    )
+    .where('school_id', '=', write.schoolId)
+    .where('id', '=', write.id)
+    .where('version', '=', write.fromVersion)
+    .returning(FACT_COLUMNS)
+    .executeTakeFirst();
+  return row ? toStoredFacts(write.schoolId, write.id, row) : undefined;
+}
+
+const selectStoredFacts = preparedQuery((db, schoolId: string, id: string) =>
+  db.selectFrom('requests').select(FACT_COLUMNS).where('school_id', '=', schoolId).where('id', '=', id),
+);
+
+/** The request's own facts as stored now (after lines or payments changed beside it). */
+export async function loadStoredFacts(
+  db: Kysely<Database>,
+  schoolId: string,
+  id: string,
+): Promise<StoredFacts> {
+  const [row] = await selectStoredFacts(db, schoolId, id);
+  if (!row) throw new Error(`request ${id} vanished inside its own transaction`);
+  return toStoredFacts(schoolId, id, row);
+}
+
+/** Who changed the request last and its change marks: what a refused stale edit is told. */
+export async function findVersionStamp(
+  db: Kysely<Database>,
+  schoolId: string,
+  id: string,
+): Promise<
+  { version: number; updatedByName: string | null; updatedAt: string; changeMarks: ChangeMarks } | undefined
+> {
+  const row = await db
+    .selectFrom('requests')
+    .select(['version', 'updated_by_name', 'updated_at', 'change_marks_json'])
+    .where('school_id', '=', schoolId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row
+    ? {
+        version: Number(row.version),
+        updatedByName: row.updated_by_name,
+        updatedAt: row.updated_at,
+        changeMarks: readChangeMarks(row.change_marks_json),
+      }
+    : undefined;
+}
+
+/** What the status rule derives, written back beside the facts (only what differs). */
+export async function writeMaterialized(
+  db: Kysely<Database>,
+  schoolId: string,
+  id: string,
+  materialized: {
+    status: Status;
+    totalCents: Cents;
+    paidCents: Cents;
+    servicesJson: string;
+    isToBePriced: boolean;
+  },
+): Promise<void> {
+  await db
+    .updateTable('requests')
+    .set({
+      status: materialized.status,
+      total_cents: materialized.totalCents,
+      paid_cents: materialized.paidCents,
+      services_json: materialized.servicesJson,
+      is_to_be_priced: materialized.isToBePriced ? 1 : 0,
+    })
+    .where('school_id', '=', schoolId)
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Keeps the tab counts in step with status changes, inside the same transaction. */
+export async function adjustStatusCount(
+  db: Kysely<Database>,
+  schoolId: string,
+  status: Status,
+  delta: number,
+): Promise<void> {
+  await db
+    .insertInto('status_counts')
+    .values({ school_id: schoolId, status, count: delta })
+    .onConflict((oc) =>
+      oc
+        .columns(['school_id', 'status'])
+        .doUpdateSet((eb) => ({ count: eb('status_counts.count', '+', delta) })),
+    )
+    .execute();
+}
+
+/** The lines and payments the status rule reads, beside the request's own facts. */
+export async function loadLineFacts(
+  db: Kysely<Database>,
+  schoolId: string,
+  requestId: string,
+): Promise<{
+  lines: StatusLine[];
+  paidCents: Cents;
+  serviceLabels: StoredLineLabel[];
+  pricing: PricingLine[];
+}> {
   const [lines, paid] = await Promise.all([
-    db
-      .selectFrom('lines')
-      .select([
-        'kind',
-        'is_active',
-        'unit_price_cents',
-        'total_cents',
-        'is_online_sale',
-        'pos_imported_at',
-        'label',
-        'label_key',
-        'label_params_json',
-      ])
-      .orderBy('position')
-      .where('school_id', '=', request.school_id)
-      .where('request_id', '=', request.id)
-      .execute(),
-    db
-      .selectFrom('payments')
-      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_cents'), eb.lit(0)).as('paid'))
-      .where('school_id', '=', request.school_id)
-      .where('request_id', '=', request.id)
-      .executeTakeFirstOrThrow(),
+    selectLineFacts(db, schoolId, requestId),
+    selectPaid(db, schoolId, requestId),
   ]);
   return {
-    source: request.source,
-    archivedAt: request.archived_at,
-    customValidatedAt: request.custom_validated_at,
-    offerSentAt: request.offer_sent_at,
-    isEnteredInPos: request.is_entered_in_pos === 1,
-    paidCents: Number(paid.paid),
+    paidCents: cents(Number(paid[0]?.paid ?? 0)),
     serviceLabels: lines
-      .filter((l) => l.is_active === 1)
+      .filter((l) => Number(l.is_active) === 1)
       .map((l) => ({ label: l.label, labelKey: l.label_key, labelParamsJson: l.label_params_json })),
     pricing: lines.map((l) => ({
       kind: l.kind,
-      isActive: l.is_active === 1,
+      isActive: Number(l.is_active) === 1,
       unitPriceCents: Number(l.unit_price_cents),
     })),
     lines: lines.map((l) => ({
-      isActive: l.is_active === 1,
-      totalCents: Number(l.total_cents),
-      isOnlineSale: l.is_online_sale === 1,
+      isActive: Number(l.is_active) === 1,
+      totalCents: cents(Number(l.total_cents)),
+      isOnlineSale: Number(l.is_online_sale) === 1,
       isPosImported: l.pos_imported_at !== null,
     })),
   };
 }
+
+const selectLineFacts = preparedQuery((db, schoolId: string, requestId: string) =>
+  db
+    .selectFrom('lines')
+    .select([
+      'kind',
+      'is_active',
+      'unit_price_cents',
+      'total_cents',
+      'is_online_sale',
+      'pos_imported_at',
+      'label',
+      'label_key',
+      'label_params_json',
+    ])
+    .where('school_id', '=', schoolId)
+    .where('request_id', '=', requestId)
+    .orderBy('position'),
+);
+
+const selectPaid = preparedQuery((db, schoolId: string, requestId: string) =>
+  db
+    .selectFrom('payments')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_cents'), eb.lit(0)).as('paid'))
+    .where('school_id', '=', schoolId)
+    .where('request_id', '=', requestId),
+);
 
 /**
  * Increments a per-school counter inside the caller's transaction and returns the new value.

@@ -123,13 +123,7 @@ export function requestsRoutes(app: App, deps: AppDeps): void {
     },
     async (request) => {
       const staff = staffOf(request);
-      return updateRequest(
-        deps,
-        staff.actor,
-        request.params.id,
-        request.body,
-        readerLanguage(staff.language),
-      );
+      return updateRequest(deps, staff.actor, request.params.id, request.body);
     },
   );
 
@@ -166,13 +160,7 @@ export function requestsRoutes(app: App, deps: AppDeps): void {
     },
     async (request, reply) => {
       const staff = staffOf(request);
-      await updateCustomer(
-        deps,
-        staff.actor,
-        request.params.id,
-        request.body,
-        readerLanguage(staff.language),
-      );
+      await updateCustomer(deps, staff.actor, request.params.id, request.body);
       return reply.status(204).send(null);
     },
   );

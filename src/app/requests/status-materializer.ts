@@ -1,0 +1,58 @@
+import {
+  adjustStatusCount,
+  loadLineFacts,
+  loadStoredFacts,
+  type StoredFacts,
+  writeMaterialized,
+} from '../../db/repositories/index.js';
+import { isTotalToBePriced } from '../../domain/line-pricing.js';
+import { activeTotal, deriveStatus, type Status } from '../../domain/status.js';
+import type { Tx } from '../tx.js';
+import { serviceLabelOf } from './keyed-text.schemas.js';
+
+/**
+ * The status rule applied: derives the status of a request from the facts as stored — the
+ * request's own (`stored`, read from the database after the change, never a caller's copy), its
+ * lines and its payments — and writes the status, the totals and the services the lists show,
+ * keeping the tab counts in step. The only code that writes `requests.status`.
+ */
+export async function materializeStatus(tx: Tx, facts: StoredFacts): Promise<Status> {
+  const { schoolId, requestId, stored } = facts;
+  const beside = await loadLineFacts(tx.trx, schoolId, requestId);
+  const status = deriveStatus({ ...facts, lines: beside.lines, paidCents: beside.paidCents });
+  const totalCents = activeTotal(beside.lines);
+  const servicesJson = JSON.stringify(beside.serviceLabels.map(serviceLabelOf));
+  const isToBePriced = isTotalToBePriced(beside.pricing);
+  if (
+    status !== stored.status ||
+    totalCents !== stored.totalCents ||
+    beside.paidCents !== stored.paidCents ||
+    servicesJson !== stored.servicesJson ||
+    isToBePriced !== stored.isToBePriced
+  ) {
+    await writeMaterialized(tx.trx, schoolId, requestId, {
+      status,
+      totalCents,
+      paidCents: beside.paidCents,
+      servicesJson,
+      isToBePriced,
+    });
+  }
+  if (status !== stored.status) {
+    await adjustStatusCount(tx.trx, schoolId, stored.status, -1);
+    await adjustStatusCount(tx.trx, schoolId, status, 1);
+    tx.publish({ schoolId, type: 'counts.changed' });
+  }
+  return status;
+}
+
+/** Re-derives the status of a request after something beside it changed (its lines, its payments). */
+export async function refreshStatus(tx: Tx, schoolId: string, requestId: string): Promise<Status> {
+  return materializeStatus(tx, await loadStoredFacts(tx.trx, schoolId, requestId));
+}
+
+/** A new request counts in its tab from the start. */
+export async function countNewRequest(tx: Tx, schoolId: string, status: Status): Promise<void> {
+  await adjustStatusCount(tx.trx, schoolId, status, 1);
+  tx.publish({ schoolId, type: 'counts.changed' });
+}
