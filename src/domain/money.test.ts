@@ -290,6 +290,36 @@ describe('formatMoney', () => {
     expect(plainSpaces(formatMoney(cents(-123_456)))).toBe('-1 234,56 €');
   });
 
+  it('writes the exact cents of amounts too large for a float to hold as euros', () => {
+    expect(plainSpaces(formatMoney(cents(900_719_925_474_099)))).toBe('9 007 199 254 740,99 €');
+    // 90071992547409.91 is no float: as one, Intl would write …409,90 €.
+    expect(plainSpaces(formatMoney(cents(Number.MAX_SAFE_INTEGER)))).toBe('90 071 992 547 409,91 €');
+    expect(plainSpaces(formatMoney(cents(Number.MIN_SAFE_INTEGER)))).toBe('-90 071 992 547 409,91 €');
+    expect(formatMoney(cents(Number.MAX_SAFE_INTEGER - 2), 'en-GB')).toBe('€90,071,992,547,409.89');
+  });
+
+  it('writes negative amounts exactly, the sign where the locale puts it', () => {
+    expect(plainSpaces(formatMoney(cents(-5)))).toBe('-0,05 €');
+    expect(plainSpaces(formatMoney(cents(-900_719_925_474_099)))).toBe('-9 007 199 254 740,99 €');
+    expect(formatMoney(cents(-123_456), 'en-GB')).toBe('-€1,234.56');
+  });
+
+  it('writes every safe amount digit for digit, whatever its size', () => {
+    const anyCentsArb = fc.integer({ min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }).map(cents);
+    fc.assert(
+      fc.property(anyCentsArb, (amount) => {
+        const exact = BigInt(amount);
+        const abs = exact < 0n ? -exact : exact;
+        const expected = `${exact < 0n ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+        expect(formatMoney(amount, 'en-US', 'USD').replace(/[$,]/g, '')).toBe(expected);
+      }),
+    );
+  });
+
+  it('refuses a fraction of a cent rather than writing a wrong amount', () => {
+    expect(() => formatMoney(12.5 as Cents)).toThrow(RangeError);
+  });
+
   it('follows the locale and currency it is given', () => {
     expect(formatMoney(cents(123_456), 'en-US', 'USD')).toBe('$1,234.56');
   });

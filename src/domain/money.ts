@@ -85,16 +85,31 @@ export function parseEuros(text: string): Cents | null {
   return cents(sign === '-' ? -value : value);
 }
 
-/** Formats cents for people, in the given locale: 123456 → "1 234,56 €" in French. */
-export function formatMoney(amount: Cents | number, locale = 'fr-FR', currency = 'EUR'): string {
-  const negative = amount < 0;
-  const abs = Math.abs(amount);
+/**
+ * The amount as an exact decimal text, "-1234.56": built from integers, so no binary float ever
+ * stands between the cents and what people read (a float is off by cents beyond 2^53 / 100 €).
+ */
+function decimalText(amount: Cents): `${number}` {
+  const value = cents(amount);
+  const abs = Math.abs(value);
   const whole = Math.floor(abs / 100);
-  const fraction = abs % 100;
-  const parts = new Intl.NumberFormat(locale, { style: 'currency', currency }).formatToParts(
-    whole + fraction / 100,
-  );
-  // Intl is fed an exact two-decimal value; re-assemble from parts to keep its locale shape.
-  const text = parts.map((p) => p.value).join('');
-  return negative ? `-${text}` : text;
+  const fraction = abs - whole * 100;
+  return `${value < 0 ? '-' : ''}${whole}.${String(fraction).padStart(2, '0')}` as `${number}`;
+}
+
+/** Building an Intl formatter costs far more than using one: one per locale and currency, kept. */
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * Formats cents for people, in the given locale: 123456 → "1 234,56 €" in French. Exact for every
+ * amount Cents can hold: Intl reads a numeric string as the decimal it writes.
+ */
+export function formatMoney(amount: Cents, locale = 'fr-FR', currency = 'EUR'): string {
+  const key = `${locale}|${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    moneyFormats.set(key, format);
+  }
+  return format.format(decimalText(amount));
 }

@@ -4,6 +4,8 @@
  * labels per language live with the screens, pages and e-mails.
  */
 
+import type { DOSSIER_TABS } from '../domain/status.js';
+
 export { STAFF_LANGUAGES, type StaffLanguage } from '../domain/errors.js';
 export {
   DOSSIER_TABS,
@@ -12,6 +14,9 @@ export {
   STATUSES,
   type Status,
 } from '../domain/status.js';
+
+/** One of the seven tabs of Gestion des dossiers. */
+export type DossierTab = (typeof DOSSIER_TABS)[number];
 
 /** The languages a customer may be written to in (forms, e-mails, the private link). */
 export const CUSTOMER_LANGUAGES = ['fr', 'en', 'de', 'it', 'es', 'nl'] as const;

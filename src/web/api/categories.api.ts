@@ -1,9 +1,7 @@
-import type { z } from 'zod';
-import type { CategoryInputSchema, CategorySchema } from '../../app/categories/categories';
+import type { Category, CategoryBody } from '../../shared/contracts/categories';
 import { apiRequest } from './http';
 
-export type Category = z.infer<typeof CategorySchema>;
-export type CategoryBody = z.input<typeof CategoryInputSchema>;
+export type { Category, CategoryBody };
 
 /** Same limit as the server (CategoryInputSchema). */
 export const CATEGORY_NAME_MAX_LENGTH = 60;

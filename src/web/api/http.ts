@@ -52,13 +52,17 @@ interface RequestOptions {
   keepalive?: boolean;
 }
 
-/** Same-origin JSON call to the Schuss API; throws ApiError on any failure. */
+/**
+ * Same-origin JSON call to the Schuss API; throws ApiError on any failure. It asks for the
+ * language of the screens: the server answers in it when nobody is signed in (the login page),
+ * as it answers a signed-in person in the language kept on their account.
+ */
 export async function apiRequest<T>(
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   path: string,
   options: RequestOptions = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': i18n.language };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {

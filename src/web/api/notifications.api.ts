@@ -1,9 +1,7 @@
-import type { z } from 'zod';
-import type { NotificationsResponseSchema } from '../../app/notifications/notifications';
+import type { NotificationsResponse, StaffNotification } from '../../shared/contracts/notifications';
 import { apiRequest } from './http';
 
-export type NotificationsResponse = z.infer<typeof NotificationsResponseSchema>;
-export type StaffNotification = NotificationsResponse['items'][number];
+export type { NotificationsResponse, StaffNotification };
 
 export function listNotifications(signal?: AbortSignal): Promise<NotificationsResponse> {
   return apiRequest<NotificationsResponse>('GET', '/api/notifications', { signal });

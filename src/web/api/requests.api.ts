@@ -1,52 +1,41 @@
-import type { z } from 'zod';
-import type { CustomerHitSchema } from '../../app/requests/find-customers';
-import type { KeyedText, ServiceLabel } from '../../app/requests/keyed-text.schemas';
-import type { ListItem, ListQuery, ListResponseSchema } from '../../app/requests/list-requests';
-import type { RequestPage } from '../../app/requests/request-page';
 import type {
-  CreateStaffRequestSchema,
-  LANGUAGES,
+  CreateRequestBody,
+  CustomerHit,
+  KeyedText,
+  ListItem,
+  ListQuery,
+  ListResponse,
+  RequestPage,
   RequestSummary,
-  UpdateCustomerSchema,
-  UpdateRequestSchema,
-} from '../../app/requests/requests.schemas';
-import type {
-  SOURCES as SERVER_SOURCES,
-  DOSSIER_TABS as SERVER_TABS,
-  Source,
-  Status,
-} from '../../domain/status';
+  ServiceLabel,
+  UpdateCustomerBody,
+  UpdateRequestBody,
+} from '../../shared/contracts/requests';
+import type { CustomerLanguage, DossierTab, Source, Status } from '../../shared/vocabulary';
 import { apiRequest } from './http';
 
-// Types only: the schemas stay on the server, the web bundle carries no Zod.
-export type { KeyedText, ListItem, RequestPage, RequestSummary, ServiceLabel, Source, Status };
-export type ListResponse = z.infer<typeof ListResponseSchema>;
+export type {
+  CreateRequestBody,
+  CustomerHit,
+  CustomerLanguage,
+  DossierTab,
+  KeyedText,
+  ListItem,
+  ListResponse,
+  RequestPage,
+  RequestSummary,
+  ServiceLabel,
+  Source,
+  Status,
+  UpdateCustomerBody,
+  UpdateRequestBody,
+};
 export type TabCounts = ListResponse['counts'];
 export type ListFilters = Pick<ListQuery, 'source' | 'categoryId' | 'toHandle'>;
-export type CustomerHit = z.infer<typeof CustomerHitSchema>;
-export type CreateRequestBody = z.input<typeof CreateStaffRequestSchema>;
-export type UpdateRequestBody = z.input<typeof UpdateRequestSchema>;
-export type UpdateCustomerBody = z.input<typeof UpdateCustomerSchema>;
-export type CustomerLanguage = (typeof LANGUAGES)[number];
 export type Message = RequestPage['messages'][number];
 export type ActivityItem = RequestPage['activity'][number];
 export type Line = RequestPage['lines'][number];
 export type OtherRequest = RequestPage['otherRequests'][number];
-
-// Copies of the server's lists (the bundle imports no server values); typed as the server's
-// tuples, so any difference fails the type check.
-export const SOURCES: typeof SERVER_SOURCES = ['vel', 'contact', 'custom', 'email', 'staff'];
-export const DOSSIER_TABS: typeof SERVER_TABS = [
-  'new',
-  'in_progress',
-  'awaiting_payment',
-  'deposit_paid',
-  'paid',
-  'processed',
-  'archived',
-];
-export type DossierTab = (typeof SERVER_TABS)[number];
-export const CUSTOMER_LANGUAGES: typeof LANGUAGES = ['fr', 'en', 'de', 'it', 'es', 'nl'];
 export const PAGE_SIZE = 50;
 
 const enc = encodeURIComponent;

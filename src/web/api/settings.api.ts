@@ -1,13 +1,10 @@
-import type { z } from 'zod';
-import type { FormSettingsView, IntakeKeySchema } from '../../app/settings/form-settings';
-import type { FormSettingsInput } from '../../app/settings/form-settings.schemas';
+import type { FormSettingsInput, FormSettingsView, IntakeKey } from '../../shared/contracts/settings';
 import { apiRequest } from './http';
 
-// Types only: the schemas stay on the server, the web bundle carries no Zod.
+export type { IntakeKey };
 export type FormSettingsPage = FormSettingsView;
 export type FormSettings = FormSettingsView['settings'];
 export type FormSettingsBody = FormSettingsInput;
-export type IntakeKey = z.infer<typeof IntakeKeySchema>;
 export type Practice = FormSettingsView['choices']['practices'][number];
 export type Duration = FormSettingsView['choices']['durations'][number];
 

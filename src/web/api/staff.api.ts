@@ -1,17 +1,7 @@
-import type { z } from 'zod';
-import type {
-  CreateStaffSchema,
-  RoleSchema,
-  StaffUserDto,
-  UpdateStaffSchema,
-} from '../../app/staff/staff.schemas';
+import type { CreateStaffBody, Role, StaffUser, UpdateStaffBody } from '../../shared/contracts/staff';
 import { apiRequest } from './http';
 
-// Types only: the schemas stay on the server, the web bundle carries no Zod.
-export type Role = z.infer<typeof RoleSchema>;
-export type StaffUser = StaffUserDto;
-export type CreateStaffBody = z.input<typeof CreateStaffSchema>;
-export type UpdateStaffBody = z.input<typeof UpdateStaffSchema>;
+export type { CreateStaffBody, Role, StaffUser, UpdateStaffBody };
 
 /** Same rule as the server (PASSWORD_MIN_LENGTH in app/auth/password.ts). */
 export const PASSWORD_MIN_LENGTH = 12;

@@ -1,27 +1,22 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DURATIONS, KNOWN_PRODUCT_KINDS, PRACTICES } from '../../shared/vocabulary';
 import type { KeyedText, ServiceLabel } from '../api/requests.api';
 import { formatCalendarDate } from '../format/format';
-import {
-  DURATION_KEYS,
-  humanize,
-  isOneOf,
-  PRACTICE_KEYS,
-  PRODUCT_KIND_KEYS,
-} from '../pages/dossier/form-payload';
+import { humanize, isOneOf } from './labels';
 
 type T = ReturnType<typeof useTranslation>['t'];
 
 function practice(t: T, key: string): string {
-  return isOneOf(PRACTICE_KEYS, key) ? t(`intake.practices.${key}`) : humanize(key);
+  return isOneOf(PRACTICES, key) ? t(`intake.practices.${key}`) : humanize(key);
 }
 
 function duration(t: T, key: string): string {
-  return isOneOf(DURATION_KEYS, key) ? t(`generated.durations.${key}`) : humanize(key);
+  return isOneOf(DURATIONS, key) ? t(`generated.durations.${key}`) : humanize(key);
 }
 
 function productKind(t: T, key: string): string {
-  return isOneOf(PRODUCT_KIND_KEYS, key) ? t(`intake.productKinds.${key}`) : humanize(key);
+  return isOneOf(KNOWN_PRODUCT_KINDS, key) ? t(`intake.productKinds.${key}`) : humanize(key);
 }
 
 /**

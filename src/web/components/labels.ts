@@ -16,6 +16,16 @@ export function tabFromSlug(slug: string | null): DossierTab | null {
   return found ? (found[0] as DossierTab) : null;
 }
 
+export function isOneOf<T extends string>(keys: readonly T[], value: string): value is T {
+  return (keys as readonly string[]).includes(value);
+}
+
+/** "cours_de_glisse" → "Cours de glisse": a readable fallback for a key the app does not know yet. */
+export function humanize(key: string): string {
+  const text = key.replaceAll('_', ' ').trim();
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 export function fileHref(id: string): string {
   return `/dossiers/${encodeURIComponent(id)}`;
 }

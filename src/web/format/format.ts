@@ -1,73 +1,13 @@
 /**
- * How the staff app writes money and times: euros from integer cents (never a float in the
- * arithmetic), instants in the school's time zone.
+ * How the staff app writes times: instants in the school's time zone (calendar parts from
+ * `src/shared/time-zone.ts`, the server's own). Money is written by `formatMoney` (`src/shared/money.ts`).
  */
+import { dayIn, zonedParts } from '../../shared/time-zone';
 
 const LOCALES: Record<string, string> = { fr: 'fr-FR', en: 'en-GB' };
 
 export function localeOf(language: string): string {
   return LOCALES[language] ?? 'fr-FR';
-}
-
-const moneyFormats = new Map<string, Intl.NumberFormat>();
-
-/** 12345 → "123,45 €". The amount is handed to Intl as an exact decimal string built from integers. */
-export function formatEuros(cents: number, language: string, currency = 'EUR'): string {
-  const key = `${language}|${currency}`;
-  let format = moneyFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(localeOf(language), { style: 'currency', currency });
-    moneyFormats.set(key, format);
-  }
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(Math.trunc(cents));
-  const units = Math.floor(abs / 100);
-  const rest = abs - units * 100;
-  const exact = `${sign}${units}.${String(rest).padStart(2, '0')}`;
-  // Intl.NumberFormat v3 reads a numeric string exactly (no binary float in between).
-  return format.format(exact as unknown as number);
-}
-
-interface Parts {
-  year: string;
-  month: string;
-  day: string;
-  hour: string;
-  minute: string;
-}
-
-const partFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** Calendar parts of an instant in a time zone (24 h clock). */
-export function zonedParts(instant: Date, timeZone: string): Parts {
-  let format = partFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    partFormats.set(timeZone, format);
-  }
-  const parts: Record<string, string> = {};
-  for (const part of format.formatToParts(instant)) parts[part.type] = part.value;
-  return {
-    year: parts.year ?? '',
-    month: parts.month ?? '',
-    day: parts.day ?? '',
-    hour: parts.hour ?? '',
-    minute: parts.minute ?? '',
-  };
-}
-
-/** "2025-11-26": the day an instant falls on in the school. */
-export function dayKey(instant: Date, timeZone: string): string {
-  const p = zonedParts(instant, timeZone);
-  return `${p.year}-${p.month}-${p.day}`;
 }
 
 function previousDayKey(key: string): string {
@@ -77,7 +17,7 @@ function previousDayKey(key: string): string {
 
 /** "26/11 14:02" — with the year when it is not this year ("26/11/2024 14:02"). */
 export function formatShortDateTime(iso: string, timeZone: string, now: Date): string {
-  const p = zonedParts(new Date(iso), timeZone);
+  const p = zonedParts(iso, timeZone);
   const thisYear = zonedParts(now, timeZone).year;
   const date = p.year === thisYear ? `${p.day}/${p.month}` : `${p.day}/${p.month}/${p.year}`;
   return `${date} ${p.hour}:${p.minute}`;
@@ -101,8 +41,8 @@ export type ListTime =
 /** When the last message came: relative today ("il y a 5 min"), "hier 14:02", else "26/11 14:02". */
 export function listTime(iso: string, timeZone: string, now: Date): ListTime {
   const instant = new Date(iso);
-  const today = dayKey(now, timeZone);
-  const day = dayKey(instant, timeZone);
+  const today = dayIn(now, timeZone);
+  const day = dayIn(instant, timeZone);
   const p = zonedParts(instant, timeZone);
   if (day === today) {
     const minutes = Math.max(0, Math.floor((now.getTime() - instant.getTime()) / 60_000));

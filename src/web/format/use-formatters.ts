@@ -1,15 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type Cents, formatMoney } from '../../shared/money';
+import { dayIn } from '../../shared/time-zone';
 import { useMe } from '../session/session';
-import {
-  ageOn,
-  dayKey,
-  formatEuros,
-  formatLongDateTime,
-  formatShortDateTime,
-  listTime,
-  localeOf,
-} from './format';
+import { ageOn, formatLongDateTime, formatShortDateTime, listTime, localeOf } from './format';
 
 /** The current time, updated every minute (relative times stay true on a screen left open). */
 export function useNow(intervalMs = 60_000): Date {
@@ -34,7 +28,7 @@ export function useFormatters() {
     return {
       now,
       timeZone,
-      money: (cents: number) => formatEuros(cents, language),
+      money: (amount: Cents) => formatMoney(amount, localeOf(language)),
       /** For list rows: relative today, "hier 14:02", "26/11 14:02". */
       listTime: (iso: string): string => {
         const when = listTime(iso, timeZone, now);
@@ -59,7 +53,7 @@ export function useFormatters() {
       shortDateTime: (iso: string) => formatShortDateTime(iso, timeZone, now),
       /** For title attributes: the full date and time. */
       longDateTime: (iso: string) => formatLongDateTime(iso, timeZone, language),
-      age: (birthDate: string) => ageOn(birthDate, dayKey(now, timeZone)),
+      age: (birthDate: string) => ageOn(birthDate, dayIn(now, timeZone)),
     };
   }, [language, timeZone, now, t]);
 }

@@ -1,15 +1,16 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 // A pure function shared with the server's journal sentences: one elision rule for every sentence.
-import { deName } from '../../domain/french-elision';
+import { deName } from '../../shared/french-elision';
+import { STAFF_LANGUAGES, type StaffLanguage } from '../../shared/vocabulary';
 import en from './en.json';
 import fr from './fr.json';
 
 /** Every catalogue must have the French keys: a missing English key fails the type check. */
 const english: typeof fr = en;
 
-export const LANGUAGES = ['fr', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+/** The languages of the screens: the staff languages of the server's messages and journal. */
+export type Language = StaffLanguage;
 export const DEFAULT_LANGUAGE: Language = 'fr';
 
 const LAST_LANGUAGE_KEY = 'schuss.language';
@@ -22,7 +23,7 @@ declare module 'i18next' {
 }
 
 export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+  return typeof value === 'string' && (STAFF_LANGUAGES as readonly string[]).includes(value);
 }
 
 function readStorage(key: string): string | null {
@@ -52,7 +53,7 @@ void i18n.use(initReactI18next).init({
   resources: { fr: { translation: fr }, en: { translation: english } },
   lng: initialLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,
-  supportedLngs: [...LANGUAGES],
+  supportedLngs: [...STAFF_LANGUAGES],
   interpolation: { escapeValue: false },
   initAsync: false,
   returnNull: false,

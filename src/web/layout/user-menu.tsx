@@ -1,9 +1,10 @@
 import { Avatar, Box, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconLanguage, IconLogout } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { STAFF_LANGUAGES } from '../../shared/vocabulary';
 import { initials } from '../components/initials';
 import { notifyError } from '../components/notify';
-import { isLanguage, LANGUAGES } from '../i18n/i18n';
+import { isLanguage } from '../i18n/i18n';
 import { useMe, useSession } from '../session/session';
 
 /** Who is signed in, the interface language, and the way out. */
@@ -71,7 +72,7 @@ export function UserMenu() {
             if (isLanguage(value)) chooseLanguage(value);
           }}
         >
-          {LANGUAGES.map((language) => (
+          {STAFF_LANGUAGES.map((language) => (
             <Menu.RadioItem key={language} value={language} lang={language} closeMenuOnClick>
               {t(`languages.${language}`)}
             </Menu.RadioItem>

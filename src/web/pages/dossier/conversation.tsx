@@ -2,13 +2,13 @@ import { Alert, Avatar, Box, Button, Group, Paper, Stack, Text, Textarea, Title 
 import { IconArchive, IconInfoCircle, IconPhone, IconSend } from '@tabler/icons-react';
 import { type FormEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { readFormPayload } from '../../../shared/form-payload';
 import { ApiError } from '../../api/http';
 import { type Message, replyToCustomer } from '../../api/requests.api';
 import { notifyFailure } from '../../components/api-errors';
 import { initials } from '../../components/initials';
 import { useKeyedText } from '../../components/keyed-text';
 import { useFormatters } from '../../format/use-formatters';
-import { readFormPayload } from './form-payload';
 import { FormPayloadView, MessageText } from './form-payload-view';
 
 const REPLY_MAX_LENGTH = 10_000;

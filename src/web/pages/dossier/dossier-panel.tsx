@@ -4,13 +4,8 @@ import type { ReactNode } from 'react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import {
-  CUSTOMER_LANGUAGES,
-  type CustomerLanguage,
-  type RequestPage,
-  type Status,
-  updateRequest,
-} from '../../api/requests.api';
+import { CUSTOMER_LANGUAGES } from '../../../shared/vocabulary';
+import { type CustomerLanguage, type RequestPage, type Status, updateRequest } from '../../api/requests.api';
 import { listHref } from '../../components/labels';
 import { SourceBadge, StatusBadge } from '../../components/status-badge';
 import { useFormatters } from '../../format/use-formatters';

@@ -2,21 +2,21 @@ import { Badge, Box, Code, Group, List, Spoiler, Stack, Text } from '@mantine/co
 import { IconForms } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CUSTOMER_LANGUAGES } from '../../api/requests.api';
+import type { PayloadDates, PayloadParticipant, readFormPayload } from '../../../shared/form-payload';
+import {
+  CUSTOMER_LANGUAGES,
+  DURATIONS,
+  KNOWN_PRODUCT_KINDS,
+  LEVELS,
+  PRACTICES,
+  SLOTS,
+} from '../../../shared/vocabulary';
+import { humanize, isOneOf } from '../../components/labels';
 import { formatCalendarDate } from '../../format/format';
 import { useFormatters } from '../../format/use-formatters';
-import {
-  type DateRange,
-  DURATION_KEYS,
-  type FormPayload,
-  humanize,
-  isOneOf,
-  LEVEL_KEYS,
-  type Participant,
-  PRACTICE_KEYS,
-  PRODUCT_KIND_KEYS,
-  SLOT_KEYS,
-} from './form-payload';
+
+/** A message's form data as read back: one of the forms, or what this version cannot read. */
+type ShownPayload = NonNullable<ReturnType<typeof readFormPayload>>;
 
 /** Long texts (a customer's whole life story) are folded past this height, never cut. */
 export const FOLD_HEIGHT = 320;
@@ -54,18 +54,18 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 function useVocabulary() {
   const { t } = useTranslation();
   return {
-    practice: (key: string) => (isOneOf(PRACTICE_KEYS, key) ? t(`intake.practices.${key}`) : humanize(key)),
-    level: (key: string) => (isOneOf(LEVEL_KEYS, key) ? t(`intake.levels.${key}`) : humanize(key)),
-    duration: (key: string) => (isOneOf(DURATION_KEYS, key) ? t(`intake.durations.${key}`) : humanize(key)),
-    slot: (key: string) => (isOneOf(SLOT_KEYS, key) ? t(`intake.slots.${key}`) : humanize(key)),
+    practice: (key: string) => (isOneOf(PRACTICES, key) ? t(`intake.practices.${key}`) : humanize(key)),
+    level: (key: string) => (isOneOf(LEVELS, key) ? t(`intake.levels.${key}`) : humanize(key)),
+    duration: (key: string) => (isOneOf(DURATIONS, key) ? t(`intake.durations.${key}`) : humanize(key)),
+    slot: (key: string) => (isOneOf(SLOTS, key) ? t(`intake.slots.${key}`) : humanize(key)),
     productKind: (key: string) =>
-      isOneOf(PRODUCT_KIND_KEYS, key) ? t(`intake.productKinds.${key}`) : humanize(key),
+      isOneOf(KNOWN_PRODUCT_KINDS, key) ? t(`intake.productKinds.${key}`) : humanize(key),
     language: (key: string) =>
       isOneOf(CUSTOMER_LANGUAGES, key) ? t(`customerLanguages.${key}`) : key.toUpperCase(),
   };
 }
 
-function Participants({ items }: { items: Participant[] }) {
+function Participants({ items }: { items: PayloadParticipant[] }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const words = useVocabulary();
@@ -96,7 +96,7 @@ function Participants({ items }: { items: Participant[] }) {
   );
 }
 
-function Dates({ range }: { range: DateRange | null }) {
+function Dates({ range }: { range: PayloadDates | null }) {
   const { t } = useTranslation();
   if (!range) return <Text size="sm">—</Text>;
   return (
@@ -137,7 +137,7 @@ function CustomerMessage({ message }: { message: string }) {
 }
 
 /** What a form submitted, laid out per form type (VEL, Contact, Sur mesure), the customer's words as text. */
-export function FormPayloadView({ payload, body }: { payload: FormPayload; body: string }) {
+export function FormPayloadView({ payload, body }: { payload: ShownPayload; body: string }) {
   const { t } = useTranslation();
   const words = useVocabulary();
 
@@ -214,7 +214,7 @@ export function FormPayloadView({ payload, body }: { payload: FormPayload; body:
               </Field>
             )}
             <Field label={t('dossier.form.instructor')}>
-              <Text size="sm">{payload.instructorName ?? t('dossier.form.noInstructor')}</Text>
+              <Text size="sm">{payload.instructor?.name || t('dossier.form.noInstructor')}</Text>
             </Field>
             {payload.lessonLanguage && (
               <Field label={t('dossier.form.lessonLanguage')}>

@@ -2,7 +2,7 @@ import { Badge, Box, Group, Stack, Tabs, Text } from '@mantine/core';
 import { IconFolders } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useSearch } from 'wouter';
-import { DOSSIER_TABS, type DossierTab } from '../../api/requests.api';
+import { DOSSIER_TABS, type DossierTab } from '../../../shared/vocabulary';
 import { EmptyPanel } from '../../components/empty-panel';
 import { TAB_SLUGS, tabFromSlug } from '../../components/labels';
 import { PageHeader } from '../../components/page-header';

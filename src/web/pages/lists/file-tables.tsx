@@ -1,7 +1,8 @@
 import { Box, Paper, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
-import { CUSTOMER_LANGUAGES, type CustomerLanguage, type ListItem } from '../../api/requests.api';
+import { CUSTOMER_LANGUAGES, type CustomerLanguage } from '../../../shared/vocabulary';
+import type { ListItem } from '../../api/requests.api';
 import { serviceLabelText, useKeyedText } from '../../components/keyed-text';
 import { fileHref } from '../../components/labels';
 import { SourceBadge, ToHandleBadge } from '../../components/status-badge';

@@ -18,9 +18,9 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertCircle, IconSearch, IconUserCheck } from '@tabler/icons-react';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CUSTOMER_LANGUAGES } from '../../../shared/vocabulary';
 import { ApiError } from '../../api/http';
 import {
-  CUSTOMER_LANGUAGES,
   type CustomerHit,
   type CustomerLanguage,
   createRequest,

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, PasswordInput, Radio, Stack, TextInput } f
 import { IconAlertCircle } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { STAFF_LANGUAGES } from '../../../shared/vocabulary';
 import { ApiError } from '../../api/http';
 import {
   createStaff,
@@ -14,7 +15,7 @@ import {
 } from '../../api/staff.api';
 import { notifyFailure, splitFieldErrors } from '../../components/api-errors';
 import { notifySuccess } from '../../components/notify';
-import { isLanguage, LANGUAGES, type Language, rememberLanguageChoice } from '../../i18n/i18n';
+import { isLanguage, type Language, rememberLanguageChoice } from '../../i18n/i18n';
 import { useMe, useSession } from '../../session/session';
 
 export type StaffFormTarget = { kind: 'create' } | { kind: 'edit'; user: StaffUser };
@@ -225,7 +226,7 @@ export function StaffFormModal({ opened, target, onClose, onSaved }: StaffFormMo
             error={errors.language}
           >
             <Group gap="lg" mt={6}>
-              {LANGUAGES.map((language) => (
+              {STAFF_LANGUAGES.map((language) => (
                 <Radio key={language} value={language} label={t(`languages.${language}`)} lang={language} />
               ))}
             </Group>

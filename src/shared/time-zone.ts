@@ -1,0 +1,5 @@
+/**
+ * Calendar time in the school's time zone, for the staff app as for the server: one module,
+ * `src/domain/time-zone.ts`.
+ */
+export { dayIn, shortDayAndTime, yearIn, type ZonedParts, zonedParts } from '../domain/time-zone.js';
