@@ -1,12 +1,13 @@
 import type { Config } from '../config/env.js';
 import { type Db, openDatabase } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { PgEventBus } from '../db/pg-event-bus.js';
 import { purgeCounters } from '../db/repositories/index.js';
 import { DevMailTransport, type MailTransport } from '../integrations/mail/mail-transport.js';
 import { RateLimit } from './auth/rate-limiter.js';
 import { type Clock, systemClock } from './clock.js';
 import type { AppDeps } from './deps.js';
-import { type EventBus, LocalEventBus, PgEventBus } from './events.js';
+import { type EventBus, LocalEventBus } from './events.js';
 import { createIntakeDeps } from './intake/intake-deps.js';
 import { DbOutboxDispatcher, emailHandler } from './outbox.js';
 import { PresenceTracker } from './presence.js';

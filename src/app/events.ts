@@ -24,7 +24,7 @@ export interface EventBus {
   close(): Promise<void>;
 }
 
-/** In-process bus: one process, or the local leg of the PostgreSQL LISTEN/NOTIFY bus. */
+/** In-process bus: one process, or the local leg of the PostgreSQL LISTEN/NOTIFY bus (`src/db/pg-event-bus.ts`). */
 export class LocalEventBus implements EventBus {
   readonly #emitter = new EventEmitter();
   constructor() {
@@ -45,65 +45,5 @@ export class LocalEventBus implements EventBus {
   }
   async close(): Promise<void> {
     this.#emitter.removeAllListeners();
-  }
-}
-
-const CHANNEL = 'schuss_events';
-
-/**
- * Across several processes on PostgreSQL: events are delivered locally at once and sent to the
- * other processes with NOTIFY; each process LISTENs and ignores its own echoes.
- */
-export class PgEventBus implements EventBus {
-  readonly #local = new LocalEventBus();
-  readonly #origin = Math.random().toString(36).slice(2);
-  readonly #pool: import('pg').Pool;
-  #listener: import('pg').PoolClient | null = null;
-  #closed = false;
-
-  constructor(pool: import('pg').Pool) {
-    this.#pool = pool;
-  }
-
-  async start(): Promise<void> {
-    const client = await this.#pool.connect();
-    client.on('notification', (message) => {
-      if (message.channel !== CHANNEL || !message.payload) return;
-      try {
-        const { origin, event } = JSON.parse(message.payload) as { origin: string; event: LiveEvent };
-        if (origin !== this.#origin) this.#local.publish(event);
-      } catch {
-        // A malformed notification is not ours to crash on.
-      }
-    });
-    client.on('error', () => {});
-    await client.query(`listen ${CHANNEL}`);
-    this.#listener = client;
-  }
-
-  publish(event: LiveEvent): void {
-    this.#local.publish(event);
-    if (this.#closed) return;
-    const payload = JSON.stringify({ origin: this.#origin, event });
-    // NOTIFY payloads are limited to 8000 bytes: events carry ids, never documents.
-    this.#pool.query('select pg_notify($1, $2)', [CHANNEL, payload]).catch(() => {});
-  }
-
-  subscribe(schoolId: string, listener: (event: LiveEvent) => void): () => void {
-    return this.#local.subscribe(schoolId, listener);
-  }
-
-  subscribeAll(listener: (event: LiveEvent) => void): () => void {
-    return this.#local.subscribeAll(listener);
-  }
-
-  async close(): Promise<void> {
-    this.#closed = true;
-    if (this.#listener) {
-      await this.#listener.query(`unlisten ${CHANNEL}`).catch(() => {});
-      this.#listener.release();
-      this.#listener = null;
-    }
-    await this.#local.close();
   }
 }

@@ -1,15 +1,23 @@
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Db } from '../db/connection.js';
-import type { Database, OutboxTable } from '../db/schema.js';
+import type { Db as Connection } from '../db/connection.js';
+import {
+  claimOutboxRow,
+  type Db,
+  insertMailLog,
+  isOutboxMailSent,
+  listDueOutboxRows,
+  markOutboxDelivered,
+  markOutboxFailed,
+  type OutboxRow,
+} from '../db/repositories/index.js';
 import type { MailTransport } from '../integrations/mail/mail-transport.js';
 import type { Clock } from './clock.js';
 import { newId } from './ids.js';
 
-export type OutboxRow = Omit<OutboxTable, never>;
+export type { OutboxRow } from '../db/repositories/index.js';
 
 /** Delivers one outbox row. Must be idempotent: a row may be delivered more than once. */
-export type OutboxHandler = (row: OutboxRow, db: Kysely<Database>) => Promise<void>;
+export type OutboxHandler = (row: OutboxRow, db: Db) => Promise<void>;
 
 export interface OutboxDispatcher {
   /** Ask for a delivery round soon (after a commit). */
@@ -38,28 +46,19 @@ export const EmailPayloadSchema = z.object({
 /** The e-mail handler: sends through the transport once, records it in mail_log (unique per outbox row). */
 export function emailHandler(transport: MailTransport, clock: Clock): OutboxHandler {
   return async (row, db) => {
-    const already = await db
-      .selectFrom('mail_log')
-      .select('id')
-      .where('outbox_id', '=', row.id)
-      .executeTakeFirst();
-    if (already) return;
+    if (await isOutboxMailSent(db, row.id)) return;
     const payload = EmailPayloadSchema.parse(JSON.parse(row.payload_json));
     await transport.send({ ...payload, messageId: `<${row.id}@schuss>` });
-    await db
-      .insertInto('mail_log')
-      .values({
-        id: newId('mail'),
-        school_id: row.school_id,
-        outbox_id: row.id,
-        transport: transport.name,
-        to_address: payload.to,
-        subject: payload.subject,
-        text_body: payload.text,
-        created_at: clock.now().toISOString(),
-      })
-      .onConflict((oc) => oc.column('outbox_id').doNothing())
-      .execute();
+    await insertMailLog(db, {
+      id: newId('mail'),
+      schoolId: row.school_id,
+      outboxId: row.id,
+      transport: transport.name,
+      to: payload.to,
+      subject: payload.subject,
+      text: payload.text,
+      createdAt: clock.now().toISOString(),
+    });
   };
 }
 
@@ -68,7 +67,7 @@ export function emailHandler(transport: MailTransport, clock: Clock): OutboxHand
  * can share the work), delivered, then marked; a failure is retried with backoff.
  */
 export class DbOutboxDispatcher implements OutboxDispatcher {
-  readonly #db: Db;
+  readonly #db: Connection;
   readonly #clock: Clock;
   readonly #handlers: Record<string, OutboxHandler>;
   readonly #onError: (error: unknown, row: OutboxRow) => void;
@@ -78,7 +77,7 @@ export class DbOutboxDispatcher implements OutboxDispatcher {
   #stopped = false;
 
   constructor(options: {
-    db: Db;
+    db: Connection;
     clock: Clock;
     handlers: Record<string, OutboxHandler>;
     onError?: (error: unknown, row: OutboxRow) => void;
@@ -111,45 +110,23 @@ export class DbOutboxDispatcher implements OutboxDispatcher {
     let delivered = 0;
     for (;;) {
       const now = this.#clock.now();
-      const nowIso = now.toISOString();
-      const rows = await db
-        .selectFrom('outbox')
-        .selectAll()
-        .where('delivered_at', 'is', null)
-        .where('available_at', '<=', nowIso)
-        .orderBy('available_at')
-        .limit(BATCH)
-        .execute();
+      const rows = await listDueOutboxRows(db, now.toISOString(), BATCH);
       if (rows.length === 0) return delivered;
       for (const row of rows) {
-        const claimed = await db
-          .updateTable('outbox')
-          .set({ available_at: new Date(now.getTime() + LEASE_MS).toISOString(), attempts: row.attempts + 1 })
-          .where('id', '=', row.id)
-          .where('available_at', '=', row.available_at)
-          .where('delivered_at', 'is', null)
-          .executeTakeFirst();
-        if (Number(claimed.numUpdatedRows) !== 1) continue;
+        const leaseUntil = new Date(now.getTime() + LEASE_MS).toISOString();
+        if (!(await claimOutboxRow(db, row, leaseUntil))) continue;
         const handler = this.#handlers[row.kind];
         try {
           if (!handler) throw new Error(`No outbox handler for kind "${row.kind}"`);
           await handler(row, db);
-          await db
-            .updateTable('outbox')
-            .set({ delivered_at: this.#clock.now().toISOString(), last_error: null })
-            .where('id', '=', row.id)
-            .execute();
+          await markOutboxDelivered(db, row.id, this.#clock.now().toISOString());
           delivered++;
         } catch (error) {
           this.#onError(error, row);
-          await db
-            .updateTable('outbox')
-            .set({
-              last_error: error instanceof Error ? error.message.slice(0, 1000) : String(error),
-              available_at: new Date(this.#clock.now().getTime() + backoffMs(row.attempts + 1)).toISOString(),
-            })
-            .where('id', '=', row.id)
-            .execute();
+          await markOutboxFailed(db, row.id, {
+            error: error instanceof Error ? error.message.slice(0, 1000) : String(error),
+            retryAt: new Date(this.#clock.now().getTime() + backoffMs(row.attempts + 1)).toISOString(),
+          });
         }
       }
       if (rows.length < BATCH) return delivered;

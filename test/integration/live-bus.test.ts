@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { LiveEvent } from '../../src/app/events.js';
-import { PgEventBus, SESSIONS_ENDED } from '../../src/app/events.js';
+import { SESSIONS_ENDED } from '../../src/app/events.js';
 import { openPostgres } from '../../src/db/connection.js';
+import { PgEventBus } from '../../src/db/pg-event-bus.js';
 
 describe.skipIf(!inject('pgAdminUrl'))('live events across processes [postgres]', () => {
   const dbs = [openPostgres(inject('pgAdminUrl')!, 2), openPostgres(inject('pgAdminUrl')!, 2)];

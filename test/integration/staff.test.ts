@@ -126,4 +126,30 @@ describeEachDatabase('staff management (Paramètres → Personnel)', (ctx) => {
     expect((await secretary.get('/api/auth/me')).statusCode).toBe(401);
     await new Client(app).login(a.secretary.email, 'nouveau-mot-de-passe');
   });
+
+  it('journals a password change as a fact: neither the password nor its hash is kept', async () => {
+    const password = 'encore-un-autre-mot-de-passe';
+    expect((await adminA.patch(`/api/staff/${a.secretary.id}`, { password })).statusCode).toBe(200);
+    const [entry] = await ctx()
+      .deps.db.kysely.selectFrom('activity')
+      .select('details_json')
+      .where('school_id', '=', a.id)
+      .where('action', '=', 'staff.updated')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .execute();
+    const user = await ctx()
+      .deps.db.kysely.selectFrom('users')
+      .select('password_hash')
+      .where('id', '=', a.secretary.id)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(entry!.details_json)).toEqual({
+      userId: a.secretary.id,
+      name: a.secretary.name,
+      changes: {},
+      passwordChanged: true,
+    });
+    expect(entry!.details_json).not.toContain(password);
+    expect(entry!.details_json).not.toContain(user.password_hash);
+  });
 });

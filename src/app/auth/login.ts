@@ -1,11 +1,12 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { deleteSession, findUserByEmail, insertSession } from '../../db/repositories/index.js';
+import { deleteSession, findLoginByEmail, insertSession } from '../../db/repositories/index.js';
 import { AppError } from '../../domain/errors.js';
 import { normalizeEmail } from '../common.schemas.js';
 import { safeEqual, sha256 } from '../crypto.js';
 import type { AppDeps } from '../deps.js';
 import { newSecretToken } from '../ids.js';
 import { journal, transact } from '../tx.js';
+import { AUTH_MESSAGES, tooManyLoginAttempts } from './auth.messages.js';
 import { dummyPasswordHash, verifyPassword } from './password.js';
 import { blockedFor, type LimitCheck } from './rate-limiter.js';
 
@@ -27,15 +28,9 @@ export interface LoginResult {
   deviceCookie: string;
 }
 
-const GENERIC = 'E-mail ou mot de passe incorrect.';
-
 function tooMany(seconds: number): AppError {
   const minutes = Math.max(1, Math.ceil(seconds / 60));
-  return new AppError(
-    'RATE_LIMITED',
-    `Trop de tentatives de connexion. Réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`,
-    { retryAfterSeconds: seconds },
-  );
+  return new AppError('RATE_LIMITED', tooManyLoginAttempts(minutes), { retryAfterSeconds: seconds });
 }
 
 /**
@@ -67,14 +62,15 @@ export async function login(deps: AppDeps, input: LoginInput): Promise<LoginResu
   const wait = await blockedFor(db, checks, nowMs);
   if (wait > 0) throw tooMany(wait);
 
-  const user = await findUserByEmail(deps.db.kysely, email);
-  const ok = user
-    ? await verifyPassword(user.password_hash, input.password)
+  const found = await findLoginByEmail(db, email);
+  const ok = found
+    ? await verifyPassword(found.passwordHash, input.password)
     : await verifyPassword(await dummyPasswordHash(), input.password);
-  if (!user || !ok || user.is_active !== 1) {
+  if (!found || !ok || !found.user.isActive) {
     for (const check of checks) await check.limit.count(db, check.key, nowMs);
-    throw new AppError('UNAUTHENTICATED', GENERIC);
+    throw new AppError('UNAUTHENTICATED', AUTH_MESSAGES.loginFailed);
   }
+  const { user } = found;
   await limits.loginPerAccount.reset(db, email);
   if (device) await limits.loginPerDevice.reset(db, device);
 
@@ -84,7 +80,7 @@ export async function login(deps: AppDeps, input: LoginInput): Promise<LoginResu
     await insertSession(tx.trx, {
       id: sha256(token),
       user_id: user.id,
-      school_id: user.school_id,
+      school_id: user.schoolId,
       created_at: tx.now,
       last_seen_at: tx.now,
       expires_at: new Date(nowMs + deps.config.sessionAbsoluteMs).toISOString(),
@@ -92,8 +88,8 @@ export async function login(deps: AppDeps, input: LoginInput): Promise<LoginResu
       user_agent: input.userAgent?.slice(0, 300) ?? null,
     });
     await journal(tx, {
-      schoolId: user.school_id,
-      actor: { kind: 'staff', schoolId: user.school_id, userId: user.id, name: user.name, role: user.role },
+      schoolId: user.schoolId,
+      actor: { kind: 'staff', schoolId: user.schoolId, userId: user.id, name: user.name, role: user.role },
       action: 'staff.logged_in',
       details: { ip: input.ip },
     });

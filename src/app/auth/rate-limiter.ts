@@ -1,6 +1,4 @@
-import type { Kysely } from 'kysely';
-import { clearCounter, counterId, hitCounter, liveCounters } from '../../db/repositories/index.js';
-import type { Database } from '../../db/schema.js';
+import { clearCounter, counterId, type Db, hitCounter, liveCounters } from '../../db/repositories/index.js';
 
 /**
  * A limit of `max` hits per key in a window that starts at the key's first hit, counted in the
@@ -16,7 +14,7 @@ export class RateLimit {
   ) {}
 
   /** Counts one hit (one statement) and answers the seconds to wait if it went over, else 0. */
-  async hit(db: Kysely<Database>, key: string, nowMs: number): Promise<number> {
+  async hit(db: Db, key: string, nowMs: number): Promise<number> {
     const state = await hitCounter(
       db,
       { scope: this.scope, key },
@@ -27,11 +25,11 @@ export class RateLimit {
   }
 
   /** Counts one hit, without asking whether it went over (a failure, a recorded submission). */
-  async count(db: Kysely<Database>, key: string, nowMs: number): Promise<void> {
+  async count(db: Db, key: string, nowMs: number): Promise<void> {
     await this.hit(db, key, nowMs);
   }
 
-  async reset(db: Kysely<Database>, key: string): Promise<void> {
+  async reset(db: Db, key: string): Promise<void> {
     await clearCounter(db, { scope: this.scope, key });
   }
 }
@@ -46,11 +44,7 @@ export interface LimitCheck {
  * Seconds to wait before the first of these keys that is full frees up (0: none is full). One
  * statement, whatever the number of keys.
  */
-export async function blockedFor(
-  db: Kysely<Database>,
-  checks: readonly LimitCheck[],
-  nowMs: number,
-): Promise<number> {
+export async function blockedFor(db: Db, checks: readonly LimitCheck[], nowMs: number): Promise<number> {
   const counters = checks.map((c) => ({ scope: c.limit.scope, key: c.key }));
   const live = await liveCounters(db, counters, new Date(nowMs).toISOString());
   let wait = 0;

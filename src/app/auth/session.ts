@@ -1,6 +1,5 @@
 import { isDatabaseBusy } from '../../db/db-errors.js';
 import { deleteSession, findSessionWithUser, touchSession } from '../../db/repositories/index.js';
-import type { Role } from '../../db/schema.js';
 import type { StaffActor } from '../actor.js';
 import { sha256 } from '../crypto.js';
 import type { AppDeps } from '../deps.js';
@@ -33,14 +32,15 @@ export async function resolveSession(
   if (!row) return null;
   const now = deps.clock.now();
   const nowMs = now.getTime();
-  const idleLimit = new Date(row.last_seen_at).getTime() + deps.config.sessionIdleMs;
-  if (row.is_active !== 1 || nowMs >= idleLimit || nowMs >= new Date(row.expires_at).getTime()) {
+  const lastSeenMs = new Date(row.lastSeenAt).getTime();
+  const idleLimit = lastSeenMs + deps.config.sessionIdleMs;
+  if (!row.user.isActive || nowMs >= idleLimit || nowMs >= new Date(row.expiresAt).getTime()) {
     await deleteSession(deps.db.kysely, id);
     return null;
   }
   // A live stream re-checking its session is not the staff member doing something: it must not
   // keep an idle session alive.
-  if (options.isActivity !== false && nowMs - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS) {
+  if (options.isActivity !== false && nowMs - lastSeenMs > TOUCH_EVERY_MS) {
     // Best effort: while another process holds SQLite's write lock, the read still answers.
     await touchSession(deps.db.kysely, id, now.toISOString()).catch((error: unknown) => {
       if (!isDatabaseBusy(error)) throw error;
@@ -50,19 +50,14 @@ export async function resolveSession(
     sessionId: id,
     actor: {
       kind: 'staff',
-      schoolId: row.school_id,
-      userId: row.user_id,
-      name: row.name,
-      role: row.role as Role,
+      schoolId: row.school.id,
+      userId: row.user.id,
+      name: row.user.name,
+      role: row.user.role,
     },
-    email: row.email,
-    language: row.language,
-    school: {
-      id: row.school_id,
-      slug: row.school_slug,
-      name: row.school_name,
-      timeZone: row.school_time_zone,
-    },
+    email: row.user.email,
+    language: row.user.language,
+    school: row.school,
   };
 }
 
@@ -71,5 +66,5 @@ export async function logout(deps: AppDeps, token: string): Promise<void> {
   const id = sha256(token);
   const row = await findSessionWithUser(deps.db.kysely, id);
   await deleteSession(deps.db.kysely, id);
-  if (row) deps.events.publish({ schoolId: row.school_id, type: SESSIONS_ENDED, data: { sessionId: id } });
+  if (row) deps.events.publish({ schoolId: row.school.id, type: SESSIONS_ENDED, data: { sessionId: id } });
 }

@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import {
+  type Category,
+  findCategoryIdByName,
+  insertCategories,
+  listCategoriesOfSchool,
+  nextCategoryPosition,
+  updateCategory,
+} from '../../db/repositories/index.js';
 import { AppError, NOT_FOUND, notFound } from '../../domain/errors.js';
 import type { StaffActor } from '../actor.js';
 import { requireRole } from '../auth/require-role.js';
@@ -6,6 +14,7 @@ import type { AppDeps } from '../deps.js';
 import { newId } from '../ids.js';
 import { text } from '../requests/requests.schemas.js';
 import { journal, transact } from '../tx.js';
+import { CATEGORY_MESSAGES } from './categories.messages.js';
 
 export const CategorySchema = z.object({
   id: z.string(),
@@ -19,15 +28,8 @@ export const CategoryInputSchema = z.object({
 });
 
 /** The school's categories, in their order (every staff member reads them). */
-export async function listCategories(deps: AppDeps, actor: StaffActor) {
-  const rows = await deps.db.kysely
-    .selectFrom('categories')
-    .selectAll()
-    .where('school_id', '=', actor.schoolId)
-    .orderBy('position')
-    .orderBy('name')
-    .execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, isActive: r.is_active === 1, position: r.position }));
+export async function listCategories(deps: AppDeps, actor: StaffActor): Promise<Category[]> {
+  return listCategoriesOfSchool(deps.db.kysely, actor.schoolId);
 }
 
 /** An admin adds or renames a category; names are unique within the school. */
@@ -36,62 +38,39 @@ export async function saveCategory(
   actor: StaffActor,
   id: string | null,
   input: z.infer<typeof CategoryInputSchema>,
-) {
+): Promise<Category> {
   requireRole(actor, 'admin');
   return transact(deps, async (tx) => {
-    const clash = await tx.trx
-      .selectFrom('categories')
-      .select('id')
-      .where('school_id', '=', actor.schoolId)
-      .where('name', '=', input.name)
-      .executeTakeFirst();
-    if (clash && clash.id !== id) {
-      throw new AppError('CONFLICT', 'Une catégorie porte déjà ce nom.', {
-        fields: { name: 'Une catégorie porte déjà ce nom.' },
+    const clash = await findCategoryIdByName(tx.trx, actor.schoolId, input.name);
+    if (clash !== null && clash !== id) {
+      throw new AppError('CONFLICT', CATEGORY_MESSAGES.nameTaken, {
+        fields: { name: CATEGORY_MESSAGES.nameTaken },
       });
     }
     if (id === null) {
-      const max = await tx.trx
-        .selectFrom('categories')
-        .select((eb) => eb.fn.max('position').as('p'))
-        .where('school_id', '=', actor.schoolId)
-        .executeTakeFirst();
-      const row = {
+      const category: Category = {
         id: newId('category'),
-        school_id: actor.schoolId,
         name: input.name,
-        color: null,
-        position: Number(max?.p ?? -1) + 1,
-        is_active: input.isActive ? (1 as const) : (0 as const),
-        created_at: tx.now,
+        isActive: input.isActive,
+        position: await nextCategoryPosition(tx.trx, actor.schoolId),
       };
-      await tx.trx.insertInto('categories').values(row).execute();
+      await insertCategories(tx.trx, [{ ...category, schoolId: actor.schoolId, createdAt: tx.now }]);
       await journal(tx, {
         schoolId: actor.schoolId,
         actor,
         action: 'category.created',
         details: { name: input.name },
       });
-      return { id: row.id, name: row.name, isActive: input.isActive, position: row.position };
+      return category;
     }
-    const result = await tx.trx
-      .updateTable('categories')
-      .set({ name: input.name, is_active: input.isActive ? 1 : 0 })
-      .where('school_id', '=', actor.schoolId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw notFound(NOT_FOUND.category);
+    const updated = await updateCategory(tx.trx, actor.schoolId, id, input);
+    if (!updated) throw notFound(NOT_FOUND.category);
     await journal(tx, {
       schoolId: actor.schoolId,
       actor,
       action: 'category.updated',
       details: { name: input.name },
     });
-    const row = await tx.trx
-      .selectFrom('categories')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
-    return { id: row.id, name: row.name, isActive: row.is_active === 1, position: row.position };
+    return updated;
   });
 }

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { isNotificationOf, markUnreadNotificationsRead } from '../../db/repositories/index.js';
+import {
+  countUnreadNotifications,
+  isNotificationOf,
+  listLatestNotifications,
+  markUnreadNotificationsRead,
+} from '../../db/repositories/index.js';
 import { NOT_FOUND, notFound } from '../../domain/errors.js';
 import type { StaffActor } from '../actor.js';
 import type { AppDeps } from '../deps.js';
@@ -18,50 +23,18 @@ export const NotificationsResponseSchema = z.object({
   items: z.array(NotificationSchema),
 });
 
+/** How many notifications the bell lists. */
+const BELL_SIZE = 30;
+
 /** The signed-in staff member's bell: unread count and the latest notifications. */
 export async function listNotifications(deps: AppDeps, actor: StaffActor) {
   const db = deps.db.kysely;
-  const [unread, rows] = await Promise.all([
-    db
-      .selectFrom('notifications')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('school_id', '=', actor.schoolId)
-      .where('user_id', '=', actor.userId)
-      .where('read_at', 'is', null)
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('notifications')
-      .leftJoin('requests', 'requests.id', 'notifications.request_id')
-      .leftJoin('customers', 'customers.id', 'requests.customer_id')
-      .select([
-        'notifications.id',
-        'notifications.kind',
-        'notifications.request_id',
-        'notifications.created_at',
-        'notifications.read_at',
-        'requests.number',
-        'customers.first_name',
-        'customers.last_name',
-      ])
-      .where('notifications.school_id', '=', actor.schoolId)
-      .where('notifications.user_id', '=', actor.userId)
-      .orderBy('notifications.created_at', 'desc')
-      .orderBy('notifications.id', 'desc')
-      .limit(30)
-      .execute(),
+  const target = { schoolId: actor.schoolId, userId: actor.userId };
+  const [unread, items] = await Promise.all([
+    countUnreadNotifications(db, target),
+    listLatestNotifications(db, target, BELL_SIZE),
   ]);
-  return {
-    unread: Number(unread.n),
-    items: rows.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      requestId: r.request_id,
-      requestNumber: r.number,
-      customerName: r.first_name !== null ? `${r.first_name} ${r.last_name ?? ''}`.trim() : null,
-      createdAt: r.created_at,
-      isRead: r.read_at !== null,
-    })),
-  };
+  return { unread, items };
 }
 
 /**

@@ -1,4 +1,16 @@
+import {
+  insertCategories,
+  insertInstructors,
+  insertProducts,
+  insertSchool,
+  insertUsers,
+} from '../../db/repositories/index.js';
 import type { Role } from '../../db/schema.js';
+import {
+  DEFAULT_SCHOOL_CURRENCY,
+  DEFAULT_SCHOOL_LANGUAGE,
+  DEFAULT_SCHOOL_TIME_ZONE,
+} from '../../domain/school-defaults.js';
 import { hashPassword } from '../auth/password.js';
 import { normalizeEmail } from '../common.schemas.js';
 import type { AppDeps } from '../deps.js';
@@ -35,90 +47,67 @@ export async function createSchool(deps: AppDeps, input: NewSchool): Promise<Cre
   const hashes = await Promise.all(input.staff.map((s) => hashPassword(s.password)));
   return transact(deps, async (tx) => {
     const schoolId = newId('school');
-    await tx.trx
-      .insertInto('schools')
-      .values({
-        id: schoolId,
-        slug: input.slug,
-        name: input.name,
-        time_zone: input.timeZone ?? 'Europe/Paris',
-        currency: 'EUR',
-        default_language: input.defaultLanguage ?? 'fr',
-        settings_json: '{}',
-        pos_key_hash: null,
-        intake_key_hash: null,
-        created_at: tx.now,
-      })
-      .execute();
+    const createdAt = tx.now;
+    await insertSchool(tx.trx, {
+      id: schoolId,
+      slug: input.slug,
+      name: input.name,
+      timeZone: input.timeZone ?? DEFAULT_SCHOOL_TIME_ZONE,
+      currency: DEFAULT_SCHOOL_CURRENCY,
+      defaultLanguage: input.defaultLanguage ?? DEFAULT_SCHOOL_LANGUAGE,
+      createdAt,
+    });
     const users = input.staff.map((s, i) => ({
       id: newId('user'),
-      school_id: schoolId,
+      schoolId,
       email: normalizeEmail(s.email),
       name: s.name,
       role: s.role,
-      password_hash: hashes[i]!,
-      language: 'fr',
-      is_active: 1 as const,
-      created_at: tx.now,
-      updated_at: tx.now,
+      passwordHash: hashes[i]!,
+      language: DEFAULT_SCHOOL_LANGUAGE,
+      isActive: true,
+      createdAt,
+      updatedAt: createdAt,
     }));
-    if (users.length > 0) await tx.trx.insertInto('users').values(users).execute();
-    const categories = input.categories ?? [];
-    if (categories.length > 0) {
-      await tx.trx
-        .insertInto('categories')
-        .values(
-          categories.map((name, position) => ({
-            id: newId('category'),
-            school_id: schoolId,
-            name,
-            color: null,
-            position,
-            is_active: 1 as const,
-            created_at: tx.now,
-          })),
-        )
-        .execute();
-    }
-    const products = input.products ?? [];
-    if (products.length > 0) {
-      await tx.trx
-        .insertInto('products')
-        .values(
-          products.map((p, position) => ({
-            id: newId('product'),
-            school_id: schoolId,
-            kind: p.kind,
-            name: p.name,
-            description: p.description ?? null,
-            price_cents: p.priceCents,
-            vat_rate_bp: p.vatRateBp ?? 1000,
-            is_online_sale: p.isOnlineSale ? (1 as const) : (0 as const),
-            is_optional: p.isOptional ? (1 as const) : (0 as const),
-            is_active: 1 as const,
-            position,
-            created_at: tx.now,
-          })),
-        )
-        .execute();
-    }
-    const instructors = input.instructors ?? [];
-    if (instructors.length > 0) {
-      await tx.trx
-        .insertInto('instructors')
-        .values(
-          instructors.map((ins) => ({
-            id: newId('instructor'),
-            school_id: schoolId,
-            first_name: ins.firstName,
-            last_name: ins.lastName,
-            languages: ins.languages.join(','),
-            is_active: 1 as const,
-            created_at: tx.now,
-          })),
-        )
-        .execute();
-    }
+    await insertUsers(tx.trx, users);
+    await insertCategories(
+      tx.trx,
+      (input.categories ?? []).map((name, position) => ({
+        id: newId('category'),
+        schoolId,
+        name,
+        isActive: true,
+        position,
+        createdAt,
+      })),
+    );
+    await insertProducts(
+      tx.trx,
+      (input.products ?? []).map((p, position) => ({
+        id: newId('product'),
+        schoolId,
+        kind: p.kind,
+        name: p.name,
+        description: p.description ?? null,
+        priceCents: p.priceCents,
+        vatRateBp: p.vatRateBp ?? 1000,
+        isOnlineSale: p.isOnlineSale,
+        isOptional: p.isOptional ?? false,
+        position,
+        createdAt,
+      })),
+    );
+    await insertInstructors(
+      tx.trx,
+      (input.instructors ?? []).map((ins) => ({
+        id: newId('instructor'),
+        schoolId,
+        firstName: ins.firstName,
+        lastName: ins.lastName,
+        languages: ins.languages,
+        createdAt,
+      })),
+    );
     await journal(tx, {
       schoolId,
       actor: { kind: 'system', schoolId, name: 'Système' },

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { hasAnySchool } from '../../db/repositories/index.js';
 import type { AppDeps } from '../deps.js';
 import { seedDemoRequests } from '../intake/demo-requests.js';
 import { createSchool } from './create-school.js';
@@ -86,8 +87,7 @@ function generatePassword(): string {
 export async function seedDemoIfEmpty(
   deps: AppDeps,
 ): Promise<{ password: string; generated: boolean; accounts: typeof DEMO_ACCOUNTS } | null> {
-  const any = await deps.db.kysely.selectFrom('schools').select('id').limit(1).executeTakeFirst();
-  if (any) return null;
+  if (await hasAnySchool(deps.db.kysely)) return null;
   const generated = !deps.config.demoPassword;
   const password = deps.config.demoPassword ?? generatePassword();
   const school = await createSchool(deps, {

@@ -1,6 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import { type Db, keepFirstAppSetting } from '../../db/repositories/index.js';
 
 const KEY = 'app_secret';
 
@@ -9,19 +8,9 @@ const KEY = 'app_secret';
  * and kept in `app_settings`. Insert-if-absent then read, so concurrent first starts of several
  * processes agree on one value.
  */
-export async function loadAppSecret(db: Kysely<Database>, configured: string | undefined): Promise<string> {
+export async function loadAppSecret(db: Db, configured: string | undefined): Promise<string> {
   if (configured) return configured;
-  await db
-    .insertInto('app_settings')
-    .values({ key: KEY, value: randomBytes(32).toString('base64url') })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .execute();
-  const row = await db
-    .selectFrom('app_settings')
-    .select('value')
-    .where('key', '=', KEY)
-    .executeTakeFirstOrThrow();
-  return row.value;
+  return keepFirstAppSetting(db, KEY, randomBytes(32).toString('base64url'));
 }
 
 /** One independent key per purpose: a leaked form-token key says nothing about the others. */

@@ -1,19 +1,22 @@
 import { z } from 'zod';
-import { AppError, type FieldErrors } from '../../domain/errors.js';
+import {
+  findIdsInSchool,
+  findSchoolFormSettings,
+  listInstructorsOfSchool,
+  listUsersOfSchool,
+  saveSchoolFormSettings,
+  setIntakeKeyHash,
+} from '../../db/repositories/index.js';
+import { AppError, type FieldTexts } from '../../domain/errors.js';
+import { DURATIONS, PRACTICES } from '../../shared/vocabulary.js';
 import type { StaffActor } from '../actor.js';
 import { requireRole } from '../auth/require-role.js';
 import { sha256 } from '../crypto.js';
 import type { AppDeps } from '../deps.js';
 import { newSecretToken } from '../ids.js';
-import { DURATIONS, PRACTICES } from '../intake/intake.vocabulary.js';
 import { journal, transact } from '../tx.js';
-import {
-  type FormSettings,
-  FormSettingsSchema,
-  normalizeFormSettings,
-  readFormSettings,
-  writeFormSettings,
-} from './form-settings.schemas.js';
+import { type FormSettings, FormSettingsSchema, normalizeFormSettings } from './form-settings.schemas.js';
+import { SETTINGS_MESSAGES } from './settings.messages.js';
 
 export const FormSettingsViewSchema = z.object({
   settings: FormSettingsSchema,
@@ -37,39 +40,20 @@ export const IntakeKeySchema = z.object({
 async function loadView(deps: AppDeps, schoolId: string): Promise<FormSettingsView> {
   const db = deps.db.kysely;
   const [school, instructors, staff] = await Promise.all([
-    db
-      .selectFrom('schools')
-      .select(['slug', 'settings_json', 'intake_key_hash'])
-      .where('id', '=', schoolId)
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('instructors')
-      .select(['id', 'first_name', 'last_name', 'is_active'])
-      .where('school_id', '=', schoolId)
-      .orderBy('first_name')
-      .orderBy('last_name')
-      .execute(),
-    db
-      .selectFrom('users')
-      .select(['id', 'name', 'role', 'is_active'])
-      .where('school_id', '=', schoolId)
-      .orderBy('name')
-      .execute(),
+    findSchoolFormSettings(db, schoolId),
+    listInstructorsOfSchool(db, schoolId),
+    listUsersOfSchool(db, schoolId),
   ]);
   const base = `${deps.config.publicUrl}/f/${encodeURIComponent(school.slug)}`;
   return {
-    settings: readFormSettings(school.settings_json),
-    hasIntakeKey: school.intake_key_hash !== null,
+    settings: school.settings,
+    hasIntakeKey: school.hasIntakeKey,
     urls: { vel: `${base}/vel`, contact: `${base}/contact`, custom: `${base}/sur-mesure` },
     choices: {
       practices: [...PRACTICES],
       durations: [...DURATIONS],
-      instructors: instructors.map((i) => ({
-        id: i.id,
-        name: `${i.first_name} ${i.last_name}`,
-        isActive: i.is_active === 1,
-      })),
-      staff: staff.map((u) => ({ id: u.id, name: u.name, role: u.role, isActive: u.is_active === 1 })),
+      instructors,
+      staff: staff.map((u) => ({ id: u.id, name: u.name, role: u.role, isActive: u.isActive })),
     },
   };
 }
@@ -92,44 +76,23 @@ export async function updateFormSettings(
   requireRole(actor, 'admin');
   const input = normalizeFormSettings(raw);
   await transact(deps, async (tx) => {
-    const fields: FieldErrors = {};
+    const fields: FieldTexts = {};
     const instructorIds = input.custom.instructorIds;
     if (instructorIds !== null && instructorIds.length > 0) {
-      const found = await tx.trx
-        .selectFrom('instructors')
-        .select('id')
-        .where('school_id', '=', actor.schoolId)
-        .where('id', 'in', instructorIds)
-        .execute();
-      const known = new Set(found.map((r) => r.id));
+      const known = await findIdsInSchool(tx.trx, 'instructors', actor.schoolId, instructorIds);
       const index = instructorIds.findIndex((id) => !known.has(id));
-      if (index >= 0) fields[`custom.instructorIds.${index}`] = 'Moniteur inconnu pour cette école.';
+      if (index >= 0) fields[`custom.instructorIds.${index}`] = SETTINGS_MESSAGES.unknownInstructor;
     }
     const userIds = input.notifyUserIds;
     if (userIds !== null) {
-      const found = await tx.trx
-        .selectFrom('users')
-        .select('id')
-        .where('school_id', '=', actor.schoolId)
-        .where('id', 'in', userIds)
-        .execute();
-      const known = new Set(found.map((r) => r.id));
+      const known = await findIdsInSchool(tx.trx, 'users', actor.schoolId, userIds);
       const index = userIds.findIndex((id) => !known.has(id));
-      if (index >= 0) fields[`notifyUserIds.${index}`] = 'Membre du personnel inconnu pour cette école.';
+      if (index >= 0) fields[`notifyUserIds.${index}`] = SETTINGS_MESSAGES.unknownStaff;
     }
     if (Object.keys(fields).length > 0) {
-      throw new AppError('VALIDATION', 'Certains réglages sont invalides.', { fields });
+      throw new AppError('VALIDATION', SETTINGS_MESSAGES.invalid, { fields });
     }
-    const school = await tx.trx
-      .selectFrom('schools')
-      .select('settings_json')
-      .where('id', '=', actor.schoolId)
-      .executeTakeFirstOrThrow();
-    await tx.trx
-      .updateTable('schools')
-      .set({ settings_json: writeFormSettings(school.settings_json, input) })
-      .where('id', '=', actor.schoolId)
-      .execute();
+    await saveSchoolFormSettings(tx.trx, actor.schoolId, input);
     await journal(tx, {
       schoolId: actor.schoolId,
       actor,
@@ -153,11 +116,7 @@ export async function rotateIntakeKey(deps: AppDeps, actor: StaffActor): Promise
   requireRole(actor, 'admin');
   const key = `sik_${newSecretToken()}`;
   await transact(deps, async (tx) => {
-    await tx.trx
-      .updateTable('schools')
-      .set({ intake_key_hash: sha256(key) })
-      .where('id', '=', actor.schoolId)
-      .execute();
+    await setIntakeKeyHash(tx.trx, actor.schoolId, sha256(key));
     await journal(tx, {
       schoolId: actor.schoolId,
       actor,

@@ -1,12 +1,13 @@
 import {
   countActiveAdmins,
   deleteSessionsOfUser,
-  findUserByEmail,
   findUserInSchool,
-  insertUser,
+  insertUsers,
+  isEmailTaken,
   listUsersOfSchool,
   type StaffUser,
-  toStaffUser,
+  type StaffUserChange,
+  updateUserInSchool,
 } from '../../db/repositories/index.js';
 import { AppError, NOT_FOUND, notFound } from '../../domain/errors.js';
 import type { StaffActor } from '../actor.js';
@@ -16,17 +17,15 @@ import type { AppDeps } from '../deps.js';
 import { SESSIONS_ENDED } from '../events.js';
 import { newId } from '../ids.js';
 import { journal, transact } from '../tx.js';
+import { STAFF_MESSAGES } from './staff.messages.js';
 import type { CreateStaffInput, UpdateStaffInput } from './staff.schemas.js';
 
 /** The staff of the actor's school; admins only. */
 export async function listStaff(deps: AppDeps, actor: StaffActor): Promise<StaffUser[]> {
   requireRole(actor, 'admin');
-  const rows = await listUsersOfSchool(deps.db.kysely, actor.schoolId);
-  return rows.map(toStaffUser).sort((a, b) => a.name.localeCompare(b.name, 'fr', { sensitivity: 'base' }));
+  const users = await listUsersOfSchool(deps.db.kysely, actor.schoolId);
+  return users.sort((a, b) => a.name.localeCompare(b.name, 'fr', { sensitivity: 'base' }));
 }
-
-const ADDRESS_TAKEN =
-  'Cette adresse e-mail ne peut pas servir à un nouveau compte : choisissez-en une autre.';
 
 /** An admin opens a personal login for a colleague. */
 export async function createStaff(
@@ -40,29 +39,30 @@ export async function createStaff(
     // A login is an e-mail address, unique across Schuss (signing in names no school). Whether
     // the address belongs to a colleague or to someone at another school, the answer is the
     // same: an admin learns nothing about other schools' staff.
-    if (await findUserByEmail(tx.trx, input.email)) {
-      throw new AppError('CONFLICT', ADDRESS_TAKEN, { fields: { email: ADDRESS_TAKEN } });
+    if (await isEmailTaken(tx.trx, input.email)) {
+      throw new AppError('CONFLICT', STAFF_MESSAGES.addressTaken, {
+        fields: { email: STAFF_MESSAGES.addressTaken },
+      });
     }
-    const row = {
+    const user: StaffUser = {
       id: newId('user'),
-      school_id: actor.schoolId,
+      schoolId: actor.schoolId,
       email: input.email,
       name: input.name,
       role: input.role,
-      password_hash: passwordHash,
       language: input.language,
-      is_active: 1 as const,
-      created_at: tx.now,
-      updated_at: tx.now,
+      isActive: true,
+      createdAt: tx.now,
+      updatedAt: tx.now,
     };
-    await insertUser(tx.trx, row);
+    await insertUsers(tx.trx, [{ ...user, passwordHash }]);
     await journal(tx, {
       schoolId: actor.schoolId,
       actor,
       action: 'staff.created',
-      details: { userId: row.id, name: row.name, role: row.role },
+      details: { userId: user.id, name: user.name, role: user.role },
     });
-    return toStaffUser(row);
+    return user;
   });
 }
 
@@ -83,24 +83,20 @@ export async function updateStaff(
     if (!current) throw notFound(NOT_FOUND.staff);
     const losesAdmin =
       current.role === 'admin' &&
-      current.is_active === 1 &&
+      current.isActive &&
       ((input.role !== undefined && input.role !== 'admin') || input.isActive === false);
     if (losesAdmin && (await countActiveAdmins(tx.trx, actor.schoolId)) <= 1) {
-      throw new AppError('INVALID_STATE', 'L’école doit garder au moins un administrateur actif.');
+      throw new AppError('INVALID_STATE', STAFF_MESSAGES.lastAdmin);
     }
-    const changes = {
+    const change: StaffUserChange = {
       ...(input.name !== undefined && { name: input.name }),
       ...(input.role !== undefined && { role: input.role }),
       ...(input.language !== undefined && { language: input.language }),
-      ...(input.isActive !== undefined && { is_active: input.isActive ? (1 as const) : (0 as const) }),
-      ...(passwordHash !== undefined && { password_hash: passwordHash }),
+      ...(input.isActive !== undefined && { isActive: input.isActive }),
+      ...(passwordHash !== undefined && { passwordHash }),
     };
-    await tx.trx
-      .updateTable('users')
-      .set({ ...changes, updated_at: tx.now })
-      .where('school_id', '=', actor.schoolId)
-      .where('id', '=', userId)
-      .execute();
+    const updated = await updateUserInSchool(tx.trx, actor.schoolId, userId, change, tx.now);
+    if (!updated) throw notFound(NOT_FOUND.staff);
     if (input.isActive === false || passwordHash !== undefined) await deleteSessionsOfUser(tx.trx, userId);
     // Open live streams were authorised for the old account: they close, and a screen that is
     // still allowed reconnects with what the account may see now.
@@ -109,24 +105,41 @@ export async function updateStaff(
       passwordHash !== undefined ||
       (input.role !== undefined && input.role !== current.role);
     if (changesAccess) tx.publish({ schoolId: actor.schoolId, type: SESSIONS_ENDED, userId });
-    const { password_hash: _hidden, ...visible } = changes;
     await journal(tx, {
       schoolId: actor.schoolId,
       actor,
       action: 'staff.updated',
-      details: { userId, name: current.name, changes: visible, passwordChanged: passwordHash !== undefined },
+      details: {
+        userId,
+        name: current.name,
+        changes: journaledChanges(input),
+        passwordChanged: passwordHash !== undefined,
+      },
     });
-    const updated = await findUserInSchool(tx.trx, actor.schoolId, userId);
-    return toStaffUser(updated!);
+    return updated;
   });
+}
+
+/**
+ * What the journal keeps of an edit, in the shape entries have always had (column names). Never
+ * the password, nor its hash: the journal only says that it changed.
+ */
+function journaledChanges(input: UpdateStaffInput): Record<string, unknown> {
+  return {
+    ...(input.name !== undefined && { name: input.name }),
+    ...(input.role !== undefined && { role: input.role }),
+    ...(input.language !== undefined && { language: input.language }),
+    ...(input.isActive !== undefined && { is_active: input.isActive ? 1 : 0 }),
+  };
 }
 
 /** Any staff member chooses the language of their own screens. */
 export async function setOwnLanguage(deps: AppDeps, actor: StaffActor, language: 'fr' | 'en'): Promise<void> {
-  await deps.db.kysely
-    .updateTable('users')
-    .set({ language, updated_at: deps.clock.now().toISOString() })
-    .where('school_id', '=', actor.schoolId)
-    .where('id', '=', actor.userId)
-    .execute();
+  await updateUserInSchool(
+    deps.db.kysely,
+    actor.schoolId,
+    actor.userId,
+    { language },
+    deps.clock.now().toISOString(),
+  );
 }

@@ -1,9 +1,9 @@
-import type { Kysely } from 'kysely';
-import type { Database, NotificationsTable } from '../schema.js';
+import type { NotificationsTable } from '../schema.js';
+import type { Db } from './db.js';
 
 /** Marks a staff member's unread notifications read: one (`id`) or all of them. */
 export async function markUnreadNotificationsRead(
-  db: Kysely<Database>,
+  db: Db,
   target: { schoolId: string; userId: string; id: string | null; now: string },
 ): Promise<number> {
   let q = db
@@ -19,7 +19,7 @@ export async function markUnreadNotificationsRead(
 
 /** Is this notification addressed to this staff member of this school (read or not)? */
 export async function isNotificationOf(
-  db: Kysely<Database>,
+  db: Db,
   target: { schoolId: string; userId: string; id: string },
 ): Promise<boolean> {
   const row = await db
@@ -33,7 +33,7 @@ export async function isNotificationOf(
 }
 
 /** The active staff of a school: who a new notification may go to. */
-export async function listActiveStaffIds(db: Kysely<Database>, schoolId: string): Promise<string[]> {
+export async function listActiveStaffIds(db: Db, schoolId: string): Promise<string[]> {
   const rows = await db
     .selectFrom('users')
     .select('id')
@@ -43,13 +43,73 @@ export async function listActiveStaffIds(db: Kysely<Database>, schoolId: string)
   return rows.map((r) => r.id);
 }
 
-export async function insertNotifications(
-  db: Kysely<Database>,
-  rows: readonly NotificationsTable[],
-): Promise<void> {
+export async function insertNotifications(db: Db, rows: readonly NotificationsTable[]): Promise<void> {
   if (rows.length > 0)
     await db
       .insertInto('notifications')
       .values([...rows])
       .execute();
+}
+
+/** One line of a staff member's bell. */
+export interface StaffNotification {
+  id: string;
+  kind: string;
+  requestId: string | null;
+  requestNumber: string | null;
+  customerName: string | null;
+  createdAt: string;
+  isRead: boolean;
+}
+
+/** How many of this staff member's notifications are unread. */
+export async function countUnreadNotifications(
+  db: Db,
+  target: { schoolId: string; userId: string },
+): Promise<number> {
+  const row = await db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('school_id', '=', target.schoolId)
+    .where('user_id', '=', target.userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** This staff member's latest notifications, newest first, with the request and customer they are about. */
+export async function listLatestNotifications(
+  db: Db,
+  target: { schoolId: string; userId: string },
+  limit: number,
+): Promise<StaffNotification[]> {
+  const rows = await db
+    .selectFrom('notifications')
+    .leftJoin('requests', 'requests.id', 'notifications.request_id')
+    .leftJoin('customers', 'customers.id', 'requests.customer_id')
+    .select([
+      'notifications.id',
+      'notifications.kind',
+      'notifications.request_id',
+      'notifications.created_at',
+      'notifications.read_at',
+      'requests.number',
+      'customers.first_name',
+      'customers.last_name',
+    ])
+    .where('notifications.school_id', '=', target.schoolId)
+    .where('notifications.user_id', '=', target.userId)
+    .orderBy('notifications.created_at', 'desc')
+    .orderBy('notifications.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    requestId: r.request_id,
+    requestNumber: r.number,
+    customerName: r.first_name !== null ? `${r.first_name} ${r.last_name ?? ''}`.trim() : null,
+    createdAt: r.created_at,
+    isRead: r.read_at !== null,
+  }));
 }

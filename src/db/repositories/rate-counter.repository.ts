@@ -1,5 +1,5 @@
-import { type Kysely, sql } from 'kysely';
-import type { Database } from '../schema.js';
+import { sql } from 'kysely';
+import type { Db } from './db.js';
 
 export interface CounterKey {
   scope: string;
@@ -16,7 +16,7 @@ export interface CounterState {
  * window when the stored one is over. Answers the count and when its window ends.
  */
 export async function hitCounter(
-  db: Kysely<Database>,
+  db: Db,
   counter: CounterKey,
   windowStart: string,
   expiresAt: string,
@@ -39,7 +39,7 @@ export async function hitCounter(
 
 /** The live counts of several keys at once (one statement); keys without a live window are absent. */
 export async function liveCounters(
-  db: Kysely<Database>,
+  db: Db,
   counters: readonly CounterKey[],
   now: string,
 ): Promise<Map<string, CounterState>> {
@@ -61,7 +61,7 @@ export function counterId(counter: CounterKey): string {
   return `${counter.scope}\u0000${counter.key}`;
 }
 
-export async function clearCounter(db: Kysely<Database>, counter: CounterKey): Promise<void> {
+export async function clearCounter(db: Db, counter: CounterKey): Promise<void> {
   await db
     .deleteFrom('rate_counters')
     .where('scope', '=', counter.scope)
@@ -70,7 +70,7 @@ export async function clearCounter(db: Kysely<Database>, counter: CounterKey): P
 }
 
 /** Counters whose window is over count nothing any more. */
-export async function purgeCounters(db: Kysely<Database>, now: string): Promise<number> {
+export async function purgeCounters(db: Db, now: string): Promise<number> {
   const result = await db.deleteFrom('rate_counters').where('expires_at', '<=', now).executeTakeFirst();
   return Number(result.numDeletedRows);
 }

@@ -1,11 +1,21 @@
-import { type Kysely, sql } from 'kysely';
-import type { Database, SessionsTable } from '../schema.js';
+import { sql } from 'kysely';
+import type { Role, SessionsTable } from '../schema.js';
+import type { Db } from './db.js';
 
-export function insertSession(db: Kysely<Database>, row: SessionsTable): Promise<unknown> {
+export function insertSession(db: Db, row: SessionsTable): Promise<unknown> {
   return db.insertInto('sessions').values(row).execute();
 }
 
+/** A session with the account and school it signs in to. */
 export interface SessionWithUser {
+  sessionId: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  user: { id: string; email: string; name: string; role: Role; language: string; isActive: boolean };
+  school: { id: string; slug: string; name: string; timeZone: string };
+}
+
+interface SessionWithUserRow {
   session_id: string;
   session_created_at: string;
   last_seen_at: string;
@@ -14,7 +24,7 @@ export interface SessionWithUser {
   school_id: string;
   email: string;
   name: string;
-  role: string;
+  role: Role;
   language: string;
   is_active: number;
   school_slug: string;
@@ -23,11 +33,8 @@ export interface SessionWithUser {
 }
 
 /** Resolves a session id to its user and school. Runs on every staff request: one SQL template. */
-export async function findSessionWithUser(
-  db: Kysely<Database>,
-  id: string,
-): Promise<SessionWithUser | undefined> {
-  const result = await sql<SessionWithUser>`
+export async function findSessionWithUser(db: Db, id: string): Promise<SessionWithUser | null> {
+  const result = await sql<SessionWithUserRow>`
     select s.id as session_id, s.created_at as session_created_at, s.last_seen_at, s.expires_at,
       u.id as user_id, u.school_id, u.email, u.name, u.role, u.language, u.is_active,
       sc.slug as school_slug, sc.name as school_name, sc.time_zone as school_time_zone
@@ -35,17 +42,37 @@ export async function findSessionWithUser(
     join users u on u.id = s.user_id
     join schools sc on sc.id = s.school_id
     where s.id = ${id}`.execute(db);
-  return result.rows[0];
+  const row = result.rows[0];
+  if (!row) return null;
+  return {
+    sessionId: row.session_id,
+    lastSeenAt: row.last_seen_at,
+    expiresAt: row.expires_at,
+    user: {
+      id: row.user_id,
+      email: row.email,
+      name: row.name,
+      role: row.role,
+      language: row.language,
+      isActive: row.is_active === 1,
+    },
+    school: {
+      id: row.school_id,
+      slug: row.school_slug,
+      name: row.school_name,
+      timeZone: row.school_time_zone,
+    },
+  };
 }
 
-export function touchSession(db: Kysely<Database>, id: string, lastSeenAt: string): Promise<unknown> {
+export function touchSession(db: Db, id: string, lastSeenAt: string): Promise<unknown> {
   return db.updateTable('sessions').set({ last_seen_at: lastSeenAt }).where('id', '=', id).execute();
 }
 
-export function deleteSession(db: Kysely<Database>, id: string): Promise<unknown> {
+export function deleteSession(db: Db, id: string): Promise<unknown> {
   return db.deleteFrom('sessions').where('id', '=', id).execute();
 }
 
-export function deleteSessionsOfUser(db: Kysely<Database>, userId: string): Promise<unknown> {
+export function deleteSessionsOfUser(db: Db, userId: string): Promise<unknown> {
   return db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }

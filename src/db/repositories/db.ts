@@ -1,0 +1,3 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+export type Db = Kysely<Database>;
