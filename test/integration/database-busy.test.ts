@@ -87,11 +87,12 @@ describeEachDatabase('a database locked by another process', (ctx) => {
   });
 
   it('refuses a write that cannot get the lock in time with 503, Retry-After and the error contract', async () => {
-    // The refusal is written in the reader's language: this admin reads French.
+    // The refusal is written in the reader's language: this admin reads French again, and tries
+    // to switch to English while the database is locked.
     expect((await editAdmin('fr')).statusCode).toBe(200);
     const release = await lockFromOutside(ctx().dialect, { sqliteFile, pgUrl, userId: school.admin.id });
     try {
-      const refused = await editAdmin('fr');
+      const refused = await editAdmin('en');
       expect(refused.statusCode).toBe(503);
       expect(refused.headers['retry-after']).toBe('2');
       expect(refused.json()).toEqual({
@@ -104,6 +105,7 @@ describeEachDatabase('a database locked by another process', (ctx) => {
     const me = (Array.isArray(staff) ? staff : staff.items).find(
       (u: { id: string }) => u.id === school.admin.id,
     );
-    expect(me.language).toBe('en');
+    // Refused means not applied: the language is still the one before the lock.
+    expect(me.language).toBe('fr');
   });
 });
