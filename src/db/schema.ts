@@ -320,7 +320,7 @@ export interface MailLogTable {
 
 export interface StatusCountsTable {
   school_id: string;
-  status: string;
+  status: Status;
   count: number;
 }
 

@@ -189,6 +189,27 @@ describeEachDatabase(
       expect(stale.json().error.message).toContain(school.admin.name);
     });
 
+    it('refuses a status the rule does not know, in the requests and in the tab counts', async () => {
+      const file = await open('bad-status@example.fr');
+      const db = ctx().deps.db.kysely;
+      await expect(
+        sql`update requests set status = 'lost' where id = ${file.id}`.execute(db),
+      ).rejects.toThrow(/check/i);
+      await expect(
+        sql`insert into status_counts (school_id, status, count) values (${school.id}, 'lost', 1)`.execute(
+          db,
+        ),
+      ).rejects.toThrow(/check/i);
+      const row = await db
+        .selectFrom('requests')
+        .select('status')
+        .where('id', '=', file.id)
+        .executeTakeFirstOrThrow();
+      expect(row.status).toBe('request');
+      await sql`update requests set status = 'archived' where id = ${file.id}`.execute(db);
+      await sql`update requests set status = 'request' where id = ${file.id}`.execute(db);
+    });
+
     describe('in the staff member’s language', () => {
       it('tells an English-speaking secretary in English, and a French one in French', async () => {
         const file = await open('bilingual@example.fr');
