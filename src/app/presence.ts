@@ -1,3 +1,5 @@
+import { findRequestInSchool } from '../db/repositories/index.js';
+import { NOT_FOUND, notFound } from '../domain/errors.js';
 import type { StaffActor } from './actor.js';
 import type { AppDeps } from './deps.js';
 import type { LiveEvent } from './events.js';
@@ -46,7 +48,17 @@ export class PresenceTracker {
 }
 
 /** A staff member says "I have this file open" (or "I left it"). */
-export function beatPresence(deps: AppDeps, actor: StaffActor, requestId: string, leaving = false): void {
+/**
+ * "J'ai ce dossier ouvert": a heartbeat of a staff member on a file of their school (another
+ * school's id is not found), shared with every process; answers who else has it open.
+ */
+export async function beatPresence(
+  deps: AppDeps,
+  actor: StaffActor,
+  requestId: string,
+  leaving = false,
+): Promise<{ userId: string; name: string }[]> {
+  if (!(await findRequestInSchool(deps.db.kysely, actor.schoolId, requestId))) throw notFound(NOT_FOUND.file);
   deps.events.publish({
     schoolId: actor.schoolId,
     type: 'presence',
@@ -54,4 +66,6 @@ export function beatPresence(deps: AppDeps, actor: StaffActor, requestId: string
     userId: actor.userId,
     data: { name: actor.name, leaving },
   });
+  const viewers = deps.presence.viewers(actor.schoolId, requestId, deps.clock.now().getTime());
+  return viewers.filter((v) => v.userId !== actor.userId);
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  findRequestIdsByEmailPrefix,
+  findRequestIdsByNumber,
   type ListRow,
   loadTabCounts,
   searchRequestIds,
@@ -137,31 +139,17 @@ export async function searchRequests(
   // A file number ("2026-00042", "2026 42") is looked up directly: every file shares its year.
   const number = /^\s*(\d{4})[\s-]+(\d{1,6})\s*$/.exec(query);
   const byNumber = number
-    ? await db
-        .selectFrom('requests')
-        .select('id')
-        .where('school_id', '=', actor.schoolId)
-        .where('number', '=', formatRequestNumber(Number(number[1]), Number(number[2]) || 1))
-        .execute()
+    ? await findRequestIdsByNumber(
+        db,
+        actor.schoolId,
+        formatRequestNumber(Number(number[1]), Number(number[2]) || 1),
+      )
     : [];
   // An e-mail address (or its start, "laura.martinez@") goes straight to the customers' index.
   const email = query.includes('@') ? normalizeEmail(query).replace(/[%_\\]/g, '') : null;
-  const byEmail = email
-    ? await db
-        .selectFrom('requests')
-        .innerJoin('customers', 'customers.id', 'requests.customer_id')
-        .select('requests.id')
-        .where('customers.school_id', '=', actor.schoolId)
-        .where('customers.email_normalized', '>=', email)
-        .where('customers.email_normalized', '<', `${email}\uffff`)
-        .where('requests.school_id', '=', actor.schoolId)
-        .orderBy('requests.last_message_at', 'desc')
-        .limit(limit)
-        .execute()
-    : [];
+  const byEmail = email ? await findRequestIdsByEmailPrefix(db, actor.schoolId, email, limit) : [];
   const direct = byNumber.length > 0 ? byNumber : byEmail;
-  const ids =
-    direct.length > 0 ? direct.map((r) => r.id) : await searchRequestIds(db, actor.schoolId, terms, limit);
+  const ids = direct.length > 0 ? direct : await searchRequestIds(db, actor.schoolId, terms, limit);
   if (ids.length === 0) return [];
   const rows = await selectListRows(db, actor.schoolId, { ids, limit: ids.length });
   const order = new Map(ids.map((id, i) => [id, i]));

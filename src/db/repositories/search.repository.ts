@@ -88,3 +88,39 @@ export async function searchRequestIds(
     limit ${limit}`.execute(db);
   return rows.rows.map((r) => r.request_id);
 }
+
+/** The file of a school with this number (numbers are unique per school). */
+export async function findRequestIdsByNumber(
+  db: Kysely<Database>,
+  schoolId: string,
+  number: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('requests')
+    .select('id')
+    .where('school_id', '=', schoolId)
+    .where('number', '=', number)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** The files of the school's customers whose normalised e-mail starts with `prefix`, latest first. */
+export async function findRequestIdsByEmailPrefix(
+  db: Kysely<Database>,
+  schoolId: string,
+  prefix: string,
+  limit: number,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('requests')
+    .innerJoin('customers', 'customers.id', 'requests.customer_id')
+    .select('requests.id')
+    .where('customers.school_id', '=', schoolId)
+    .where('customers.email_normalized', '>=', prefix)
+    .where('customers.email_normalized', '<', `${prefix}\uffff`)
+    .where('requests.school_id', '=', schoolId)
+    .orderBy('requests.last_message_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}

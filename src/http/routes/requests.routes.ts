@@ -20,7 +20,6 @@ import {
   UpdateRequestSchema,
 } from '../../app/requests/requests.schemas.js';
 import { createStaffRequest, updateRequest } from '../../app/requests/staff-requests.js';
-import { findRequestInSchool } from '../../db/repositories/index.js';
 import { NOT_FOUND, notFound } from '../../domain/errors.js';
 import { STAFF_ERRORS } from '../errors.js';
 import { staffOf } from '../plugins/auth.plugin.js';
@@ -181,12 +180,13 @@ export function requestsRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (request) => {
-      const { actor } = staffOf(request);
-      if (!(await findRequestInSchool(deps.db.kysely, actor.schoolId, request.params.id)))
-        throw notFound(NOT_FOUND.file);
-      beatPresence(deps, actor, request.params.id, request.body.leaving);
-      const viewers = deps.presence.viewers(actor.schoolId, request.params.id, deps.clock.now().getTime());
-      return { viewers: viewers.filter((v) => v.userId !== actor.userId) };
+      const viewers = await beatPresence(
+        deps,
+        staffOf(request).actor,
+        request.params.id,
+        request.body.leaving,
+      );
+      return { viewers };
     },
   );
 }
