@@ -20,7 +20,6 @@ import {
   UpdateRequestSchema,
 } from '../../app/requests/requests.schemas.js';
 import { createStaffRequest, updateRequest } from '../../app/requests/staff-requests.js';
-import { NOT_FOUND, notFound } from '../../domain/errors.js';
 import { STAFF_ERRORS } from '../errors.js';
 import { staffOf } from '../plugins/auth.plugin.js';
 import type { App } from '../types.js';
