@@ -32,17 +32,6 @@ export async function isNotificationOf(
   return row !== undefined;
 }
 
-/** The active staff of a school: who a new notification may go to. */
-export async function listActiveStaffIds(db: Db, schoolId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('users')
-    .select('id')
-    .where('school_id', '=', schoolId)
-    .where('is_active', '=', 1)
-    .execute();
-  return rows.map((r) => r.id);
-}
-
 export async function insertNotifications(db: Db, rows: readonly NotificationsTable[]): Promise<void> {
   if (rows.length > 0)
     await db

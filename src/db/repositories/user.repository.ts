@@ -135,3 +135,14 @@ export async function countActiveAdmins(db: Db, schoolId: string): Promise<numbe
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** The active staff of a school: who a new notification may go to. */
+export async function listActiveStaffIds(db: Db, schoolId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('school_id', '=', schoolId)
+    .where('is_active', '=', 1)
+    .execute();
+  return rows.map((r) => r.id);
+}
