@@ -9,6 +9,7 @@ import { type Clock, systemClock } from './clock.js';
 import type { AppDeps } from './deps.js';
 import { type EventBus, LocalEventBus } from './events.js';
 import { createIntakeDeps } from './intake/intake-deps.js';
+import { startIntakeHousekeeping } from './intake/intake-housekeeping.js';
 import { DbOutboxDispatcher, emailHandler } from './outbox.js';
 import { PresenceTracker } from './presence.js';
 import { deriveSecret, loadAppSecret } from './settings/app-secret.js';
@@ -70,11 +71,13 @@ export async function createDeps(
     purgeCounters(db.kysely, clock.now().toISOString()).catch(() => undefined);
   }, PURGE_EVERY_MS);
   purge.unref();
+  const stopIntakeHousekeeping = startIntakeHousekeeping(deps);
   return {
     ...deps,
     mail,
     async close() {
       clearInterval(purge);
+      await stopIntakeHousekeeping();
       await outbox.stop();
       await events.close();
       await mail.close();

@@ -9,3 +9,12 @@ export function isDatabaseBusy(error: unknown): boolean {
   if (typeof code !== 'string') return false;
   return code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED') || code === '55P03';
 }
+
+/**
+ * A unique or primary key refused the row: PostgreSQL 23505 `unique_violation`; SQLite
+ * `SQLITE_CONSTRAINT_UNIQUE` / `SQLITE_CONSTRAINT_PRIMARYKEY`.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

@@ -231,6 +231,22 @@ describeEachDatabase(
       expect(ok.statusCode).toBe(201);
     });
 
+    it('refuses a wrong intake key in the language of the school’s web developer', async () => {
+      await newIntakeKey();
+      const english = await postIntake(app, a.slug, contactBody(), {
+        headers: { 'x-intake-key': 'sik_nimporte', 'accept-language': 'en-GB,en;q=0.9' },
+      });
+      expect(english.statusCode).toBe(403);
+      expect(english.json().error).toEqual({
+        code: 'FORBIDDEN',
+        message: 'Invalid integration key for this school.',
+      });
+      const french = await postIntake(app, a.slug, contactBody(), {
+        headers: { 'x-intake-key': 'sik_nimporte', 'accept-language': 'fr-FR' },
+      });
+      expect(french.json().error.message).toBe('Clé d’intégration invalide pour cette école.');
+    });
+
     it('hands out challenges within a per-IP limit', async () => {
       const ip = uniqueIp();
       for (let i = 0; i < TEST_INTAKE.challengePerIp.max; i++) {

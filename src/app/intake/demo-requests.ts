@@ -1,8 +1,8 @@
+import { dayIn } from '../../domain/time-zone.js';
 import type { AppDeps } from '../deps.js';
 import { parseIntake } from './intake.schemas.js';
-import { dayIn } from './intake-rules.js';
 import { findIntakeSchool, offeredInstructors } from './intake-school.js';
-import { recordIntake } from './submit-intake.js';
+import { recordIntake } from './record-intake.js';
 
 function addDays(day: string, days: number): string {
   const date = new Date(`${day}T12:00:00Z`);

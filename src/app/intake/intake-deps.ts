@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely';
 import type { Config } from '../../config/env.js';
-import type { Database } from '../../db/schema.js';
+import type { Db } from '../../db/repositories/index.js';
 import { RateLimit } from '../auth/rate-limiter.js';
 import { deriveSecret, loadAppSecret } from '../settings/app-secret.js';
 import type { IntakeSecrets } from './spam-guard.js';
@@ -8,7 +7,7 @@ import type { IntakeSecrets } from './spam-guard.js';
 /** The public intake's signing keys and rate limits. */
 export interface IntakeDeps {
   secrets: IntakeSecrets;
-  /** Counted in the database, per school (see submit-intake.ts). */
+  /** Counted in the database, per school (see spam-gate.ts). */
   limits: {
     perIp: RateLimit;
     invalidPerIp: RateLimit;
@@ -16,11 +15,9 @@ export interface IntakeDeps {
     keyPerIp: RateLimit;
     challengePerIp: RateLimit;
   };
-  /** When expired challenges and fingerprints were last swept (clock ms). */
-  lastSweepMs: number;
 }
 
-export async function createIntakeDeps(db: Kysely<Database>, config: Config): Promise<IntakeDeps> {
+export async function createIntakeDeps(db: Db, config: Config): Promise<IntakeDeps> {
   const appSecret = await loadAppSecret(db, config.appSecret);
   const t = config.intake;
   return {
@@ -36,6 +33,5 @@ export async function createIntakeDeps(db: Kysely<Database>, config: Config): Pr
       keyPerIp: new RateLimit('intake-key-ip', t.keyPerIp.max, t.keyPerIp.windowMs),
       challengePerIp: new RateLimit('intake-challenge-ip', t.challengePerIp.max, t.challengePerIp.windowMs),
     },
-    lastSweepMs: 0,
   };
 }

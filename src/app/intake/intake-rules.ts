@@ -2,8 +2,6 @@ import type { FieldErrors } from '../../domain/errors.js';
 import type { IntakeMessages } from './intake.i18n.js';
 import type { IntakeInput } from './intake.schemas.js';
 
-export { dayIn } from '../../domain/time-zone.js';
-
 function shiftYears(day: string, years: number): string {
   const year = Number(day.slice(0, 4)) + years;
   return `${String(year).padStart(4, '0')}${day.slice(4)}`;

@@ -1,77 +1,61 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import {
+  type ActiveInstructor,
+  type Db,
+  findActiveInstructors,
+  findActiveProductKinds,
+  findIntakeSchoolBySlug,
+  type IntakeSchoolRow,
+} from '../../db/repositories/index.js';
+import { AppError } from '../../domain/errors.js';
+import type { IntakeForm } from '../../shared/vocabulary.js';
+import type { AppDeps } from '../deps.js';
 import { type FormSettings, readFormSettings } from '../settings/form-settings.schemas.js';
+import { intakeMessages, type Language } from './intake.i18n.js';
 import { NON_REQUESTABLE_KINDS } from './intake.vocabulary.js';
 
 /** The school behind a public form slug, with its form settings read and defaulted. */
-export interface IntakeSchool {
-  id: string;
-  slug: string;
-  name: string;
-  timeZone: string;
-  defaultLanguage: string;
-  intakeKeyHash: string | null;
+export interface IntakeSchool extends Omit<IntakeSchoolRow, 'settingsJson'> {
   settings: FormSettings;
 }
 
-export interface OfferedInstructor {
-  id: string;
-  firstName: string;
-  lastName: string;
-  languages: string[];
+export type OfferedInstructor = ActiveInstructor;
+
+export async function findIntakeSchool(db: Db, slug: string): Promise<IntakeSchool | null> {
+  if (slug.length === 0 || slug.length > 100) return null;
+  const row = await findIntakeSchoolBySlug(db, slug);
+  if (!row) return null;
+  const { settingsJson, ...school } = row;
+  return { ...school, settings: readFormSettings(settingsJson) };
 }
 
-export async function findIntakeSchool(db: Kysely<Database>, slug: string): Promise<IntakeSchool | null> {
-  if (slug.length === 0 || slug.length > 100) return null;
-  const row = await db
-    .selectFrom('schools')
-    .select(['id', 'slug', 'name', 'time_zone', 'default_language', 'intake_key_hash', 'settings_json'])
-    .where('slug', '=', slug)
-    .executeTakeFirst();
-  if (!row) return null;
-  return {
-    id: row.id,
-    slug: row.slug,
-    name: row.name,
-    timeZone: row.time_zone,
-    defaultLanguage: row.default_language,
-    intakeKeyHash: row.intake_key_hash,
-    settings: readFormSettings(row.settings_json),
-  };
+/** The school of a public slug, or the visitor-language 404. */
+export async function requireIntakeSchool(
+  deps: AppDeps,
+  slug: string,
+  language: Language,
+): Promise<IntakeSchool> {
+  const school = await findIntakeSchool(deps.db.kysely, slug);
+  if (!school) throw new AppError('NOT_FOUND', intakeMessages(language).schoolNotFound);
+  return school;
+}
+
+export function isFormEnabled(school: IntakeSchool, form: IntakeForm): boolean {
+  return school.settings[form].isEnabled;
 }
 
 /** The kinds of product the VEL form offers: the school's active catalogue kinds, extras aside. */
-export async function offeredProductKinds(db: Kysely<Database>, schoolId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('products')
-    .select('kind')
-    .distinct()
-    .where('school_id', '=', schoolId)
-    .where('is_active', '=', 1)
-    .execute();
-  return rows.map((r) => r.kind).filter((kind) => !NON_REQUESTABLE_KINDS.has(kind));
+export async function offeredProductKinds(db: Db, schoolId: string): Promise<string[]> {
+  const kinds = await findActiveProductKinds(db, schoolId);
+  return kinds.filter((kind) => !NON_REQUESTABLE_KINDS.has(kind));
 }
 
 /** The instructors the custom-lesson form offers: active ones, narrowed by the settings if set. */
 export async function offeredInstructors(
-  db: Kysely<Database>,
+  db: Db,
   school: Pick<IntakeSchool, 'id' | 'settings'>,
   onlyId?: string,
 ): Promise<OfferedInstructor[]> {
-  let query = db
-    .selectFrom('instructors')
-    .select(['id', 'first_name', 'last_name', 'languages'])
-    .where('school_id', '=', school.id)
-    .where('is_active', '=', 1);
-  if (onlyId !== undefined) query = query.where('id', '=', onlyId);
-  const rows = await query.orderBy('first_name').orderBy('last_name').execute();
+  const instructors = await findActiveInstructors(db, school.id, onlyId);
   const allowed = school.settings.custom.instructorIds;
-  return rows
-    .filter((r) => allowed === null || allowed.includes(r.id))
-    .map((r) => ({
-      id: r.id,
-      firstName: r.first_name,
-      lastName: r.last_name,
-      languages: r.languages.split(',').filter(Boolean),
-    }));
+  return instructors.filter((instructor) => allowed === null || allowed.includes(instructor.id));
 }

@@ -1,10 +1,17 @@
 import { z } from 'zod';
 import { AppError, type FieldErrors } from '../../domain/errors.js';
 import { isInvisible } from '../../domain/text-rules.js';
+import {
+  DURATIONS,
+  LEVELS,
+  MAX_PARTICIPANTS,
+  MAX_SESSIONS,
+  PRACTICES,
+  SLOTS,
+} from '../../shared/vocabulary.js';
 import { emailAddress, humanText } from '../common.schemas.js';
 import { LANGUAGES } from '../requests/requests.schemas.js';
 import { type IntakeMessages, intakeMessages, type Language } from './intake.i18n.js';
-import { DURATIONS, LEVELS, MAX_PARTICIPANTS, MAX_SESSIONS, PRACTICES, SLOTS } from './intake.vocabulary.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -1,23 +1,15 @@
 /**
- * The fixed vocabulary of the public forms. Submissions and settings store these keys; labels
- * (per language) live with the pages and the e-mails.
+ * What only the intake knows about its vocabulary: the kinds never asked for and the French
+ * labels of the search index. The vocabulary itself (forms, practices, levels, durations, slots)
+ * is `src/shared/vocabulary.ts`.
  */
 import type { Duration, Practice } from '../../shared/vocabulary.js';
 
-export {
-  DURATIONS,
-  type Duration,
-  INTAKE_FORMS,
-  type IntakeForm,
-  LEVELS,
-  type Level,
-  MAX_PARTICIPANTS,
-  MAX_SESSIONS,
-  PRACTICES,
-  type Practice,
-  SLOTS,
-  type Slot,
-} from '../../shared/vocabulary.js';
+/**
+ * Still imported from here by the settings (`form-settings*.ts`, its test) and the web app's
+ * `form-payload.ts`, which are moving to `src/shared/vocabulary.ts`: remove once none does.
+ */
+export { DURATIONS, LEVELS, PRACTICES, SLOTS } from '../../shared/vocabulary.js';
 
 /** Catalogue product kinds that are never asked for on the VEL form (they ride along a dossier). */
 export const NON_REQUESTABLE_KINDS = new Set(['extra']);

@@ -5,17 +5,18 @@ import fastifyFormbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app/deps.js';
 import { type Language, pickLanguage } from '../../app/intake/intake.i18n.js';
-import { INTAKE_FORMS, type IntakeForm } from '../../app/intake/intake.vocabulary.js';
-import { dayIn } from '../../app/intake/intake-rules.js';
 import {
   findIntakeSchool,
   type IntakeSchool,
+  isFormEnabled,
   offeredInstructors,
   offeredProductKinds,
 } from '../../app/intake/intake-school.js';
 import { checkFormToken, issueFormToken } from '../../app/intake/spam-guard.js';
-import { isFormEnabled, submitPublicIntake } from '../../app/intake/submit-intake.js';
+import { submitPublicIntake } from '../../app/intake/submit-intake.js';
 import { isAppError } from '../../domain/errors.js';
+import { dayIn } from '../../domain/time-zone.js';
+import { INTAKE_FORMS, type IntakeForm } from '../../shared/vocabulary.js';
 import type { App } from '../types.js';
 import { nestFields } from './form-fields.js';
 import {

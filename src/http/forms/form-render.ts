@@ -1,5 +1,8 @@
 import type { Language } from '../../app/intake/intake.i18n.js';
 import { MAX_MESSAGE } from '../../app/intake/intake.schemas.js';
+import type { OfferedInstructor } from '../../app/intake/intake-school.js';
+import { LANGUAGES } from '../../app/requests/requests.schemas.js';
+import type { FieldErrors } from '../../domain/errors.js';
 import {
   type Duration,
   type IntakeForm,
@@ -8,10 +11,7 @@ import {
   MAX_SESSIONS,
   type Practice,
   SLOTS,
-} from '../../app/intake/intake.vocabulary.js';
-import type { OfferedInstructor } from '../../app/intake/intake-school.js';
-import { LANGUAGES } from '../../app/requests/requests.schemas.js';
-import type { FieldErrors } from '../../domain/errors.js';
+} from '../../shared/vocabulary.js';
 import { type FormLabels, formLabels, productKindLabel } from './forms.i18n.js';
 
 /** The path segment of each form's page. */

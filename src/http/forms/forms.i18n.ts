@@ -1,5 +1,5 @@
 import type { Language } from '../../app/intake/intake.i18n.js';
-import type { Duration, IntakeForm, Level, Practice, Slot } from '../../app/intake/intake.vocabulary.js';
+import type { Duration, IntakeForm, Level, Practice, Slot } from '../../shared/vocabulary.js';
 
 /** Everything a public form page says, in one language. */
 export interface FormLabels {

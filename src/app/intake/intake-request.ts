@@ -1,0 +1,90 @@
+import type { Actor } from '../actor.js';
+import type { AppDeps } from '../deps.js';
+import { findOrCreateCustomer, notifyStaff, openRequest } from '../requests/request-core.js';
+import { enqueue, type Tx } from '../tx.js';
+import { intakeMessages, type Language } from './intake.i18n.js';
+import type { IntakeInput } from './intake.schemas.js';
+import type { IntakeSchool, OfferedInstructor } from './intake-school.js';
+import { customLessonLine, firstMessageBody, submissionPayload } from './submission-payload.js';
+
+/**
+ * Opens the request of an accepted submission, inside the caller's transaction: the customer
+ * found by e-mail or created, the numbered request (a dossier with a custom-lesson line for the
+ * custom form) with its first message, staff notifications, and the acknowledgement e-mail with
+ * the customer's private link. Answers the request's number.
+ */
+export async function openIntakeRequest(
+  tx: Tx,
+  deps: AppDeps,
+  school: IntakeSchool,
+  input: IntakeInput,
+  instructor: OfferedInstructor | null,
+  language: Language,
+): Promise<string> {
+  const { customer } = await findOrCreateCustomer(tx, school.id, {
+    email: input.customer.email,
+    firstName: input.customer.firstName,
+    lastName: input.customer.lastName,
+    phone: input.customer.phone ?? null,
+    language,
+  });
+  const actor: Actor = {
+    kind: 'customer',
+    schoolId: school.id,
+    customerId: customer.id,
+    name: `${customer.first_name} ${customer.last_name}`,
+  };
+  const payload = submissionPayload(input, language, instructor);
+  const { request, portalToken } = await openRequest(tx, {
+    schoolId: school.id,
+    schoolTimeZone: school.timeZone,
+    source: input.form,
+    customer,
+    language,
+    actor,
+    firstMessage:
+      input.form === 'custom'
+        ? { authorKind: 'system', body: { key: 'message.created_from_sale', params: {} }, payload }
+        : { authorKind: 'customer', body: firstMessageBody(input), payload },
+    lines: input.form === 'custom' ? [customLessonLine(input, instructor)] : [],
+  });
+
+  const notification = {
+    kind: 'request.created',
+    requestId: request.id,
+    payload: { number: request.number, source: request.source, customerName: actor.name },
+  };
+  await notifyStaff(tx, school.id, { ...notification, onlyUserIds: school.settings.notifyUserIds });
+  await enqueueAcknowledgement(tx, deps, school, input, language, {
+    number: request.number,
+    portalToken,
+  });
+  tx.publish({ schoolId: school.id, type: 'request.changed', requestId: request.id });
+  return request.number;
+}
+
+/** The e-mail that tells the customer their request arrived, in their language, with their link. */
+async function enqueueAcknowledgement(
+  tx: Tx,
+  deps: AppDeps,
+  school: IntakeSchool,
+  input: IntakeInput,
+  language: Language,
+  request: { number: string; portalToken: string },
+): Promise<void> {
+  const m = intakeMessages(language);
+  await enqueue(tx, {
+    schoolId: school.id,
+    kind: 'email',
+    payload: {
+      to: input.customer.email,
+      subject: m.email.subject(request.number, school.name),
+      text: m.email.body({
+        firstName: input.customer.firstName,
+        number: request.number,
+        link: `${deps.config.publicUrl}/c/${request.portalToken}`,
+        school: school.name,
+      }),
+    },
+  });
+}
