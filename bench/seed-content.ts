@@ -190,7 +190,6 @@ export const LEVELS = [
   'Étoile d’Or',
   'confirmé',
 ] as const;
-export const PRODUCT_KINDS = ['cours_collectif', 'cours_particulier', 'club_enfants'] as const;
 
 /** Every bench school gets the demo school's catalogue, categories and instructors. */
 export {

@@ -23,6 +23,8 @@ import {
   type Status,
   type StatusFacts,
 } from '../src/domain/status.js';
+import type { FormPayload } from '../src/shared/form-payload.js';
+import { LEVELS } from '../src/shared/vocabulary.js';
 import { type BulkWriter, postgresBulkWriter, type Row, sqliteBulkWriter } from './bulk-writer.js';
 import { fastId, Rng } from './random.js';
 import {
@@ -38,11 +40,10 @@ import {
   INSTRUCTORS,
   LANGUAGE_WEIGHTS,
   LAST_NAMES,
-  LEVELS,
   PRACTICES,
-  PRODUCT_KINDS,
   staffReply,
 } from './seed-content.js';
+import { seedFormPayload } from './seed-payload.js';
 
 /** The password of every seeded staff account (≥ 12 characters, the app's minimum). */
 export const BENCH_PASSWORD = 'bench-password-2026';
@@ -576,7 +577,8 @@ function generateRequest(
   });
 
   // Conversation: the first entry shows what the form submitted; then replies.
-  const day = dateLabel(createdMs + rng.int(3, 40) * DAY);
+  const wishedMs = createdMs + rng.int(3, 40) * DAY;
+  const day = dateLabel(wishedMs);
   const participants = Array.from({ length: rng.int(1, 3) }, () => ({
     firstName: rng.pick(FIRST_NAMES),
     birthDate: `${rng.int(1975, 2021)}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`,
@@ -587,44 +589,24 @@ function generateRequest(
     author: 'customer' | 'staff' | 'system';
     userId: string | null;
     body: string;
-    payload: unknown;
+    payload: FormPayload | null;
     at: number;
   }[] = [];
+  const formFacts = { author: customer, participants, message: firstBody, wishedMs };
   if (source === 'custom') {
     messages.push({
       author: 'system',
       userId: null,
       body: 'Dossier créé depuis la vente',
-      payload: {
-        form: 'custom',
-        participants,
-        practice: rng.pick(PRACTICES),
-        hours: rng.int(1, 6),
-        lessonLanguage: customer.language,
-        message: firstBody,
-      },
+      payload: seedFormPayload(rng, 'custom', formFacts),
       at: createdMs,
     });
-  } else if (source === 'vel') {
+  } else if (source === 'vel' || source === 'contact') {
     messages.push({
       author: 'customer',
       userId: null,
       body: firstBody,
-      payload: {
-        form: 'vel',
-        participants,
-        productKind: rng.pick(PRODUCT_KINDS),
-        practice: rng.pick(PRACTICES),
-        message: firstBody,
-      },
-      at: createdMs,
-    });
-  } else if (source === 'contact') {
-    messages.push({
-      author: 'customer',
-      userId: null,
-      body: firstBody,
-      payload: { form: 'contact', message: firstBody },
+      payload: seedFormPayload(rng, source, formFacts),
       at: createdMs,
     });
   } else if (source === 'staff') {

@@ -1,4 +1,4 @@
-import { DURATIONS, LEVELS, PRACTICES, SLOTS } from '../../src/app/intake/intake.vocabulary.js';
+import { DURATIONS, LEVELS, PRACTICES, SLOTS } from '../../src/shared/vocabulary.js';
 import type { Rng } from '../random.js';
 import { FIRST_NAMES, fold, LAST_NAMES } from '../seed-content.js';
 import type { Scenario } from './types.js';

@@ -4,8 +4,11 @@
  * demo, read by the staff app's conversation. One schema for all of them.
  *
  * Reading is lenient on purpose: the JSON comes from the database, possibly written by an older
- * or newer version. Missing texts read as empty, unknown keys are kept as they are, and a payload
- * this version cannot read at all is shown raw rather than dropped (`readFormPayload`).
+ * or newer version. Missing texts read as empty, keys this version does not know are left out,
+ * and a payload this version cannot read at all is shown raw rather than dropped
+ * (`readFormPayload`). Writers type what they write as `FormPayload`: every field the reader
+ * knows, and no other (src/shared/form-payload.test.ts checks that the intake's and the bench's
+ * payloads read back as written).
  */
 import { z } from 'zod';
 
