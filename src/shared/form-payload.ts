@@ -7,8 +7,8 @@
  * or newer version. Missing texts read as empty, keys this version does not know are left out,
  * and a payload this version cannot read at all is shown raw rather than dropped
  * (`readFormPayload`). Writers type what they write as `FormPayload`: every field the reader
- * knows, and no other (src/shared/form-payload.test.ts checks that the intake's and the bench's
- * payloads read back as written).
+ * knows, and no other (form-payload.test.ts and src/app/intake/submission-payload.test.ts check
+ * that what is written reads back as written).
  */
 import { z } from 'zod';
 
