@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DURATIONS, PRACTICES } from '../../src/app/intake/intake.vocabulary.js';
 import type { FormSettings } from '../../src/app/settings/form-settings.schemas.js';
 import type { App } from '../../src/http/types.js';
+import { DURATIONS, PRACTICES } from '../../src/shared/vocabulary.js';
 import { describeEachDatabase } from '../support/harness.js';
 import { appFor, Client } from '../support/http.js';
 import {

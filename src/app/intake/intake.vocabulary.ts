@@ -5,12 +5,6 @@
  */
 import type { Duration, Practice } from '../../shared/vocabulary.js';
 
-/**
- * Still imported from here by the settings (`form-settings*.ts`, its test) and the web app's
- * `form-payload.ts`, which are moving to `src/shared/vocabulary.ts`: remove once none does.
- */
-export { DURATIONS, LEVELS, PRACTICES, SLOTS } from '../../shared/vocabulary.js';
-
 /** Catalogue product kinds that are never asked for on the VEL form (they ride along a dossier). */
 export const NON_REQUESTABLE_KINDS = new Set(['extra']);
 

@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely';
 import { preparedQuery } from '../prepared-query.js';
-import type { Database } from '../schema.js';
+import type { Db } from './db.js';
 
 /**
  * The public intake's reads and writes: the school behind a form slug, what its forms offer
@@ -26,10 +25,7 @@ const selectSchoolBySlug = preparedQuery((db, slug: string) =>
     .where('slug', '=', slug),
 );
 
-export async function findIntakeSchoolBySlug(
-  db: Kysely<Database>,
-  slug: string,
-): Promise<IntakeSchoolRow | null> {
+export async function findIntakeSchoolBySlug(db: Db, slug: string): Promise<IntakeSchoolRow | null> {
   const [row] = await selectSchoolBySlug(db, slug);
   if (!row) return null;
   return {
@@ -44,7 +40,7 @@ export async function findIntakeSchoolBySlug(
 }
 
 /** The kinds of the school's active catalogue products, each once. */
-export async function findActiveProductKinds(db: Kysely<Database>, schoolId: string): Promise<string[]> {
+export async function findActiveProductKinds(db: Db, schoolId: string): Promise<string[]> {
   const rows = await db
     .selectFrom('products')
     .select('kind')
@@ -64,7 +60,7 @@ export interface ActiveInstructor {
 
 /** The school's active instructors (or the one asked for), by first then last name. */
 export async function findActiveInstructors(
-  db: Kysely<Database>,
+  db: Db,
   schoolId: string,
   onlyId?: string,
 ): Promise<ActiveInstructor[]> {
@@ -88,7 +84,7 @@ export async function findActiveInstructors(
  * window), or whenever when `since` is null (the twin that committed first).
  */
 export async function findIntakeFingerprint(
-  db: Kysely<Database>,
+  db: Db,
   schoolId: string,
   fingerprint: string,
   since: string | null,
@@ -108,7 +104,7 @@ export async function findIntakeFingerprint(
  * `staleBefore`. false when a live submission holds it (a twin committed first).
  */
 export async function claimIntakeFingerprint(
-  db: Kysely<Database>,
+  db: Db,
   claim: {
     schoolId: string;
     fingerprint: string;
@@ -140,7 +136,7 @@ export async function claimIntakeFingerprint(
 
 /** Records a solved challenge as spent: false when it already was. */
 export async function spendIntakeChallenge(
-  db: Kysely<Database>,
+  db: Db,
   challenge: { id: string; expiresAt: string },
 ): Promise<boolean> {
   const spent = await db
@@ -153,7 +149,7 @@ export async function spendIntakeChallenge(
 
 /** Deletes spent challenges expired before `now` and fingerprints older than `fingerprintsBefore`. */
 export async function deleteExpiredIntakeRows(
-  db: Kysely<Database>,
+  db: Db,
   cutoffs: { now: string; fingerprintsBefore: string },
 ): Promise<void> {
   await db.deleteFrom('intake_challenges').where('expires_at', '<', cutoffs.now).execute();
