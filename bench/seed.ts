@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { Kysely } from 'kysely';
 import { createDeps } from '../src/app/container.js';
 import { sha256 } from '../src/app/crypto.js';
-import { searchContent } from '../src/app/requests/request-core.js';
+import { searchContent } from '../src/app/requests/search-document.js';
 import { createSchool } from '../src/app/schools/create-school.js';
 import { loadConfig } from '../src/config/env.js';
 import { openDatabase } from '../src/db/connection.js';
@@ -15,6 +15,7 @@ import { loadLineFacts, loadStoredFacts, withSearchKeys } from '../src/db/reposi
 import type { Database } from '../src/db/schema.js';
 import { type Cents, cents, multiply, percentOf, subtract } from '../src/domain/money.js';
 import { formatRequestNumber, requestCounterName, yearIn } from '../src/domain/numbering.js';
+import { preview } from '../src/domain/request.js';
 import {
   activeTotal,
   deriveStatus,
@@ -964,12 +965,6 @@ function lineRow(
     created_at: iso(l.at),
     updated_at: iso(l.at),
   };
-}
-
-/** Same flattening as the app's `preview` (src/app/requests/request-core.ts). */
-function preview(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 140 ? `${flat.slice(0, 139)}…` : flat;
 }
 
 /**

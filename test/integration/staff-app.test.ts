@@ -245,7 +245,7 @@ describeEachDatabase('staff app: lists, counts, search, journal, notifications, 
 
   it('notifies staff, counts unread, and marks read per user', async () => {
     const { transact } = await import('../../src/app/tx.js');
-    const { notifyStaff } = await import('../../src/app/requests/request-core.js');
+    const { notifyStaff } = await import('../../src/app/requests/staff-notifications.js');
     const r = await open(marie, 'notif@example.fr', 'Hello');
     await transact(ctx().deps, (tx) =>
       notifyStaff(tx, a.id, { kind: 'request.created', requestId: r.id, payload: {} }),

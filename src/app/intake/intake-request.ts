@@ -1,6 +1,8 @@
 import type { Actor } from '../actor.js';
 import type { AppDeps } from '../deps.js';
-import { findOrCreateCustomer, notifyStaff, openRequest } from '../requests/request-core.js';
+import { findOrCreateCustomer } from '../requests/customers.js';
+import { openRequest } from '../requests/open-request.js';
+import { notifyStaff } from '../requests/staff-notifications.js';
 import { enqueue, type Tx } from '../tx.js';
 import { intakeMessages, type Language } from './intake.i18n.js';
 import type { IntakeInput } from './intake.schemas.js';

@@ -1,6 +1,6 @@
 import type { FormPayload } from '../../shared/form-payload.js';
 import { type KeyedText, keyedColumns } from '../requests/keyed-text.schemas.js';
-import type { NewLine } from '../requests/request-core.js';
+import type { NewLine } from '../requests/open-request.js';
 import type { Language } from './intake.i18n.js';
 import type { CustomInput, IntakeInput, VelInput } from './intake.schemas.js';
 import type { OfferedInstructor } from './intake-school.js';

@@ -121,8 +121,8 @@ export async function changeRequest<T>(
     // Someone changed the file between our read and our write (PostgreSQL runs them at once).
     if (!stored) throw await staleFileError(tx, { ...target, number: request.number }, request.version);
     if (isNewVersion) {
-      after = { ...after, status: await materializeStatus(tx, stored), updatedAt: tx.now };
-      after.updatedByName = target.actor.name;
+      const materialized = await materializeStatus(tx, stored);
+      after = { ...after, ...materialized, updatedAt: tx.now, updatedByName: target.actor.name };
     }
     if (lastMessage) after.lastMessageAt = lastMessage.at;
   }

@@ -136,7 +136,7 @@ export async function openRequest(
         updated_at: tx.now,
       })),
     );
-    request.status = await refreshStatus(tx, input.schoolId, row.id);
+    Object.assign(request, await refreshStatus(tx, input.schoolId, row.id));
   }
   await indexNewRequest(tx, request, input.customer, typeof body === 'string' ? body : searchWordsOf(body));
   await journal(tx, {

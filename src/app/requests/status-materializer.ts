@@ -6,6 +6,7 @@ import {
   writeMaterialized,
 } from '../../db/repositories/index.js';
 import { isTotalToBePriced } from '../../domain/line-pricing.js';
+import type { Cents } from '../../domain/money.js';
 import { activeTotal, deriveStatus, type Status } from '../../domain/status.js';
 import type { Tx } from '../tx.js';
 import { serviceLabelOf } from './keyed-text.schemas.js';
@@ -16,7 +17,14 @@ import { serviceLabelOf } from './keyed-text.schemas.js';
  * lines and its payments — and writes the status, the totals and the services the lists show,
  * keeping the tab counts in step. The only code that writes `requests.status`.
  */
-export async function materializeStatus(tx: Tx, facts: StoredFacts): Promise<Status> {
+export interface Materialized {
+  status: Status;
+  totalCents: Cents;
+  paidCents: Cents;
+  isToBePriced: boolean;
+}
+
+export async function materializeStatus(tx: Tx, facts: StoredFacts): Promise<Materialized> {
   const { schoolId, requestId, stored } = facts;
   const beside = await loadLineFacts(tx.trx, schoolId, requestId);
   const status = deriveStatus({ ...facts, lines: beside.lines, paidCents: beside.paidCents });
@@ -43,11 +51,11 @@ export async function materializeStatus(tx: Tx, facts: StoredFacts): Promise<Sta
     await adjustStatusCount(tx.trx, schoolId, status, 1);
     tx.publish({ schoolId, type: 'counts.changed' });
   }
-  return status;
+  return { status, totalCents, paidCents: beside.paidCents, isToBePriced };
 }
 
 /** Re-derives the status of a request after something beside it changed (its lines, its payments). */
-export async function refreshStatus(tx: Tx, schoolId: string, requestId: string): Promise<Status> {
+export async function refreshStatus(tx: Tx, schoolId: string, requestId: string): Promise<Materialized> {
   return materializeStatus(tx, await loadStoredFacts(tx.trx, schoolId, requestId));
 }
 
