@@ -1,17 +1,23 @@
 import { z } from 'zod';
 import { cleanEmail, emailKey, emailProblem } from '../domain/email-address.js';
+import type { StaffText, Text } from '../domain/errors.js';
+import { textIssue } from '../domain/schema-texts.js';
 import { isInvisible, textProblem, trimInvisible } from '../domain/text-rules.js';
+import { EMAIL_MESSAGES, TEXT_MESSAGES } from './common.messages.js';
 
 type StringParams = Parameters<typeof z.string>[0];
 
-/** What a text field answers, in the language of the screen or form it was typed in. */
+/**
+ * What a text field answers: in the visitor's language on the public forms (strings), in every
+ * staff language in the staff app (`{ fr, en }` texts, see src/domain/schema-texts.ts).
+ */
 export interface TextWords {
   /** `length` is the text's, trimmed. */
-  tooLong: (max: number, length: number) => string;
+  tooLong: (max: number, length: number) => Text;
   /** Control characters or bidirectional overrides. */
-  control: string;
+  control: Text;
   /** A lone surrogate or U+FFFD: text broken on the way, refused rather than stored damaged. */
-  broken: string;
+  broken: Text;
 }
 
 /**
@@ -24,7 +30,7 @@ export function humanText(o: {
   max: number;
   multiline: boolean;
   words: TextWords;
-  required?: string;
+  required?: Text;
   /** How a value that is not a string at all is answered. */
   invalid?: StringParams;
 }) {
@@ -34,50 +40,46 @@ export function humanText(o: {
     .superRefine((s, ctx) => {
       const problem = textProblem(s, o.multiline);
       if (problem)
-        ctx.addIssue({ code: 'custom', message: problem === 'control' ? o.words.control : o.words.broken });
+        ctx.addIssue({
+          code: 'custom',
+          ...textIssue(problem === 'control' ? o.words.control : o.words.broken),
+        });
     })
     .transform(trimInvisible)
     .superRefine((s, ctx) => {
-      if (s.length > o.max) ctx.addIssue({ code: 'custom', message: o.words.tooLong(o.max, s.length) });
+      if (s.length > o.max) ctx.addIssue({ code: 'custom', ...textIssue(o.words.tooLong(o.max, s.length)) });
     });
   const required = o.required;
-  return required === undefined ? text : text.refine((s) => !isInvisible(s), required);
+  return required === undefined ? text : text.refine((s) => !isInvisible(s), textIssue(required));
 }
 
-/** French words for a labelled field of the staff app ("Prénom : 80 caractères au plus."). */
-export function frenchWords(label: string): TextWords {
+/** The words of a labelled field of the staff app ("Prénom : 80 caractères au plus."), in each staff language. */
+export function staffWords(label: StaffText): TextWords {
   return {
-    tooLong: (max) => `${label} : ${max} caractères au plus.`,
-    control: `${label} : caractères de contrôle interdits.`,
-    broken: `${label} : caractères illisibles (texte mal encodé), retapez-le.`,
+    tooLong: (max) => TEXT_MESSAGES.tooLong(label, max),
+    control: TEXT_MESSAGES.control(label),
+    broken: TEXT_MESSAGES.broken(label),
   };
 }
 
 export interface EmailWords {
-  invalid: string;
-  tooLong: string;
-  control: string;
-  broken: string;
+  invalid: Text;
+  tooLong: Text;
+  control: Text;
+  broken: Text;
 }
-
-const FRENCH_EMAIL: EmailWords = {
-  invalid: 'Adresse e-mail invalide.',
-  tooLong: 'Adresse e-mail trop longue (254 caractères au plus).',
-  control: 'Adresse e-mail invalide : caractères de contrôle interdits.',
-  broken: 'Adresse e-mail invalide : caractères illisibles (texte mal encodé).',
-};
 
 /**
  * An e-mail address, checked and cleaned (src/domain/email-address.ts): zero-width characters
  * dropped, compatibility forms folded, case kept. Malformed addresses (`a@x..fr`, `.a@x.fr`,
  * `a@-x-.fr`) are refused.
  */
-export function emailAddress(words: EmailWords = FRENCH_EMAIL, invalid?: StringParams) {
+export function emailAddress(words: EmailWords = EMAIL_MESSAGES, invalid?: StringParams) {
   return z
     .string(invalid)
     .superRefine((s, ctx) => {
       const problem = emailProblem(s);
-      if (problem) ctx.addIssue({ code: 'custom', message: words[problem] });
+      if (problem) ctx.addIssue({ code: 'custom', ...textIssue(words[problem]) });
     })
     .transform(cleanEmail);
 }

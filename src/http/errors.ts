@@ -1,20 +1,27 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { type ZodType, z } from 'zod';
 import { pickLanguage } from '../app/intake/intake.i18n.js';
 import { isDatabaseBusy } from '../db/db-errors.js';
 import {
   AppError,
   databaseBusy,
   type ErrorCode,
-  type FieldErrors,
+  type FieldTexts,
   isAppError,
   type StaffLanguage,
+  type StaffText,
   staffLanguageOf,
+  type Text,
+  validation,
 } from '../domain/errors.js';
+import { textOfIssue } from '../domain/schema-texts.js';
+import { HTTP_MESSAGES, noRoute, oneFieldInvalid } from './http.messages.js';
 import { type ErrorPageKind, renderErrorPage, renderLinkInvalidPage } from './pages/public-page-render.js';
+import { SESSION_COOKIE } from './plugins/auth.plugin.js';
 
-const INTERNAL_TEXT = { fr: 'Erreur interne. Réessayez plus tard.', en: 'Internal error. Try again later.' };
+/** Zod's own messages in English, for the English reader (the app's default locale is French). */
+const ENGLISH_ZOD = z.locales.en();
 
 /** The one map from error code to HTTP status. */
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -55,6 +62,117 @@ function readerOf(request: FastifyRequest): StaffLanguage {
   return staffLanguageOf(first);
 }
 
+/**
+ * The reader of an error raised before the route's `requireStaff` ran (input validation, a body
+ * Fastify could not read, an unknown route): the session is looked up here, so a signed-in
+ * secretary still reads it in her language. No session, or none to be had: as `readerOf`.
+ */
+async function signedInReaderOf(request: FastifyRequest, reply: FastifyReply): Promise<StaffLanguage> {
+  if (!request.staff && request.cookies?.[SESSION_COOKIE]) {
+    await request.server.requireStaff(request, reply).catch(() => undefined);
+  }
+  return readerOf(request);
+}
+
+/** A text for the reader, with French for a text written in one language only (Fastify's own). */
+function inBothLanguages(text: Text): StaffText {
+  return typeof text === 'string' ? { fr: text, en: text } : text;
+}
+
+/**
+ * The wrong fields of an input Fastify refused, each in every staff language its schema wrote it
+ * in. Zod's own messages (no text of ours) come in the reader's language: for an English reader the
+ * input is parsed again with Zod's English messages — same schema, same input, same issues.
+ */
+function refusedFields(
+  error: FastifyError & { validation: { instancePath: string; message?: string; params: unknown }[] },
+  request: FastifyRequest,
+  language: StaffLanguage,
+): FieldTexts {
+  const fields: FieldTexts = {};
+  const english = language === 'en' ? englishIssues(error, request) : undefined;
+  const issues =
+    english ??
+    error.validation.map((entry) => ({
+      path: fieldPath(entry.instancePath),
+      message: entry.message ?? 'Valeur invalide.',
+      params: (entry.params as { params?: unknown }).params,
+    }));
+  for (const issue of issues) fields[issue.path] ??= textOfIssue(issue);
+  return fields;
+}
+
+type ValidationContext = 'body' | 'querystring' | 'params' | 'headers';
+
+function englishIssues(error: FastifyError, request: FastifyRequest) {
+  const context = error.validationContext as ValidationContext | undefined;
+  const schema = context && (request.routeOptions.schema?.[context] as ZodType | undefined);
+  if (!context || !(schema instanceof z.ZodType)) return undefined;
+  const input = {
+    body: request.body,
+    querystring: request.query,
+    params: request.params,
+    headers: request.headers,
+  };
+  const parsed = schema.safeParse(input[context], { error: ENGLISH_ZOD.localeError });
+  if (parsed.success) return undefined;
+  return parsed.error.issues.map((issue) => ({
+    path: issue.path.join('.') || '_',
+    message: issue.message,
+    params: 'params' in issue ? issue.params : undefined,
+  }));
+}
+
+async function sendValidationError(
+  error: Parameters<typeof refusedFields>[0],
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<void> {
+  const language = await signedInReaderOf(request, reply);
+  const fields = refusedFields(error, request, language);
+  const entries = Object.entries(fields);
+  const [first] = entries;
+  const refusal =
+    entries.length === 1 && first
+      ? validation(fields, oneFieldInvalid(first[0], inBothLanguages(first[1])))
+      : validation(fields);
+  // Awaiting the reply waits until it is sent: Fastify must not send this async handler's result again.
+  await reply.status(400).send(errorBody(refusal, language));
+}
+
+/** Fastify's own 4xx (body too large, bad JSON, unsupported media type…), in our shape and the reader's language. */
+async function sendFastifyRefusal(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+): Promise<void> {
+  const code: ErrorCode =
+    status === 429
+      ? 'RATE_LIMITED'
+      : status === 404
+        ? 'NOT_FOUND'
+        : status === 403
+          ? 'FORBIDDEN'
+          : 'VALIDATION';
+  const message: Text =
+    error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+      ? HTTP_MESSAGES.bodyTooLarge
+      : error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+        ? HTTP_MESSAGES.unsupportedMediaType
+        : error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+            error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+            error instanceof SyntaxError
+          ? HTTP_MESSAGES.badJson
+          : error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+            ? HTTP_MESSAGES.urlTooLong
+            : error.code === 'FST_ERR_BAD_URL'
+              ? HTTP_MESSAGES.urlMalformed
+              : error.message;
+  const language = await signedInReaderOf(request, reply);
+  await reply.status(status).send(errorBody(new AppError(code, message), language));
+}
+
 /** "/participants/0/birthDate" → "participants.0.birthDate" */
 function fieldPath(instancePath: string): string {
   return instancePath.replace(/^\//, '').replaceAll('/', '.') || '_';
@@ -80,11 +198,14 @@ function sendErrorPage(request: FastifyRequest, reply: FastifyReply, status: num
     );
 }
 
-export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+export function errorHandler(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): undefined | Promise<void> {
   if (isDatabaseBusy(error)) {
     request.log.warn('database busy: answered 503');
-    errorHandler(databaseBusy() as unknown as FastifyError, request, reply);
-    return;
+    return errorHandler(databaseBusy() as unknown as FastifyError, request, reply);
   }
   if (!isApiUrl(request.url)) {
     const status = isAppError(error)
@@ -98,20 +219,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     sendErrorPage(request, reply, status);
     return;
   }
-  if (hasZodFastifySchemaValidationErrors(error)) {
-    const fields: FieldErrors = {};
-    for (const issue of error.validation) {
-      const path = fieldPath(issue.instancePath);
-      fields[path] ??= issue.message ?? 'Valeur invalide.';
-    }
-    const first = Object.entries(fields)[0];
-    const message =
-      Object.keys(fields).length === 1 && first
-        ? `${first[0] === '_' ? 'Requête' : `Champ « ${first[0]} »`} : ${first[1]}`
-        : 'Certains champs sont invalides.';
-    void reply.status(400).send(errorBody(new AppError('VALIDATION', message, { fields })));
-    return;
-  }
+  if (hasZodFastifySchemaValidationErrors(error)) return sendValidationError(error, request, reply);
   if (isAppError(error)) {
     if (error.retryAfterSeconds) void reply.header('retry-after', String(error.retryAfterSeconds));
     void reply.status(HTTP_STATUS[error.code]).send(errorBody(error, readerOf(request)));
@@ -119,47 +227,30 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   }
   if (isResponseSerializationError(error)) {
     request.log.error({ err: error }, 'response does not match its schema');
-    void reply.status(500).send(errorBody(new AppError('INTERNAL', INTERNAL_TEXT), readerOf(request)));
+    void reply
+      .status(500)
+      .send(errorBody(new AppError('INTERNAL', HTTP_MESSAGES.internal), readerOf(request)));
     return;
   }
   const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
   if (status >= 500) {
     request.log.error({ err: error }, 'unhandled error');
-    void reply.status(500).send(errorBody(new AppError('INTERNAL', INTERNAL_TEXT), readerOf(request)));
+    void reply
+      .status(500)
+      .send(errorBody(new AppError('INTERNAL', HTTP_MESSAGES.internal), readerOf(request)));
     return;
   }
-  // Fastify's own 4xx (body too large, bad JSON, unsupported media type…), in our shape.
-  const code: ErrorCode =
-    status === 429
-      ? 'RATE_LIMITED'
-      : status === 404
-        ? 'NOT_FOUND'
-        : status === 403
-          ? 'FORBIDDEN'
-          : 'VALIDATION';
-  const message =
-    error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
-      ? 'La requête est trop volumineuse.'
-      : error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
-        ? 'Type de contenu non pris en charge.'
-        : error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
-            error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
-            error instanceof SyntaxError
-          ? 'Le corps de la requête n’est pas du JSON valide.'
-          : error.message;
-  void reply.status(status).send(errorBody(new AppError(code, message)));
+  return sendFastifyRefusal(error, request, reply, status);
 }
 
-export function notFoundHandler(request: FastifyRequest, reply: FastifyReply): void {
+export async function notFoundHandler(request: FastifyRequest, reply: FastifyReply): Promise<void> {
   if (!isApiUrl(request.url)) {
     sendErrorPage(request, reply, 404);
     return;
   }
-  void reply
-    .status(404)
-    .send(
-      errorBody(new AppError('NOT_FOUND', `Aucune route ${request.method} ${request.url.split('?')[0]}.`)),
-    );
+  const language = await signedInReaderOf(request, reply);
+  const refusal = new AppError('NOT_FOUND', noRoute(request.method, request.url.split('?')[0] ?? ''));
+  await reply.status(404).send(errorBody(refusal, language));
 }
 
 /** The error replies every staff route may give, for its OpenAPI description. */

@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { staffError, textIssue } from '../domain/schema-texts.js';
+import { FORM_SETTINGS_MESSAGES as M } from './form-settings.messages.js';
 import { DURATIONS, PRACTICES } from './vocabulary.js';
 
 /** An origin a school's site is served from: scheme, host and port, nothing else. */
 export const EmbedOriginSchema = z
   .string()
   .trim()
-  .max(200, 'Origine trop longue (200 caractères au plus).')
+  .max(200, staffError(M.originTooLong))
   .refine((value) => {
     try {
       const url = new URL(value);
@@ -13,11 +15,11 @@ export const EmbedOriginSchema = z
     } catch {
       return false;
     }
-  }, 'Indiquez une origine comme https://www.mon-ecole.fr (sans chemin ni barre finale).');
+  }, textIssue(M.badOrigin));
 
 const practices = z
-  .array(z.enum(PRACTICES, { error: 'Discipline inconnue.' }))
-  .min(1, 'Proposez au moins une discipline.')
+  .array(z.enum(PRACTICES, { error: staffError(M.unknownPractice) }))
+  .min(1, staffError(M.noPractice))
   .max(PRACTICES.length);
 
 /**
@@ -38,8 +40,8 @@ export const FormSettingsSchema = z.object({
       isEnabled: z.boolean().default(true),
       practices: practices.default([...PRACTICES]),
       durations: z
-        .array(z.enum(DURATIONS, { error: 'Durée inconnue.' }))
-        .min(1, 'Proposez au moins une durée.')
+        .array(z.enum(DURATIONS, { error: staffError(M.unknownDuration) }))
+        .min(1, staffError(M.noDuration))
         .max(DURATIONS.length)
         .default([...DURATIONS]),
       /** null: every active instructor of the school is offered. */
@@ -47,11 +49,11 @@ export const FormSettingsSchema = z.object({
     })
     .default({ isEnabled: true, practices: [...PRACTICES], durations: [...DURATIONS], instructorIds: null }),
   /** Sites allowed to show the forms in an iframe (besides Schuss itself). */
-  embedOrigins: z.array(EmbedOriginSchema).max(20, '20 origines au plus.').default([]),
+  embedOrigins: z.array(EmbedOriginSchema).max(20, staffError(M.tooManyOrigins)).default([]),
   /** null: every active staff member is notified of a new request. */
   notifyUserIds: z
     .array(z.string().max(64))
-    .min(1, 'Choisissez au moins une personne à prévenir, ou toute l’équipe.')
+    .min(1, staffError(M.nobodyNotified))
     .max(500)
     .nullable()
     .default(null),

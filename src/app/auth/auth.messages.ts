@@ -8,6 +8,8 @@ export const AUTH_MESSAGES = {
     fr: 'Seul un administrateur de l’école peut faire cela.',
     en: 'Only an administrator of the school can do this.',
   },
+  emailRequired: { fr: 'Indiquez votre e-mail.', en: 'Enter your e-mail.' },
+  passwordRequired: { fr: 'Indiquez votre mot de passe.', en: 'Enter your password.' },
 } as const satisfies Record<string, StaffText>;
 
 /** "Too many attempts", with the whole minutes to wait (at least one). */

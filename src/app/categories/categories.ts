@@ -14,7 +14,7 @@ import type { AppDeps } from '../deps.js';
 import { newId } from '../ids.js';
 import { text } from '../requests/requests.schemas.js';
 import { journal, transact } from '../tx.js';
-import { CATEGORY_MESSAGES } from './categories.messages.js';
+import { CATEGORY_MESSAGES, CATEGORY_NAME_LABEL } from './categories.messages.js';
 
 export const CategorySchema = z.object({
   id: z.string(),
@@ -23,7 +23,7 @@ export const CategorySchema = z.object({
   position: z.number().int(),
 });
 export const CategoryInputSchema = z.object({
-  name: text(60, 'Nom de la catégorie', { required: 'Indiquez le nom de la catégorie.' }),
+  name: text(60, CATEGORY_NAME_LABEL, { required: CATEGORY_MESSAGES.nameRequired }),
   isActive: z.boolean().default(true),
 });
 

@@ -1,36 +1,40 @@
 import { z } from 'zod';
 import { cleanEmail } from '../../domain/email-address.js';
+import type { StaffText } from '../../domain/errors.js';
+import { staffError, textIssue, textOfIssue } from '../../domain/schema-texts.js';
 import { STATUSES } from '../../domain/status.js';
-import { EmailSchema, frenchWords, humanText } from '../common.schemas.js';
+import { EMAIL_MESSAGES } from '../common.messages.js';
+import { EmailSchema, humanText, staffWords } from '../common.schemas.js';
+import { REQUEST_LABELS as LABEL, REQUEST_MESSAGES as M } from './requests.messages.js';
 
 export const LANGUAGES = ['fr', 'en', 'de', 'it', 'es', 'nl'] as const;
-export const LanguageSchema = z.enum(LANGUAGES, { error: 'Langue inconnue (fr, en, de, it, es ou nl).' });
+export const LanguageSchema = z.enum(LANGUAGES, { error: staffError(M.unknownLanguage) });
 
 /**
  * A text typed in the staff app, under the one text rule (humanText): line breaks allowed in
  * multi-line texts only; with `required`, a text showing nothing is refused with that message.
  */
-export function text(max: number, label: string, o: { required?: string; multiline?: boolean } = {}) {
-  return humanText({ max, multiline: o.multiline ?? false, words: frenchWords(label), required: o.required });
+export function text(max: number, label: StaffText, o: { required?: StaffText; multiline?: boolean } = {}) {
+  return humanText({ max, multiline: o.multiline ?? false, words: staffWords(label), required: o.required });
 }
 
 /** A phone number as people type it; empty means none. */
-export const PhoneSchema = text(30, 'Téléphone').refine(
+export const PhoneSchema = text(30, LABEL.phone).refine(
   (s) => s === '' || /^[+0-9 ().-]{6,30}$/.test(s),
-  'Numéro de téléphone invalide.',
+  textIssue(M.badPhone),
 );
 
 export const CustomerInputSchema = z.object({
   email: EmailSchema,
-  firstName: text(80, 'Prénom', { required: 'Indiquez le prénom.' }),
-  lastName: text(80, 'Nom', { required: 'Indiquez le nom.' }),
+  firstName: text(80, LABEL.firstName, { required: M.firstNameRequired }),
+  lastName: text(80, LABEL.lastName, { required: M.lastNameRequired }),
   phone: PhoneSchema.optional(),
   language: LanguageSchema.default('fr'),
 });
 
 export const CreateStaffRequestSchema = z.object({
   customer: CustomerInputSchema,
-  message: text(10_000, 'Message', { multiline: true, required: 'Écrivez la demande du client.' }),
+  message: text(10_000, LABEL.message, { multiline: true, required: M.requestRequired }),
   categoryId: z.string().max(64).nullable().optional(),
 });
 export type CreateStaffRequestInput = z.infer<typeof CreateStaffRequestSchema>;
@@ -45,11 +49,7 @@ export const UpdateRequestSchema = z.object({
    * (PATCH /api/requests/:id/customer with `note`), and a page from before that change must
    * not believe it saved one.
    */
-  staffComment: z
-    .never({
-      error: 'Le commentaire client est enregistré sur le client : rechargez la page puis réessayez.',
-    })
-    .optional(),
+  staffComment: z.never({ error: staffError(M.staffCommentMoved) }).optional(),
 });
 export type UpdateRequestInput = z.infer<typeof UpdateRequestSchema>;
 
@@ -91,7 +91,7 @@ export const RequestSummarySchema = z.object({
 export type RequestSummary = z.infer<typeof RequestSummarySchema>;
 
 export const ReplySchema = z.object({
-  body: text(10_000, 'Message', { multiline: true, required: 'Écrivez votre réponse.' }),
+  body: text(10_000, LABEL.message, { multiline: true, required: M.replyRequired }),
 });
 
 /**
@@ -101,25 +101,26 @@ export const ReplySchema = z.object({
 export const UpdateCustomerSchema = z
   .object({
     version: z.number().int().positive(),
-    firstName: text(80, 'Prénom', { required: 'Indiquez le prénom.' }).optional(),
-    lastName: text(80, 'Nom', { required: 'Indiquez le nom.' }).optional(),
+    firstName: text(80, LABEL.firstName, { required: M.firstNameRequired }).optional(),
+    lastName: text(80, LABEL.lastName, { required: M.lastNameRequired }).optional(),
     email: z.string().optional(),
     phone: PhoneSchema.optional(),
-    note: text(5000, 'Commentaire client', { multiline: true }).optional(),
+    note: text(5000, LABEL.note, { multiline: true }).optional(),
   })
   .transform((v, ctx) => {
     const { email, ...rest } = v;
     if (Object.keys(rest).length === 1 && email === undefined) {
-      ctx.addIssue({ code: 'custom', path: [], message: 'Aucun changement à enregistrer.' });
+      ctx.addIssue({ code: 'custom', path: [], ...textIssue(M.nothingToSave) });
       return z.NEVER;
     }
     if (email === undefined) return { ...rest, email: undefined, emailAsTyped: undefined };
     const parsed = EmailSchema.safeParse(email);
     if (!parsed.success) {
+      const first = parsed.error.issues[0];
       ctx.addIssue({
         code: 'custom',
         path: ['email'],
-        message: parsed.error.issues[0]?.message ?? 'Adresse e-mail invalide.',
+        ...textIssue(first ? textOfIssue(first) : EMAIL_MESSAGES.invalid),
       });
       return z.NEVER;
     }

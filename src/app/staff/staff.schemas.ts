@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { staffError } from '../../domain/schema-texts.js';
 import { PASSWORD_MIN_LENGTH } from '../auth/password-policy.js';
-import { EmailSchema, frenchWords, humanText } from '../common.schemas.js';
+import { EmailSchema, humanText, staffWords } from '../common.schemas.js';
+import { nameTooLong, passwordTooShort, STAFF_MESSAGES, STAFF_NAME_LABEL } from './staff.messages.js';
 
 /** Shared by the HTTP routes and the staff screens. */
 export const RoleSchema = z.enum(['admin', 'secretary']);
@@ -21,14 +23,14 @@ export type StaffUserDto = z.infer<typeof StaffUserSchema>;
 const name = humanText({
   max: 120,
   multiline: false,
-  required: 'Indiquez le nom.',
-  words: { ...frenchWords('Nom'), tooLong: (max) => `Le nom ne doit pas dépasser ${max} caractères.` },
+  required: STAFF_MESSAGES.nameRequired,
+  words: { ...staffWords(STAFF_NAME_LABEL), tooLong: nameTooLong },
 });
 const email = EmailSchema;
 const password = z
   .string()
-  .min(PASSWORD_MIN_LENGTH, `Le mot de passe doit faire au moins ${PASSWORD_MIN_LENGTH} caractères.`)
-  .max(200, 'Le mot de passe ne doit pas dépasser 200 caractères.');
+  .min(PASSWORD_MIN_LENGTH, staffError(passwordTooShort(PASSWORD_MIN_LENGTH)))
+  .max(200, staffError(STAFF_MESSAGES.passwordTooLong));
 const language = z.enum(['fr', 'en']);
 
 export const CreateStaffSchema = z.object({

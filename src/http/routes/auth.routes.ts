@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { AUTH_MESSAGES } from '../../app/auth/auth.messages.js';
 import { MeSchema } from '../../app/auth/auth.schemas.js';
 import { login } from '../../app/auth/login.js';
 import { logout } from '../../app/auth/session.js';
 import type { AppDeps } from '../../app/deps.js';
 import { setOwnLanguage } from '../../app/staff/manage-staff.js';
+import { staffError } from '../../domain/schema-texts.js';
 import { ErrorBodySchema } from '../errors.js';
 import { SESSION_COOKIE, staffOf } from '../plugins/auth.plugin.js';
 import type { App } from '../types.js';
@@ -23,8 +25,8 @@ export function authRoutes(app: App, deps: AppDeps): void {
         tags: ['auth'],
         summary: 'Staff login: sets the session cookie',
         body: z.object({
-          email: z.string().trim().min(1, 'Indiquez votre e-mail.').max(254),
-          password: z.string().min(1, 'Indiquez votre mot de passe.').max(200),
+          email: z.string().trim().min(1, staffError(AUTH_MESSAGES.emailRequired)).max(254),
+          password: z.string().min(1, staffError(AUTH_MESSAGES.passwordRequired)).max(200),
         }),
         response: { 200: MeSchema, 401: ErrorBodySchema, 429: ErrorBodySchema },
       },
