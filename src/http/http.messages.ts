@@ -11,6 +11,18 @@ export const HTTP_MESSAGES = {
   },
   urlTooLong: { fr: 'L’adresse demandée est trop longue.', en: 'The requested address is too long.' },
   urlMalformed: { fr: 'L’adresse demandée est mal formée.', en: 'The requested address is malformed.' },
+  sessionExpired: {
+    fr: 'Votre session a expiré. Reconnectez-vous.',
+    en: 'Your session has expired. Sign in again.',
+  },
+  notFromSchuss: {
+    fr: 'Requête refusée : elle ne vient pas de Schuss (protection CSRF).',
+    en: 'Request refused: it does not come from Schuss (CSRF protection).',
+  },
+  tooManyWindows: {
+    fr: 'Trop de fenêtres Schuss sont ouvertes avec ce compte : fermez-en quelques-unes puis rechargez la page.',
+    en: 'Too many Schuss windows are open with this account: close some, then reload the page.',
+  },
 } as const satisfies Record<string, StaffText>;
 
 /** "Aucune route GET /api/x." */

@@ -20,6 +20,7 @@ import {
   readServiceLabels,
   ServiceLabelSchema,
 } from './keyed-text.schemas.js';
+import { REQUEST_MESSAGES } from './requests.messages.js';
 
 export const ListQuerySchema = z.object({
   /** 'request' = Gestion des demandes; the others are the 7 tabs of Gestion des dossiers. */
@@ -71,8 +72,8 @@ function encodeCursor(item: { lastMessageAt: string; id: string }): string {
 function decodeCursor(cursor: string): { at: string; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   if (!at || !id || Number.isNaN(Date.parse(at))) {
-    throw new AppError('VALIDATION', 'Curseur de pagination invalide.', {
-      fields: { cursor: 'Curseur invalide.' },
+    throw new AppError('VALIDATION', REQUEST_MESSAGES.badCursor, {
+      fields: { cursor: REQUEST_MESSAGES.badCursorField },
     });
   }
   return { at, id };

@@ -33,6 +33,8 @@ export const REQUEST_MESSAGES = {
     en: 'The customer comment is saved on the customer: reload the page and try again.',
   },
   nothingToSave: { fr: 'Aucun changement à enregistrer.', en: 'No change to save.' },
+  badCursor: { fr: 'Curseur de pagination invalide.', en: 'Invalid pagination cursor.' },
+  badCursorField: { fr: 'Curseur invalide.', en: 'Invalid cursor.' },
 } as const satisfies Record<string, StaffText>;
 
 /** The names of the fields of a request and its customer, as their messages quote them. */
@@ -42,4 +44,6 @@ export const REQUEST_LABELS = {
   phone: { fr: 'Téléphone', en: 'Phone' },
   message: { fr: 'Message', en: 'Message' },
   note: { fr: 'Commentaire client', en: 'Customer comment' },
+  badCursor: { fr: 'Curseur de pagination invalide.', en: 'Invalid pagination cursor.' },
+  badCursorField: { fr: 'Curseur invalide.', en: 'Invalid cursor.' },
 } as const satisfies Record<string, StaffText>;

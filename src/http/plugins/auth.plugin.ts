@@ -4,6 +4,7 @@ import type { StaffSession } from '../../app/auth/session.js';
 import { resolveSession } from '../../app/auth/session.js';
 import type { AppDeps } from '../../app/deps.js';
 import { AppError } from '../../domain/errors.js';
+import { HTTP_MESSAGES } from '../http.messages.js';
 
 export const SESSION_COOKIE = 'schuss_session';
 
@@ -23,13 +24,13 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { deps: AppDeps 
   app.decorate('requireStaff', async (request: FastifyRequest) => {
     const token = request.cookies[SESSION_COOKIE];
     const session = token ? await resolveSession(opts.deps, token) : null;
-    if (!session) throw new AppError('UNAUTHENTICATED', 'Votre session a expiré. Reconnectez-vous.');
+    if (!session) throw new AppError('UNAUTHENTICATED', HTTP_MESSAGES.sessionExpired);
     request.staff = session;
   });
 });
 
 /** The signed-in staff member of a route guarded by `requireStaff`. */
 export function staffOf(request: FastifyRequest): StaffSession {
-  if (!request.staff) throw new AppError('UNAUTHENTICATED', 'Votre session a expiré. Reconnectez-vous.');
+  if (!request.staff) throw new AppError('UNAUTHENTICATED', HTTP_MESSAGES.sessionExpired);
   return request.staff;
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../../domain/errors.js';
+import { HTTP_MESSAGES } from '../http.messages.js';
 import { SESSION_COOKIE } from './auth.plugin.js';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -28,7 +29,7 @@ export const csrfPlugin = fp(async (app: FastifyInstance, opts: { publicUrl: str
       request.headers.host !== undefined &&
       sameHostOrigin(origin, request.headers.host, request.protocol);
     if (origin === allowed || sameHost) return;
-    throw new AppError('FORBIDDEN', 'Requête refusée : elle ne vient pas de Schuss (protection CSRF).');
+    throw new AppError('FORBIDDEN', HTTP_MESSAGES.notFromSchuss);
   });
 });
 

@@ -2,6 +2,7 @@ import { resolveSession } from '../../app/auth/session.js';
 import type { AppDeps } from '../../app/deps.js';
 import { type LiveEvent, SESSIONS_ENDED } from '../../app/events.js';
 import { AppError } from '../../domain/errors.js';
+import { HTTP_MESSAGES } from '../http.messages.js';
 import { SESSION_COOKIE, staffOf } from '../plugins/auth.plugin.js';
 import type { App } from '../types.js';
 
@@ -42,10 +43,7 @@ export function eventsRoutes(app: App, deps: AppDeps): void {
         perSession.count(sessionId) >= tuning.maxStreamsPerSession ||
         perUser.count(actor.userId) >= tuning.maxStreamsPerUser
       ) {
-        throw new AppError(
-          'RATE_LIMITED',
-          'Trop de fenêtres Schuss sont ouvertes avec ce compte : fermez-en quelques-unes puis rechargez la page.',
-        );
+        throw new AppError('RATE_LIMITED', HTTP_MESSAGES.tooManyWindows);
       }
       perSession.add(sessionId, 1);
       perUser.add(actor.userId, 1);
