@@ -736,6 +736,7 @@ function generateRequest(
     offerSentAt = iso(t);
     const kind = rng.chance(0.7) ? ('quote' as const) : ('payment_link' as const);
     const staff = g.staff();
+    const deposit = rng.chance(0.5) ? percentOf(total, 3000) : null;
     batch.offers.push({
       id: fastId('offer'),
       school_id: school.id,
@@ -743,12 +744,16 @@ function generateRequest(
       kind,
       number: g.nextOfferNumber(kind, year),
       total_cents: total,
-      deposit_cents: rng.chance(0.5) ? percentOf(total, 3000) : null,
+      deposit_cents: deposit,
       snapshot_json: JSON.stringify({
         lines: lineRows.map((l) => ({ label: l.label, quantity: l.quantity, totalCents: l.total_cents })),
       }),
       sent_at: offerSentAt,
       sent_by_user_id: staff.id,
+      version: 1,
+      amount_cents: kind === 'payment_link' ? (deposit ?? total) : null,
+      valid_until: null,
+      reminder_sent_at: null,
     });
     activity('staff', 'offer.sent', t, { kind });
   }
@@ -964,6 +969,9 @@ function lineRow(
     position: 0,
     created_at: iso(l.at),
     updated_at: iso(l.at),
+    session_id: null,
+    instructor_id: null,
+    participant_count: 0,
   };
 }
 

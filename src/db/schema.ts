@@ -13,6 +13,8 @@ export interface Database {
   customers: CustomersTable;
   categories: CategoriesTable;
   products: ProductsTable;
+  product_sessions: ProductSessionsTable;
+  instructor_unavailabilities: InstructorUnavailabilitiesTable;
   instructors: InstructorsTable;
   counters: CountersTable;
   requests: RequestsTable;
@@ -132,6 +134,43 @@ export interface ProductsTable {
   is_active: Bool;
   position: number;
   created_at: string;
+  /** JSON { fr, en, de… }: the name per customer language (`name` is the school's own, French). */
+  names_json: Generated<string>;
+  practice: string | null;
+  age_min: number | null;
+  age_max: number | null;
+  /** Comma-separated level keys the product is for; empty = every level. */
+  levels: Generated<string>;
+  /** What the price is for: 'participant' | 'session' | 'hour' | 'file'. */
+  price_unit: Generated<string>;
+  /** Archived once used rather than deleted: no longer offered, still on old files. */
+  archived_at: string | null;
+}
+
+export interface ProductSessionsTable {
+  id: string;
+  school_id: string;
+  product_id: string;
+  /** Calendar days "YYYY-MM-DD", in the school's time zone. */
+  starts_on: string;
+  ends_on: string;
+  /** "09:00" */
+  start_time: string;
+  end_time: string;
+  meeting_point: string;
+  capacity: number;
+  is_active: Bool;
+  created_at: string;
+}
+
+export interface InstructorUnavailabilitiesTable {
+  id: string;
+  school_id: string;
+  instructor_id: string;
+  /** A day off, "YYYY-MM-DD". */
+  day: string;
+  reason: string;
+  created_at: string;
 }
 
 export interface InstructorsTable {
@@ -142,6 +181,8 @@ export interface InstructorsTable {
   languages: string;
   is_active: Bool;
   created_at: string;
+  /** Comma-separated practice keys. */
+  practices: Generated<string>;
 }
 
 export interface CountersTable {
@@ -169,6 +210,8 @@ export interface RequestsTable {
   paid_cents: number;
   /** sha256 of the customer's private link token. */
   portal_token_hash: string;
+  /** The rotatable per-dossier nonce the private link token is derived from (HMAC with the app secret). */
+  portal_nonce: string | null;
   last_message_at: string;
   /** The last message's text, flattened; empty when that message is a keyed text. */
   last_message_preview: string;
@@ -219,6 +262,12 @@ export interface LinesTable {
   position: number;
   created_at: string;
   updated_at: string;
+  /** The catalogue session this line holds places in (capacity), if any. */
+  session_id: string | null;
+  /** The instructor giving a custom lesson, if chosen. */
+  instructor_id: string | null;
+  /** Places held in the session (participants on the line). */
+  participant_count: number;
 }
 
 export interface MessagesTable {
@@ -250,6 +299,13 @@ export interface OffersTable {
   snapshot_json: string;
   sent_at: string;
   sent_by_user_id: string | null;
+  /** 1, 2…: sending again after edits makes a new version; the customer sees the latest. */
+  version: number;
+  /** What the link asks for (a payment link: the deposit or the balance); null for a quote. */
+  amount_cents: number | null;
+  /** Last day the quote can be paid, "YYYY-MM-DD" in the school's time zone. */
+  valid_until: string | null;
+  reminder_sent_at: string | null;
 }
 
 export interface PaymentsTable {

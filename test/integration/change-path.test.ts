@@ -157,6 +157,9 @@ describeEachDatabase(
                 position: 0,
                 created_at: tx.now,
                 updated_at: tx.now,
+                session_id: null,
+                instructor_id: null,
+                participant_count: 1,
               })
               .execute();
             await sql`update requests set offer_sent_at = ${tx.now} where id = ${file.id}`.execute(tx.trx);

@@ -86,6 +86,9 @@ export function customLessonLine(input: CustomInput, instructor: OfferedInstruct
     is_active: 1,
     details_json: JSON.stringify(customLessonDetails(input, instructor)),
     pos_imported_at: null,
+    session_id: null,
+    instructor_id: instructor?.id ?? null,
+    participant_count: input.participants.length,
   };
 }
 
