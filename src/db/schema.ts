@@ -212,6 +212,8 @@ export interface RequestsTable {
   portal_token_hash: string;
   /** The rotatable per-dossier nonce the private link token is derived from (HMAC with the app secret). */
   portal_nonce: string | null;
+  /** Denormalised for the lists: the current quote's or payment link's last valid day. */
+  offer_valid_until: string | null;
   last_message_at: string;
   /** The last message's text, flattened; empty when that message is a keyed text. */
   last_message_preview: string;

@@ -92,6 +92,7 @@ export async function openRequest(
     paid_cents: 0,
     portal_token_hash: sha256(portalToken),
     portal_nonce: null,
+    offer_valid_until: null,
     last_message_at: tx.now,
     last_message_preview: preview(text),
     last_message_key: keyed.key,

@@ -117,6 +117,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('offers_valid_until_idx').on('offers').column('valid_until').execute();
 
   await db.schema.alterTable('requests').addColumn('portal_nonce', 'text').execute();
+  // Denormalised for the lists ("expire bientôt"): the current quote's last valid day.
+  await db.schema.alterTable('requests').addColumn('offer_valid_until', 'text').execute();
 }
 
 export async function down(): Promise<void> {
