@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 /** A server the benchmark started in its own process (so the load generator never shares its event loop). */
@@ -53,8 +54,11 @@ export async function startTsProcess(options: {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let tail = '';
+  // BENCH_APP_LOG=<file> keeps every line the servers print (with BENCH_APP_LOG_LEVEL=error…).
+  const logFile = process.env.BENCH_APP_LOG;
   const keep = (chunk: Buffer) => {
     tail = (tail + chunk.toString()).slice(-4000);
+    if (logFile) appendFileSync(logFile, chunk);
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);

@@ -289,7 +289,7 @@ async function main(): Promise<void> {
     PORT: String(appPort),
     HOST: '127.0.0.1',
     PUBLIC_URL: appUrl,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.BENCH_APP_LOG_LEVEL ?? 'silent',
     SCHUSS_DEMO_PASSWORD: DEMO_PASSWORD,
     SQLITE_FILE: sqliteFile,
     // The intake scenario posts thousands of keyed submissions a second from one IP.
