@@ -10,6 +10,7 @@ export * from './line.repository.js';
 export * from './mail-log.repository.js';
 export * from './message.repository.js';
 export * from './notification.repository.js';
+export * from './offer.repository.js';
 export * from './outbox.repository.js';
 export * from './product.repository.js';
 export * from './rate-counter.repository.js';
