@@ -145,7 +145,10 @@ describeEachDatabase('catalogue, instructors and sales settings (Paramètres)', 
 
   it('a PATCH changes only what it names (defaults do not overwrite), journaled with the fields', async () => {
     const product = await newProduct({ ...ourson, isOnlineSale: false, vatRateBp: 550 });
-    const r = await adminA.patch(`/api/catalogue/products/${product.id}`, { priceCents: 22_000 });
+    const r = await adminA.patch(`/api/catalogue/products/${product.id}`, {
+      priceCents: 22_000,
+      levels: ['first_time', 'beginner'], // the same levels as stored: no change
+    });
     expect(r.statusCode).toBe(200);
     expect(r.json()).toMatchObject({ priceCents: 22_000, isOnlineSale: false, vatRateBp: 550, ageMin: 4 });
     expect((await journalOf('catalogue.product_updated')).at(-1)?.details).toEqual({

@@ -26,6 +26,7 @@ import type {
   SessionInputSchema,
   SessionPatch,
 } from '../../shared/contracts/sales.js';
+import { LEVELS } from '../../shared/vocabulary.js';
 import type { StaffActor } from '../actor.js';
 import { requireRole } from '../auth/require-role.js';
 import type { AppDeps } from '../deps.js';
@@ -129,7 +130,11 @@ export async function updateProduct(
   return transact(deps, async (tx) => {
     const current = await findProductInSchool(tx.trx, actor.schoolId, productId);
     if (!current) throw notFound(M.productNotFound);
-    const { isArchived, ...fields } = input;
+    const { isArchived, ...given } = input;
+    // Levels are kept in the vocabulary's order: a list in another order is no change.
+    const fields = given.levels
+      ? { ...given, levels: LEVELS.filter((l) => given.levels?.includes(l)) }
+      : given;
     throwIfAny(productFieldErrors({ ...current, ...definedOnly(fields) }));
     const changes = changedKeys(current, fields);
     const archiving = isArchived !== undefined && isArchived !== current.isArchived;

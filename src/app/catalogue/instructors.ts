@@ -17,6 +17,7 @@ import type {
   InstructorInputSchema,
   InstructorPatch,
 } from '../../shared/contracts/sales.js';
+import { PRACTICES } from '../../shared/vocabulary.js';
 import type { StaffActor } from '../actor.js';
 import { requireRole } from '../auth/require-role.js';
 import type { AppDeps } from '../deps.js';
@@ -77,9 +78,12 @@ export async function updateInstructor(
   requireRole(actor, 'admin');
   return transact(deps, async (tx) => {
     const current = await instructorOf(tx, actor.schoolId, instructorId);
-    const changes = changedKeys(current, input);
+    // Practices are kept in the vocabulary's order: a list in another order is no change.
+    const practices = input.practices && PRACTICES.filter((p) => input.practices?.includes(p));
+    const change = practices ? { ...input, practices } : input;
+    const changes = changedKeys(current, change);
     if (changes.length === 0) return instructorView(tx, actor.schoolId, current);
-    const updated = await updateInstructorInSchool(tx.trx, actor.schoolId, instructorId, definedOnly(input));
+    const updated = await updateInstructorInSchool(tx.trx, actor.schoolId, instructorId, definedOnly(change));
     if (!updated) throw notFound(M.instructorNotFound);
     await journal(tx, {
       schoolId: actor.schoolId,
