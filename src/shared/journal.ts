@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import type { StaffLanguage } from '../domain/errors.js';
 import { deName } from '../domain/french-elision.js';
+import { cents, formatMoney } from '../domain/money.js';
 import { SOURCES } from '../domain/status.js';
 
 type Sentence<D> = (who: string, details: D) => string;
@@ -58,6 +59,18 @@ function openForms(d: { vel: boolean; contact: boolean; custom: boolean }, langu
     .map((f) => FORM_NAMES[language][f]);
   if (names.length === 0) return language === 'fr' ? 'aucun formulaire ouvert' : 'no form open';
   return language === 'fr' ? `ouverts : ${names.join(', ')}` : `open: ${names.join(', ')}`;
+}
+
+/** A line of the Devis onglet as the journal names it: its label, and its participants if it has some. */
+const lineDetails = z.object({
+  lineId: z.string(),
+  label: z.string(),
+  participants: z.number().int().nullable(),
+});
+
+function lineText(d: z.infer<typeof lineDetails>): string {
+  if (!d.participants) return d.label;
+  return `${d.label} — ${d.participants} participant${d.participants > 1 ? 's' : ''}`;
 }
 
 export const JOURNAL_ACTIONS = {
@@ -170,6 +183,58 @@ export const JOURNAL_ACTIONS = {
     fr: (who) => `${who} a créé une nouvelle clé d’intégration des formulaires`,
     en: (who) => `${who} created a new form integration key`,
     example: {},
+  }),
+  // ── The Devis onglet: lines and custom lessons (issue 9, "Ajouter une prestation") ──────────
+  'line.added': action({
+    details: lineDetails,
+    fr: (who, d) => `${who} a ajouté « ${lineText(d)} »`,
+    en: (who, d) => `${who} added “${lineText(d)}”`,
+    example: { lineId: 'lin_1', label: 'Cours collectif enfants', participants: 2 },
+  }),
+  'line.updated': action({
+    details: lineDetails,
+    fr: (who, d) => `${who} a modifié « ${lineText(d)} »`,
+    en: (who, d) => `${who} changed “${lineText(d)}”`,
+    example: { lineId: 'lin_1', label: 'Cours collectif enfants', participants: 3 },
+  }),
+  'line.removed': action({
+    details: lineDetails,
+    fr: (who, d) => `${who} a retiré « ${lineText(d)} »`,
+    en: (who, d) => `${who} removed “${lineText(d)}”`,
+    example: { lineId: 'lin_1', label: 'Assurance Carré Neige', participants: null },
+  }),
+  'custom_lesson.validated': action({
+    details: z.object({
+      lineId: z.string(),
+      label: z.string(),
+      instructor: z.string().nullable(),
+      priceCents: z.number().int(),
+    }),
+    fr: (who, d) =>
+      `${who} a validé « ${d.label} » (${d.instructor ? `moniteur : ${d.instructor}, ` : ''}${formatMoney(cents(d.priceCents), 'fr-FR')})`,
+    en: (who, d) =>
+      `${who} validated “${d.label}” (${d.instructor ? `instructor: ${d.instructor}, ` : ''}${formatMoney(cents(d.priceCents), 'en-GB')})`,
+    example: { lineId: 'lin_1', label: 'esf sur mesure — 2 h', instructor: 'Luc Martin', priceCents: 12000 },
+  }),
+  'custom_lesson.overlap_overridden': action({
+    details: z.object({
+      lineId: z.string(),
+      label: z.string(),
+      instructor: z.string(),
+      clashes: z.array(z.string()),
+      reason: z.string(),
+    }),
+    fr: (who, d) =>
+      `${who} a validé « ${d.label} » malgré l’indisponibilité ${deName(d.instructor)} (${d.clashes.join(', ')}) : ${d.reason}`,
+    en: (who, d) =>
+      `${who} validated “${d.label}” although ${d.instructor} is not available (${d.clashes.join(', ')}): ${d.reason}`,
+    example: {
+      lineId: 'lin_1',
+      label: 'esf sur mesure — 2 h',
+      instructor: 'Luc Martin',
+      clashes: ['21/12/2026 : congé'],
+      reason: 'Luc a accepté de venir ce matin-là',
+    },
   }),
 } as const;
 
