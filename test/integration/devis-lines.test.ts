@@ -65,6 +65,21 @@ describeEachDatabase(
       return r.json();
     }
 
+    /** "Cours de ski": a catalogue lesson added to a file (the children on the default session unless said). */
+    function addLesson(
+      fileId: string,
+      body: { version: number; productId?: string; sessionId?: string; participants?: unknown[] },
+      client = marie,
+    ) {
+      return client.post(`/api/requests/${fileId}/lines`, {
+        kind: 'catalog',
+        productId: product,
+        sessionId: session,
+        participants: kids,
+        ...body,
+      });
+    }
+
     const statusOf = async (id: string) =>
       (await db().selectFrom('requests').select('status').where('id', '=', id).executeTakeFirstOrThrow())
         .status;
@@ -80,13 +95,7 @@ describeEachDatabase(
       it('turns a simple request into a dossier with a catalogue lesson for two children, journaled', async () => {
         const file = await openRequest();
         expect(await statusOf(file.id)).toBe('request');
-        const r = await marie.post(`/api/requests/${file.id}/lines`, {
-          kind: 'catalog',
-          version: file.version,
-          productId: product,
-          sessionId: session,
-          participants: kids,
-        });
+        const r = await addLesson(file.id, { version: file.version });
         expect(r.statusCode).toBe(201);
         const devis = r.json() as Devis;
         expect(devis.version).toBe(file.version + 1);
@@ -142,13 +151,7 @@ describeEachDatabase(
           isOptional: true,
           isOnlineSale: false,
         });
-        let r = await marie.post(`/api/requests/${file.id}/lines`, {
-          kind: 'catalog',
-          version: file.version,
-          productId: product,
-          sessionId: session,
-          participants: kids,
-        });
+        let r = await addLesson(file.id, { version: file.version });
         r = await marie.post(`/api/requests/${file.id}/lines`, {
           kind: 'extra',
           version: (r.json() as Devis).version,
@@ -187,13 +190,7 @@ describeEachDatabase(
           });
           const s = await insertSession(db(), school.id, p, { startTime: '09:00', endTime: '11:00' });
           const file = await openRequest();
-          const r = await marie.post(`/api/requests/${file.id}/lines`, {
-            kind: 'catalog',
-            version: file.version,
-            productId: p,
-            sessionId: s,
-            participants: kids,
-          });
+          const r = await addLesson(file.id, { version: file.version, productId: p, sessionId: s });
           expect(r.statusCode).toBe(201);
           expect((r.json() as Devis).lines[0]).toMatchObject({
             quantity: c.quantity,
@@ -226,25 +223,20 @@ describeEachDatabase(
 
       it('answers an English reader in English', async () => {
         const file = await openRequest(admin);
-        const r = await admin.post(`/api/requests/${file.id}/lines`, {
-          kind: 'catalog',
-          version: file.version,
-          productId: product,
-          sessionId: session,
-          participants: [{ firstName: 'Léa', birthDate: '2013-12-01', level: 'beginner' }],
-        });
+        const r = await addLesson(
+          file.id,
+          {
+            version: file.version,
+            participants: [{ firstName: 'Léa', birthDate: '2013-12-01', level: 'beginner' }],
+          },
+          admin,
+        );
         expect(r.statusCode).toBe(400);
         expect(r.json().error.fields).toEqual({
           'participants.0.birthDate': 'Léa will be 13 on 21/12/2026: this lesson is for ages 5–12.',
         });
         const full = await insertSession(db(), school.id, product, { capacity: 0 });
-        const r2 = await admin.post(`/api/requests/${file.id}/lines`, {
-          kind: 'catalog',
-          version: file.version,
-          productId: product,
-          sessionId: full,
-          participants: kids,
-        });
+        const r2 = await addLesson(file.id, { version: file.version, sessionId: full }, admin);
         expect(r2.json().error.message).toBe('This session is full (2 asked).');
       });
 
@@ -326,13 +318,7 @@ describeEachDatabase(
         // Nor another school's file: its Devis, its lines, its availability.
         const theirs = await openRequest(otherSecretary);
         expect((await marie.get(`/api/requests/${theirs.id}/devis`)).statusCode).toBe(404);
-        const onTheirs = await marie.post(`/api/requests/${theirs.id}/lines`, {
-          kind: 'catalog',
-          version: theirs.version,
-          productId: product,
-          sessionId: session,
-          participants: kids,
-        });
+        const onTheirs = await addLesson(theirs.id, { version: theirs.version });
         expect(onTheirs.statusCode).toBe(404);
         const ours = await insertInstructor(db(), school.id);
         const range = 'from=2027-01-10&to=2027-01-14';
@@ -344,13 +330,11 @@ describeEachDatabase(
           (await marie.get(`/api/requests/${file.id}/availability?instructorId=${theirInstructor}&${range}`))
             .statusCode,
         ).toBe(404);
-        const theirLine = await otherSecretary.post(`/api/requests/${theirs.id}/lines`, {
-          kind: 'catalog',
-          version: theirs.version,
-          productId: theirProduct,
-          sessionId: theirSession,
-          participants: kids,
-        });
+        const theirLine = await addLesson(
+          theirs.id,
+          { version: theirs.version, productId: theirProduct, sessionId: theirSession },
+          otherSecretary,
+        );
         expect(theirLine.statusCode).toBe(201);
         const theirLineId = (theirLine.json() as Devis).lines[0]!.id;
         const mine = await marie.patch(`/api/requests/${file.id}/lines/${theirLineId}`, {
@@ -370,13 +354,7 @@ describeEachDatabase(
         const files = await Promise.all([1, 2, 3, 4, 5].map(() => openRequest()));
         const answers = await Promise.all(
           files.map((file) =>
-            marie.post(`/api/requests/${file.id}/lines`, {
-              kind: 'catalog',
-              version: file.version,
-              productId: product,
-              sessionId: tight,
-              participants: [kids[0]],
-            }),
+            addLesson(file.id, { version: file.version, sessionId: tight, participants: [kids[0]] }),
           ),
         );
         const codes = answers.map((a) => a.statusCode).sort();
@@ -410,13 +388,7 @@ describeEachDatabase(
         const small = await insertSession(db(), school.id, product, { capacity: 2 });
         const file = await openRequest();
         const added = (
-          await marie.post(`/api/requests/${file.id}/lines`, {
-            kind: 'catalog',
-            version: file.version,
-            productId: product,
-            sessionId: small,
-            participants: [kids[0]],
-          })
+          await addLesson(file.id, { version: file.version, sessionId: small, participants: [kids[0]] })
         ).json() as Devis;
         const lineId = added.lines[0]!.id;
         const url = `/api/requests/${file.id}/lines/${lineId}`;

@@ -1,19 +1,19 @@
 import {
   countParticipantsOfRequest,
-  findSchoolSalesSettings,
+  findSchoolSalesContext,
   insertLines,
   type LineRow,
   nextLinePosition,
+  type ProductFacts,
 } from '../../db/repositories/index.js';
 import { type StaffLanguage, validation } from '../../domain/errors.js';
-import { priceOf } from '../../domain/line-pricing.js';
+import { type LinePrice, priceOf } from '../../domain/line-pricing.js';
 import { cents } from '../../domain/money.js';
 import type { AddLine, Devis } from '../../shared/contracts/sales.js';
 import type { StaffActor } from '../actor.js';
 import type { AppDeps } from '../deps.js';
 import { newId } from '../ids.js';
-import { changeRequest } from '../requests/change-request.js';
-import { type Tx, transact } from '../tx.js';
+import type { Tx } from '../tx.js';
 import {
   catalogPrice,
   checkParticipants,
@@ -22,8 +22,8 @@ import {
   requireOpenSession,
   sessionSnapshot,
 } from './catalogue-choice.js';
+import { changeDevis } from './change-devis.js';
 import { DEVIS_MESSAGES } from './devis.messages.js';
-import { devisOf } from './get-devis.js';
 
 type NewLine = Omit<LineRow, 'school_id' | 'request_id' | 'position' | 'created_at' | 'updated_at'>;
 
@@ -39,57 +39,11 @@ export function customLessonName(customLessonLabel: string, hours: number): stri
   return `${customLessonLabel} — ${hoursText(hours)}`;
 }
 
-async function catalogLine(
-  tx: Tx,
-  schoolId: string,
-  input: Extract<AddLine, { kind: 'catalog' }>,
-): Promise<NewLine> {
-  const product = await requireOfferedProduct(tx, schoolId, input.productId);
-  if (product.kind === 'extra')
-    throw validation({ productId: DEVIS_MESSAGES.isAnExtra }, DEVIS_MESSAGES.invalidLine);
-  const session = await requireOpenSession(tx, schoolId, product, input.sessionId);
-  await checkParticipants(tx, schoolId, { product, session }, input.participants, null);
-  const price = catalogPrice(product, session, input.participants.length);
+/** A line sold from the catalogue: the product's name, VAT, online sale and optional flags, at its price. */
+function productLine(product: ProductFacts, price: LinePrice): NewLine {
   return {
     id: newId('line'),
     kind: 'catalog',
-    product_id: product.id,
-    label: product.name,
-    label_key: null,
-    label_params_json: null,
-    quantity: price.quantity,
-    unit_price_cents: price.unitPriceCents,
-    total_cents: price.totalCents,
-    vat_rate_bp: product.vatRateBp,
-    is_online_sale: product.isOnlineSale ? 1 : 0,
-    is_optional: product.isOptional ? 1 : 0,
-    is_active: 1,
-    details_json: JSON.stringify({ participants: input.participants, session: sessionSnapshot(session) }),
-    pos_imported_at: null,
-    session_id: session.id,
-    instructor_id: null,
-    participant_count: input.participants.length,
-  };
-}
-
-async function extraLine(
-  tx: Tx,
-  schoolId: string,
-  requestId: string,
-  input: Extract<AddLine, { kind: 'extra' }>,
-): Promise<NewLine> {
-  const product = await requireOfferedProduct(tx, schoolId, input.productId);
-  if (product.kind !== 'extra')
-    throw validation({ productId: DEVIS_MESSAGES.notAnExtra }, DEVIS_MESSAGES.invalidLine);
-  const quantity =
-    input.quantity ??
-    (product.priceUnit === 'participant'
-      ? Math.max(1, await countParticipantsOfRequest(tx.trx, schoolId, requestId))
-      : 1);
-  const price = priceOf(product.priceCents, quantity);
-  return {
-    id: newId('line'),
-    kind: 'extra',
     product_id: product.id,
     label: product.name,
     label_key: null,
@@ -109,6 +63,44 @@ async function extraLine(
   };
 }
 
+async function catalogLine(
+  tx: Tx,
+  schoolId: string,
+  input: Extract<AddLine, { kind: 'catalog' }>,
+): Promise<NewLine> {
+  const product = await requireOfferedProduct(tx, schoolId, input.productId);
+  if (product.kind === 'extra')
+    throw validation({ productId: DEVIS_MESSAGES.isAnExtra }, DEVIS_MESSAGES.invalidLine);
+  const session = await requireOpenSession(tx, schoolId, product, input.sessionId);
+  await checkParticipants(tx, schoolId, { product, session }, input.participants, null);
+  const price = catalogPrice(product, session, input.participants.length);
+  return {
+    ...productLine(product, price),
+    kind: 'catalog',
+    details_json: JSON.stringify({ participants: input.participants, session: sessionSnapshot(session) }),
+    session_id: session.id,
+    participant_count: input.participants.length,
+  };
+}
+
+async function extraLine(
+  tx: Tx,
+  schoolId: string,
+  requestId: string,
+  input: Extract<AddLine, { kind: 'extra' }>,
+): Promise<NewLine> {
+  const product = await requireOfferedProduct(tx, schoolId, input.productId);
+  if (product.kind !== 'extra')
+    throw validation({ productId: DEVIS_MESSAGES.notAnExtra }, DEVIS_MESSAGES.invalidLine);
+  const quantity =
+    input.quantity ??
+    (product.priceUnit === 'participant'
+      ? Math.max(1, await countParticipantsOfRequest(tx.trx, schoolId, requestId))
+      : 1);
+  const price = priceOf(product.priceCents, quantity);
+  return { ...productLine(product, price), kind: 'extra' };
+}
+
 async function customLine(
   tx: Tx,
   schoolId: string,
@@ -117,7 +109,7 @@ async function customLine(
   const instructor = input.instructorId
     ? await requireInstructor(tx.trx, schoolId, input.instructorId)
     : null;
-  const { settings } = await findSchoolSalesSettings(tx.trx, schoolId);
+  const { settings } = await findSchoolSalesContext(tx.trx, schoolId);
   const price = priceOf(cents(input.priceCents), 1);
   return {
     id: newId('line'),
@@ -160,36 +152,29 @@ export async function addLine(
   input: AddLine,
   language: StaffLanguage,
 ): Promise<Devis> {
-  return transact(deps, async (tx) => {
-    const schoolId = actor.schoolId;
-    const { request } = await changeRequest(
-      tx,
-      { schoolId, requestId, actor, expectedVersion: input.version },
-      async (file) => {
-        const line =
-          input.kind === 'catalog'
-            ? await catalogLine(tx, schoolId, input)
-            : input.kind === 'extra'
-              ? await extraLine(tx, schoolId, requestId, input)
-              : await customLine(tx, schoolId, input);
-        const position = await nextLinePosition(tx.trx, schoolId, requestId);
-        await insertLines(tx.trx, [
-          {
-            ...line,
-            school_id: schoolId,
-            request_id: requestId,
-            position,
-            created_at: tx.now,
-            updated_at: tx.now,
-          },
-        ]);
-        file.factsChanged();
-        file.journal({
-          action: 'line.added',
-          details: { lineId: line.id, label: line.label, participants: line.participant_count || null },
-        });
+  const schoolId = actor.schoolId;
+  return changeDevis(deps, { actor, requestId, version: input.version, language }, async (tx, file) => {
+    const line =
+      input.kind === 'catalog'
+        ? await catalogLine(tx, schoolId, input)
+        : input.kind === 'extra'
+          ? await extraLine(tx, schoolId, requestId, input)
+          : await customLine(tx, schoolId, input);
+    const position = await nextLinePosition(tx.trx, schoolId, requestId);
+    await insertLines(tx.trx, [
+      {
+        ...line,
+        school_id: schoolId,
+        request_id: requestId,
+        position,
+        created_at: tx.now,
+        updated_at: tx.now,
       },
-    );
-    return devisOf(tx.trx, request, language, tx.now);
+    ]);
+    file.factsChanged();
+    file.journal({
+      action: 'line.added',
+      details: { lineId: line.id, label: line.label, participants: line.participant_count || null },
+    });
   });
 }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import {
   type Db,
   findRequest,
-  findSchoolSalesSettings,
+  findSchoolSalesContext,
   listDaysOffBetween,
   listValidatedLessonsOfInstructor,
   updateLine,
@@ -20,12 +20,11 @@ import { cents } from '../../domain/money.js';
 import type { Availability, Devis, ValidateCustomLessonSchema } from '../../shared/contracts/sales.js';
 import type { StaffActor } from '../actor.js';
 import type { AppDeps } from '../deps.js';
-import { changeRequest } from '../requests/change-request.js';
-import { transact } from '../tx.js';
 import { requireInstructor } from './catalogue-choice.js';
+import { changeDevis } from './change-devis.js';
 import { DEVIS_MESSAGES, dayText, instructorBusy } from './devis.messages.js';
 import { requireChangeableLine, withDetails } from './edit-line.js';
-import { devisOf, lineLabel } from './get-devis.js';
+import { lineLabel } from './get-devis.js';
 import { readLineDetails } from './line-details.schemas.js';
 
 export type ValidateCustomLesson = z.infer<typeof ValidateCustomLessonSchema>;
@@ -166,75 +165,68 @@ export async function validateCustomLesson(
   input: ValidateCustomLesson,
   language: StaffLanguage,
 ): Promise<Devis> {
-  return transact(deps, async (tx) => {
-    const schoolId = actor.schoolId;
-    const { request } = await changeRequest(
-      tx,
-      { schoolId, requestId, actor, expectedVersion: input.version },
-      async (file) => {
-        const line = await requireChangeableLine(tx, file, input.lineId);
-        if (line.kind !== 'custom')
-          throw validation({ lineId: DEVIS_MESSAGES.notCustom }, DEVIS_MESSAGES.notCustom);
-        const instructor = input.instructorId
-          ? await requireInstructor(tx.trx, schoolId, input.instructorId)
-          : null;
-        const last = input.dates.to ?? input.dates.from;
-        requireRange(input.dates.from, last);
-        const { settings } = await findSchoolSalesSettings(tx.trx, schoolId);
-        const label = lineLabel(line, 'fr', settings.customLessonLabel);
-        if (instructor) {
-          const busy = await busyDaysOf(tx.trx, schoolId, instructor.id, requestId, input.dates.from, last);
-          const clashes = busy.filter(
-            (b) =>
-              b.kind === 'day_off' ||
-              b.slots.length === 0 ||
-              b.slots.some((s) => (input.slots as readonly string[]).includes(s)),
-          );
-          if (clashes.length > 0) {
-            const texts = clashes.map(clashText);
-            if (!input.overrideReason) throw new AppError('CONFLICT', instructorBusy(instructor.name, texts));
-            file.journal({
-              action: 'custom_lesson.overlap_overridden',
-              details: {
-                lineId: line.id,
-                label,
-                instructor: instructor.name,
-                clashes: texts.map((t) => t.fr),
-                reason: input.overrideReason,
-              },
-            });
-          }
-        }
-        const details = readLineDetails(line.details_json);
-        const price = priceOf(cents(input.priceCents), 1);
-        await updateLine(tx.trx, schoolId, line.id, {
-          quantity: price.quantity,
-          unit_price_cents: price.unitPriceCents,
-          total_cents: price.totalCents,
-          instructor_id: instructor?.id ?? null,
-          details_json: withDetails(line.details_json, {
-            participants: details.participants,
-            dates: { from: input.dates.from, to: input.dates.to },
-            slots: input.slots,
-            hours: input.hours,
-            sessions: input.sessions,
-            instructor: instructor ? { id: instructor.id, name: instructor.name } : null,
-          }),
-          updated_at: tx.now,
-        });
-        file.factsChanged();
-        file.edit({ customValidatedAt: file.request.customValidatedAt ?? tx.now });
+  const schoolId = actor.schoolId;
+  return changeDevis(deps, { actor, requestId, version: input.version, language }, async (tx, file) => {
+    const line = await requireChangeableLine(tx, file, input.lineId);
+    if (line.kind !== 'custom')
+      throw validation({ lineId: DEVIS_MESSAGES.notCustom }, DEVIS_MESSAGES.notCustom);
+    const instructor = input.instructorId
+      ? await requireInstructor(tx.trx, schoolId, input.instructorId)
+      : null;
+    const last = input.dates.to ?? input.dates.from;
+    requireRange(input.dates.from, last);
+    const { settings } = await findSchoolSalesContext(tx.trx, schoolId);
+    const label = lineLabel(line, 'fr', settings.customLessonLabel);
+    if (instructor) {
+      const busy = await busyDaysOf(tx.trx, schoolId, instructor.id, requestId, input.dates.from, last);
+      const clashes = busy.filter(
+        (b) =>
+          b.kind === 'day_off' ||
+          b.slots.length === 0 ||
+          b.slots.some((s) => (input.slots as readonly string[]).includes(s)),
+      );
+      if (clashes.length > 0) {
+        const texts = clashes.map(clashText);
+        if (!input.overrideReason) throw new AppError('CONFLICT', instructorBusy(instructor.name, texts));
         file.journal({
-          action: 'custom_lesson.validated',
+          action: 'custom_lesson.overlap_overridden',
           details: {
             lineId: line.id,
             label,
-            instructor: instructor?.name ?? null,
-            priceCents: input.priceCents,
+            instructor: instructor.name,
+            clashes: texts.map((t) => t.fr),
+            reason: input.overrideReason,
           },
         });
+      }
+    }
+    const details = readLineDetails(line.details_json);
+    const price = priceOf(cents(input.priceCents), 1);
+    await updateLine(tx.trx, schoolId, line.id, {
+      quantity: price.quantity,
+      unit_price_cents: price.unitPriceCents,
+      total_cents: price.totalCents,
+      instructor_id: instructor?.id ?? null,
+      details_json: withDetails(line.details_json, {
+        participants: details.participants,
+        dates: { from: input.dates.from, to: input.dates.to },
+        slots: input.slots,
+        hours: input.hours,
+        sessions: input.sessions,
+        instructor: instructor ? { id: instructor.id, name: instructor.name } : null,
+      }),
+      updated_at: tx.now,
+    });
+    file.factsChanged();
+    file.edit({ customValidatedAt: file.request.customValidatedAt ?? tx.now });
+    file.journal({
+      action: 'custom_lesson.validated',
+      details: {
+        lineId: line.id,
+        label,
+        instructor: instructor?.name ?? null,
+        priceCents: input.priceCents,
       },
-    );
-    return devisOf(tx.trx, request, language, tx.now);
+    });
   });
 }

@@ -3,7 +3,7 @@ import {
   deleteLine,
   findLineOfRequest,
   findProductOfSchool,
-  findSchoolSalesSettings,
+  findSchoolSalesContext,
   type LineChange,
   type LineRow,
   loadLineFacts,
@@ -15,9 +15,9 @@ import { cents } from '../../domain/money.js';
 import type { Devis, EditLineSchema, Participant } from '../../shared/contracts/sales.js';
 import type { StaffActor } from '../actor.js';
 import type { AppDeps } from '../deps.js';
-import { changeRequest, type RequestChange } from '../requests/change-request.js';
+import type { RequestChange } from '../requests/change-request.js';
 import { parseJson } from '../requests/keyed-text.schemas.js';
-import { type Tx, transact } from '../tx.js';
+import type { Tx } from '../tx.js';
 import {
   catalogPrice,
   checkParticipants,
@@ -25,8 +25,9 @@ import {
   requireOpenSession,
   sessionSnapshot,
 } from './catalogue-choice.js';
+import { changeDevis } from './change-devis.js';
 import { DEVIS_MESSAGES } from './devis.messages.js';
-import { devisOf, lineLabel } from './get-devis.js';
+import { lineLabel } from './get-devis.js';
 
 export type EditLine = z.infer<typeof EditLineSchema>;
 
@@ -85,50 +86,47 @@ export async function editLine(
   input: EditLine,
   language: StaffLanguage,
 ): Promise<Devis> {
-  return transact(deps, async (tx) => {
-    const schoolId = actor.schoolId;
-    const { request } = await changeRequest(
-      tx,
-      { schoolId, requestId, actor, expectedVersion: input.version },
-      async (file) => {
-        const line = await requireChangeableLine(tx, file, lineId);
-        let change: LineChange = {};
-        if (line.kind === 'catalog' && (input.participants !== undefined || input.sessionId !== undefined))
-          change = await catalogChange(tx, line, input);
-        else if (input.participants !== undefined)
-          change = {
-            participant_count: line.kind === 'extra' ? 0 : input.participants.length,
-            details_json: withDetails(line.details_json, { participants: input.participants }),
-          };
-        const price = priceOf(
-          cents(input.unitPriceCents ?? change.unit_price_cents ?? Number(line.unit_price_cents)),
-          input.quantity ?? change.quantity ?? Number(line.quantity),
-        );
-        change = {
-          ...change,
-          quantity: price.quantity,
-          unit_price_cents: price.unitPriceCents,
-          total_cents: price.totalCents,
-        };
-        const isChanged = (Object.keys(change) as (keyof LineChange)[]).some(
-          (k) => String(change[k]) !== String(line[k]),
-        );
-        if (!isChanged) return;
-        await updateLine(tx.trx, schoolId, line.id, { ...change, updated_at: tx.now });
-        file.factsChanged();
-        const { settings } = await findSchoolSalesSettings(tx.trx, schoolId);
-        file.journal({
-          action: 'line.updated',
-          details: {
-            lineId: line.id,
-            label: lineLabel(line, 'fr', settings.customLessonLabel),
-            participants: (change.participant_count ?? line.participant_count) || null,
-          },
-        });
-      },
+  return changeDevis(deps, { actor, requestId, version: input.version, language }, async (tx, file) => {
+    const line = await requireChangeableLine(tx, file, lineId);
+    let change: LineChange = {};
+    if (line.kind === 'catalog' && (input.participants !== undefined || input.sessionId !== undefined))
+      change = await catalogChange(tx, line, input);
+    else if (input.participants !== undefined)
+      change = {
+        participant_count: line.kind === 'extra' ? 0 : input.participants.length,
+        details_json: withDetails(line.details_json, { participants: input.participants }),
+      };
+    const price = priceOf(
+      cents(input.unitPriceCents ?? change.unit_price_cents ?? Number(line.unit_price_cents)),
+      input.quantity ?? change.quantity ?? Number(line.quantity),
     );
-    return devisOf(tx.trx, request, language, tx.now);
+    change = {
+      ...change,
+      quantity: price.quantity,
+      unit_price_cents: price.unitPriceCents,
+      total_cents: price.totalCents,
+    };
+    const isChanged = (Object.keys(change) as (keyof LineChange)[]).some(
+      (k) => String(change[k]) !== String(line[k]),
+    );
+    if (!isChanged) return;
+    await updateLine(tx.trx, line.school_id, line.id, { ...change, updated_at: tx.now });
+    file.factsChanged();
+    file.journal({
+      action: 'line.updated',
+      details: await journalDetails(tx, line, change.participant_count),
+    });
   });
+}
+
+/** How the journal names a line: its label (in French, as the journal stores it) and its participants. */
+async function journalDetails(tx: Tx, line: LineRow, participants = line.participant_count) {
+  const { settings } = await findSchoolSalesContext(tx.trx, line.school_id);
+  return {
+    lineId: line.id,
+    label: lineLabel(line, 'fr', settings.customLessonLabel),
+    participants: participants || null,
+  };
 }
 
 /** Removes a line from the Devis while nothing is paid on the file; journaled. */
@@ -140,26 +138,10 @@ export async function removeLine(
   version: number,
   language: StaffLanguage,
 ): Promise<Devis> {
-  return transact(deps, async (tx) => {
-    const schoolId = actor.schoolId;
-    const { request } = await changeRequest(
-      tx,
-      { schoolId, requestId, actor, expectedVersion: version },
-      async (file) => {
-        const line = await requireChangeableLine(tx, file, lineId);
-        await deleteLine(tx.trx, schoolId, line.id);
-        file.factsChanged();
-        const { settings } = await findSchoolSalesSettings(tx.trx, schoolId);
-        file.journal({
-          action: 'line.removed',
-          details: {
-            lineId: line.id,
-            label: lineLabel(line, 'fr', settings.customLessonLabel),
-            participants: line.participant_count || null,
-          },
-        });
-      },
-    );
-    return devisOf(tx.trx, request, language, tx.now);
+  return changeDevis(deps, { actor, requestId, version, language }, async (tx, file) => {
+    const line = await requireChangeableLine(tx, file, lineId);
+    await deleteLine(tx.trx, line.school_id, line.id);
+    file.factsChanged();
+    file.journal({ action: 'line.removed', details: await journalDetails(tx, line) });
   });
 }

@@ -1,7 +1,7 @@
 import {
   type Db,
   findRequest,
-  findSchoolSalesSettings,
+  findSchoolSalesContext,
   type LineRow,
   listLinesOfRequest,
   loadLineFacts,
@@ -15,18 +15,14 @@ import { amountDueOf, depositOf, totalsOf } from '../../domain/totals.js';
 import type { Devis, DevisLine } from '../../shared/contracts/sales.js';
 import type { StaffActor } from '../actor.js';
 import type { AppDeps } from '../deps.js';
+import { DURATION_LABELS_FR, PRACTICE_LABELS_FR } from '../intake/intake.vocabulary.js';
 import { loadOffers } from '../offers/offers-view.js';
 import { type KeyedText, readKeyedText } from '../requests/keyed-text.schemas.js';
 import { readLineDetails, scheduleOf } from './line-details.schemas.js';
 
+/** The words of generated labels; French as the search index has them. */
 const PRACTICES: Record<StaffLanguage, Record<string, string>> = {
-  fr: {
-    ski_alpin: 'Ski alpin',
-    snowboard: 'Snowboard',
-    telemark: 'Télémark',
-    ski_de_fond: 'Ski de fond',
-    ski_de_randonnee: 'Ski de randonnée',
-  },
+  fr: PRACTICE_LABELS_FR,
   en: {
     ski_alpin: 'Alpine skiing',
     snowboard: 'Snowboard',
@@ -37,15 +33,8 @@ const PRACTICES: Record<StaffLanguage, Record<string, string>> = {
 };
 
 const DURATIONS: Record<StaffLanguage, Record<string, string>> = {
-  fr: {
-    '1h': '1 h',
-    '1h30': '1 h 30',
-    '2h': '2 h',
-    '3h': '3 h',
-    half_day: 'demi-journée',
-    full_day: 'journée',
-  },
-  en: { '1h': '1 h', '1h30': '1 h 30', '2h': '2 h', '3h': '3 h', half_day: 'half day', full_day: 'full day' },
+  fr: DURATION_LABELS_FR,
+  en: { ...DURATION_LABELS_FR, half_day: 'half day', full_day: 'full day' },
 };
 
 /**
@@ -126,7 +115,7 @@ export async function devisOf(
 ): Promise<Devis> {
   const target = { schoolId: request.schoolId, requestId: request.id };
   const [{ settings, timeZone }, rows, facts] = await Promise.all([
-    findSchoolSalesSettings(db, request.schoolId),
+    findSchoolSalesContext(db, request.schoolId),
     listLinesOfRequest(db, request.schoolId, request.id),
     loadLineFacts(db, request.schoolId, request.id),
   ]);

@@ -3,8 +3,12 @@ import { type Cents, cents } from '../../domain/money.js';
 import { type SalesSettings, SalesSettingsSchema } from '../../shared/contracts/sales.js';
 import type { Db } from './db.js';
 
-/** The school's "Devis et paiements" settings (defaults for what is not set) and its time zone. */
-export async function findSchoolSalesSettings(
+/**
+ * The school's "Devis et paiements" settings (defaults for what is not set) and its time zone,
+ * read in one query: what the Devis onglet prices, names and dates with. Read-only here (the
+ * settings screen writes them).
+ */
+export async function findSchoolSalesContext(
   db: Db,
   schoolId: string,
 ): Promise<{ settings: SalesSettings; timeZone: string }> {
