@@ -19,6 +19,7 @@ import { helmetHeaders, securityHeadersPlugin } from './plugins/security-headers
 import { redactedUrl, withRedactedUrls } from './request-log.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { catalogueRoutes } from './routes/catalogue.routes.js';
+import { devisRoutes } from './routes/devis.routes.js';
 import { eventsRoutes } from './routes/events.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { notificationsRoutes } from './routes/notifications.routes.js';
@@ -135,6 +136,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   authRoutes(app, deps);
   staffRoutes(app, deps);
   requestsRoutes(app, deps);
+  devisRoutes(app, deps);
   notificationsRoutes(app, deps);
   eventsRoutes(app, deps);
   publicRoutes(app, deps);

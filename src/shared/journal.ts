@@ -70,6 +70,18 @@ const SESSION_DETAILS = z.object({
   endsOn: z.string(),
 });
 
+/** A line of the Devis onglet as the journal names it: its label, and its participants if it has some. */
+const lineDetails = z.object({
+  lineId: z.string(),
+  label: z.string(),
+  participants: z.number().int().nullable(),
+});
+
+function lineText(d: z.infer<typeof lineDetails>): string {
+  if (!d.participants) return d.label;
+  return `${d.label} — ${d.participants} participant${d.participants > 1 ? 's' : ''}`;
+}
+
 export const JOURNAL_ACTIONS = {
   'request.created': action({
     details: z.object({ number: z.string(), source: z.enum(SOURCES) }),
@@ -304,6 +316,58 @@ export const JOURNAL_ACTIONS = {
     en: (who, d) =>
       `${who} changed the quote and payment settings (“${d.customLessonLabel}”, valid ${d.quoteValidityDays} days, ${d.defaultDepositBp / 100}% deposit)`,
     example: { customLessonLabel: 'esf sur mesure', quoteValidityDays: 14, defaultDepositBp: 3000 },
+  }),
+  // ── The Devis onglet: lines and custom lessons (issue 9, "Ajouter une prestation") ──────────
+  'line.added': action({
+    details: lineDetails,
+    fr: (who, d) => `${who} a ajouté « ${lineText(d)} »`,
+    en: (who, d) => `${who} added “${lineText(d)}”`,
+    example: { lineId: 'lin_1', label: 'Cours collectif enfants', participants: 2 },
+  }),
+  'line.updated': action({
+    details: lineDetails,
+    fr: (who, d) => `${who} a modifié « ${lineText(d)} »`,
+    en: (who, d) => `${who} changed “${lineText(d)}”`,
+    example: { lineId: 'lin_1', label: 'Cours collectif enfants', participants: 3 },
+  }),
+  'line.removed': action({
+    details: lineDetails,
+    fr: (who, d) => `${who} a retiré « ${lineText(d)} »`,
+    en: (who, d) => `${who} removed “${lineText(d)}”`,
+    example: { lineId: 'lin_1', label: 'Assurance Carré Neige', participants: null },
+  }),
+  'custom_lesson.validated': action({
+    details: z.object({
+      lineId: z.string(),
+      label: z.string(),
+      instructor: z.string().nullable(),
+      priceCents: z.number().int(),
+    }),
+    fr: (who, d) =>
+      `${who} a validé « ${d.label} » (${d.instructor ? `moniteur : ${d.instructor}, ` : ''}${formatMoney(cents(d.priceCents), 'fr-FR')})`,
+    en: (who, d) =>
+      `${who} validated “${d.label}” (${d.instructor ? `instructor: ${d.instructor}, ` : ''}${formatMoney(cents(d.priceCents), 'en-GB')})`,
+    example: { lineId: 'lin_1', label: 'esf sur mesure — 2 h', instructor: 'Luc Martin', priceCents: 12000 },
+  }),
+  'custom_lesson.overlap_overridden': action({
+    details: z.object({
+      lineId: z.string(),
+      label: z.string(),
+      instructor: z.string(),
+      clashes: z.array(z.string()),
+      reason: z.string(),
+    }),
+    fr: (who, d) =>
+      `${who} a validé « ${d.label} » malgré l’indisponibilité ${deName(d.instructor)} (${d.clashes.join(', ')}) : ${d.reason}`,
+    en: (who, d) =>
+      `${who} validated “${d.label}” although ${d.instructor} is not available (${d.clashes.join(', ')}): ${d.reason}`,
+    example: {
+      lineId: 'lin_1',
+      label: 'esf sur mesure — 2 h',
+      instructor: 'Luc Martin',
+      clashes: ['21/12/2026 : congé'],
+      reason: 'Luc a accepté de venir ce matin-là',
+    },
   }),
 } as const;
 
