@@ -2,6 +2,7 @@ import { PostgresAdapter } from 'kysely';
 import { type Cents, cents } from '../../domain/money.js';
 import type { SalesSettings } from '../../shared/contracts/sales.js';
 import type { Db } from './db.js';
+import { toSessionFacts } from './product-session.repository.js';
 import { readSalesSettings } from './settings.repository.js';
 
 /**
@@ -100,18 +101,7 @@ export async function lockSessionOfSchool(
     .where('id', '=', sessionId);
   if (db.getExecutor().adapter instanceof PostgresAdapter) query = query.forUpdate();
   const row = await query.executeTakeFirst();
-  if (!row) return null;
-  return {
-    id: row.id,
-    productId: row.product_id,
-    startsOn: row.starts_on,
-    endsOn: row.ends_on,
-    startTime: row.start_time,
-    endTime: row.end_time,
-    meetingPoint: row.meeting_point,
-    capacity: Number(row.capacity),
-    isActive: Number(row.is_active) === 1,
-  };
+  return row ? toSessionFacts(row) : null;
 }
 
 /** Places held in a session by the active lines of the school's files, but for one line. */

@@ -45,7 +45,8 @@ const SESSION_COLUMNS = [
 
 type SessionRow = Pick<ProductSessionsTable, (typeof SESSION_COLUMNS)[number]>;
 
-function toSession(row: SessionRow, taken: number): Session {
+/** A session row as the domain reads it (places taken counted apart). */
+export function toSessionFacts(row: SessionRow): Omit<Session, 'taken'> {
   return {
     id: row.id,
     productId: row.product_id,
@@ -55,9 +56,12 @@ function toSession(row: SessionRow, taken: number): Session {
     endTime: row.end_time,
     meetingPoint: row.meeting_point,
     capacity: Number(row.capacity),
-    taken,
-    isActive: row.is_active === 1,
+    isActive: Number(row.is_active) === 1,
   };
+}
+
+function toSession(row: SessionRow, taken: number): Session {
+  return { ...toSessionFacts(row), taken };
 }
 
 /** Places held in each of these sessions by active lines of the school's files (absent: 0). */
