@@ -10,6 +10,7 @@ import {
   SimpleGrid,
   Stack,
   Switch,
+  Text,
   Textarea,
   TextInput,
 } from '@mantine/core';
@@ -269,6 +270,9 @@ export function ProductFormModal({ target, onClose, onSaved }: ProductFormModalP
             error={errors.name}
           />
           <Fieldset legend={t('catalogue.form.namesLegend')} variant="filled" radius="md">
+            <Text size="xs" c="dimmed" mb="xs">
+              {t('catalogue.form.namesDescription')}
+            </Text>
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
               {OTHER_LANGUAGES.map((language) => (
                 <TextInput
