@@ -1,6 +1,14 @@
 import { Badge, Button, Group, Modal, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconArchive, IconArchiveOff, IconCalendarPlus, IconPencil, IconPlus } from '@tabler/icons-react';
+import {
+  IconArchive,
+  IconArchiveOff,
+  IconCalendarPlus,
+  IconChevronDown,
+  IconChevronUp,
+  IconPencil,
+  IconPlus,
+} from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KNOWN_PRODUCT_KINDS, LEVELS } from '../../../shared/vocabulary';
@@ -46,6 +54,14 @@ export function CatalogueSettingsPage() {
   const { state, retry, update } = useLoaded(async (signal) => (await getCatalogue(signal)).products);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [dialogKey, setDialogKey] = useState(0);
+  // Products whose every session is listed: opened by hand, or where a session was just saved.
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (productId: string) =>
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (!next.delete(productId)) next.add(productId);
+      return next;
+    });
 
   const open = (next: Dialog) => {
     setDialogKey((k) => k + 1);
@@ -57,7 +73,8 @@ export function CatalogueSettingsPage() {
         ? products.map((p) => (p.id === saved.id ? saved : p))
         : [...products, saved],
     );
-  const upsertSession = (productId: string, saved: Session) =>
+  const upsertSession = (productId: string, saved: Session) => {
+    setExpanded((current) => new Set(current).add(productId));
     update((products) =>
       products.map((p) =>
         p.id !== productId
@@ -70,6 +87,7 @@ export function CatalogueSettingsPage() {
             },
       ),
     );
+  };
 
   const collator = useMemo(() => new Intl.Collator(i18n.language, { sensitivity: 'base' }), [i18n.language]);
   const groups = useMemo(() => {
@@ -146,6 +164,8 @@ export function CatalogueSettingsPage() {
                       key={product.id}
                       product={product}
                       isAdmin={isAdmin}
+                      allSessions={expanded.has(product.id)}
+                      onToggleSessions={() => toggle(product.id)}
                       onEdit={() => open({ kind: 'product', target: { kind: 'edit', product } })}
                       onArchive={() => open({ kind: 'archive', product })}
                       onAddSession={() => open({ kind: 'session', target: { kind: 'create', product } })}
@@ -301,13 +321,24 @@ function ProductFacts({ product }: { product: CatalogueProduct }) {
 interface ProductCardProps {
   product: CatalogueProduct;
   isAdmin: boolean;
+  allSessions: boolean;
+  onToggleSessions(): void;
   onEdit(): void;
   onArchive(): void;
   onAddSession(): void;
   onEditSession(session: Session): void;
 }
 
-function ProductCard({ product, isAdmin, onEdit, onArchive, onAddSession, onEditSession }: ProductCardProps) {
+function ProductCard({
+  product,
+  isAdmin,
+  allSessions,
+  onToggleSessions,
+  onEdit,
+  onArchive,
+  onAddSession,
+  onEditSession,
+}: ProductCardProps) {
   const { t } = useTranslation();
   const titleId = `product-${product.id}`;
   return (
@@ -350,7 +381,14 @@ function ProductCard({ product, isAdmin, onEdit, onArchive, onAddSession, onEdit
       )}
       <ProductFacts product={product} />
       {product.kind !== 'extra' && (
-        <Sessions product={product} isAdmin={isAdmin} onAdd={onAddSession} onEdit={onEditSession} />
+        <Sessions
+          product={product}
+          isAdmin={isAdmin}
+          all={allSessions}
+          onToggle={onToggleSessions}
+          onAdd={onAddSession}
+          onEdit={onEditSession}
+        />
       )}
     </Paper>
   );
@@ -379,21 +417,44 @@ function PlacesBadge({ session }: { session: Session }) {
   return null;
 }
 
+/** A winter holds many weeks: the first ones are listed, the rest on demand. */
+const SESSIONS_SHOWN = 5;
+
 function Sessions({
   product,
   isAdmin,
+  all,
+  onToggle,
   onAdd,
   onEdit,
 }: {
   product: CatalogueProduct;
   isAdmin: boolean;
+  all: boolean;
+  onToggle(): void;
   onAdd(): void;
   onEdit(session: Session): void;
 }) {
   const { t } = useTranslation();
   const isPhone = useMediaQuery('(max-width: 40em)');
-  const sessions = [...product.sessions].sort(
+  const sorted = [...product.sessions].sort(
     (a, b) => a.startsOn.localeCompare(b.startsOn) || a.startTime.localeCompare(b.startTime),
+  );
+  const sessions = all ? sorted : sorted.slice(0, SESSIONS_SHOWN);
+  const listId = `sessions-${product.id}`;
+  const more = sorted.length > SESSIONS_SHOWN && (
+    <Button
+      variant="subtle"
+      size="compact-sm"
+      color="gray"
+      aria-expanded={all}
+      aria-controls={listId}
+      leftSection={all ? <IconChevronUp size={15} aria-hidden /> : <IconChevronDown size={15} aria-hidden />}
+      onClick={onToggle}
+      style={{ alignSelf: 'flex-start' }}
+    >
+      {all ? t('catalogue.sessionsFewer') : t('catalogue.sessionsAll', { count: sorted.length })}
+    </Button>
   );
   const caption = t('catalogue.sessionsCaption', { name: product.name });
   const places = (s: Session) => t('catalogue.places', { taken: s.taken, capacity: s.capacity });
@@ -413,7 +474,7 @@ function Sessions({
     <Stack gap="xs" mt="md">
       <Group justify="space-between" gap="sm">
         <Text size="sm" fw={650}>
-          {t('catalogue.sessionsTitle', { count: sessions.length })}
+          {t('catalogue.sessionsTitle', { count: sorted.length })}
         </Text>
         {isAdmin && (
           <Button
@@ -435,6 +496,7 @@ function Sessions({
         <Stack
           gap={6}
           component="ul"
+          id={listId}
           aria-label={caption}
           style={{ listStyle: 'none', padding: 0, margin: 0 }}
         >
@@ -476,13 +538,14 @@ function Sessions({
           highlightOnHover
           withTableBorder
           aria-label={caption}
+          id={listId}
         >
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w="28%">{t('catalogue.columnDates')}</Table.Th>
-              <Table.Th w={120}>{t('catalogue.columnTimes')}</Table.Th>
+              <Table.Th w={210}>{t('catalogue.columnDates')}</Table.Th>
+              <Table.Th w={110}>{t('catalogue.columnTimes')}</Table.Th>
               <Table.Th>{t('catalogue.columnMeetingPoint')}</Table.Th>
-              <Table.Th w={150}>{t('catalogue.columnPlaces')}</Table.Th>
+              <Table.Th w={140}>{t('catalogue.columnPlaces')}</Table.Th>
               {isAdmin && (
                 <Table.Th w={130}>
                   <VisuallyHidden>{t('catalogue.columnActions')}</VisuallyHidden>
@@ -522,6 +585,7 @@ function Sessions({
           </Table.Tbody>
         </Table>
       )}
+      {more}
     </Stack>
   );
 }
