@@ -4,12 +4,15 @@ import type {
   DayOffInputSchema,
   Instructor,
   InstructorInputSchema,
+  InstructorPatch,
   PriceUnit,
   Product,
   ProductInputSchema,
+  ProductPatch,
   SalesSettings,
   Session,
   SessionInputSchema,
+  SessionPatch,
 } from '../../shared/contracts/sales';
 import type { WithCents } from '../../shared/money';
 import { apiRequest } from './http';
@@ -45,10 +48,8 @@ export function createProduct(body: ProductBody): Promise<CatalogueProduct> {
   return apiRequest<CatalogueProduct>('POST', path('products'), { body });
 }
 
-export function updateProduct(
-  id: string,
-  body: Partial<ProductBody> & { isArchived?: boolean },
-): Promise<CatalogueProduct> {
+/** A PATCH: what it leaves out stays as it is (`{ isArchived: true }` archives). */
+export function updateProduct(id: string, body: ProductPatch): Promise<CatalogueProduct> {
   return apiRequest<CatalogueProduct>('PATCH', path('products', id), { body });
 }
 
@@ -56,10 +57,7 @@ export function createSession(productId: string, body: SessionBody): Promise<Ses
   return apiRequest<Session>('POST', path('products', productId, 'sessions'), { body });
 }
 
-export function updateSession(
-  id: string,
-  body: Partial<SessionBody> & { isActive?: boolean },
-): Promise<Session> {
+export function updateSession(id: string, body: SessionPatch): Promise<Session> {
   return apiRequest<Session>('PATCH', path('sessions', id), { body });
 }
 
@@ -67,7 +65,7 @@ export function createInstructor(body: InstructorBody): Promise<Instructor> {
   return apiRequest<Instructor>('POST', path('instructors'), { body });
 }
 
-export function updateInstructor(id: string, body: Partial<InstructorBody>): Promise<Instructor> {
+export function updateInstructor(id: string, body: InstructorPatch): Promise<Instructor> {
   return apiRequest<Instructor>('PATCH', path('instructors', id), { body });
 }
 

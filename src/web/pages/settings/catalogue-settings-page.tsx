@@ -516,7 +516,7 @@ function Sessions({
                   </Text>
                   <Text size="sm">
                     {t('catalogue.times', { start: session.startTime, end: session.endTime })} ·{' '}
-                    {places(session)}
+                    {t('catalogue.columnPlaces')} {places(session)}
                   </Text>
                   {session.meetingPoint && (
                     <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
@@ -543,7 +543,7 @@ function Sessions({
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={210}>{t('catalogue.columnDates')}</Table.Th>
-              <Table.Th w={110}>{t('catalogue.columnTimes')}</Table.Th>
+              <Table.Th w={130}>{t('catalogue.columnTimes')}</Table.Th>
               <Table.Th>{t('catalogue.columnMeetingPoint')}</Table.Th>
               <Table.Th w={140}>{t('catalogue.columnPlaces')}</Table.Th>
               {isAdmin && (
@@ -560,7 +560,7 @@ function Sessions({
                   <Text size="sm">{sessionDates(session)}</Text>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm">
+                  <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
                     {t('catalogue.times', { start: session.startTime, end: session.endTime })}
                   </Text>
                 </Table.Td>
