@@ -1,7 +1,6 @@
-import { type Db, findOfferSchool } from '../../db/repositories/index.js';
+import { type Db, findOfferSchool, readSalesSettings } from '../../db/repositories/index.js';
 import { NOT_FOUND, notFound } from '../../domain/errors.js';
-import { type SalesSettings, SalesSettingsSchema } from '../../shared/contracts/sales.js';
-import { parseJson } from '../requests/keyed-text.schemas.js';
+import type { SalesSettings } from '../../shared/contracts/sales.js';
 
 export interface OfferSchool {
   name: string;
@@ -10,11 +9,7 @@ export interface OfferSchool {
 }
 
 /** The school's sales settings (`sales` in settings_json; defaults when unset or unreadable). */
-export function salesSettingsOf(settingsJson: string): SalesSettings {
-  const settings = parseJson(settingsJson) as { sales?: unknown } | undefined;
-  const parsed = SalesSettingsSchema.safeParse(settings?.sales ?? {});
-  return parsed.success ? parsed.data : SalesSettingsSchema.parse({});
-}
+export const salesSettingsOf = readSalesSettings;
 
 export async function loadOfferSchool(db: Db, schoolId: string): Promise<OfferSchool> {
   const school = await findOfferSchool(db, schoolId);

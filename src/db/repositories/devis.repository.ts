@@ -1,7 +1,8 @@
 import { PostgresAdapter } from 'kysely';
 import { type Cents, cents } from '../../domain/money.js';
-import { type SalesSettings, SalesSettingsSchema } from '../../shared/contracts/sales.js';
+import type { SalesSettings } from '../../shared/contracts/sales.js';
 import type { Db } from './db.js';
+import { readSalesSettings } from './settings.repository.js';
 
 /**
  * The school's "Devis et paiements" settings (defaults for what is not set) and its time zone,
@@ -17,14 +18,7 @@ export async function findSchoolSalesContext(
     .select(['settings_json', 'time_zone'])
     .where('id', '=', schoolId)
     .executeTakeFirstOrThrow();
-  let raw: unknown = {};
-  try {
-    raw = (JSON.parse(row.settings_json) as { sales?: unknown } | null)?.sales ?? {};
-  } catch {
-    // not JSON: defaults
-  }
-  const parsed = SalesSettingsSchema.safeParse(raw);
-  return { settings: parsed.success ? parsed.data : SalesSettingsSchema.parse({}), timeZone: row.time_zone };
+  return { settings: readSalesSettings(row.settings_json), timeZone: row.time_zone };
 }
 
 /** A catalogue product as a line is priced from it. */
