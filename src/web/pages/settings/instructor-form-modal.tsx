@@ -1,6 +1,4 @@
-import { Alert, Button, Checkbox, Group, Modal, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
-import { IconAlertCircle } from '@tabler/icons-react';
-import { type FormEvent, useState } from 'react';
+import { Checkbox, Group, SimpleGrid, Switch, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import {
   CUSTOMER_LANGUAGES,
@@ -15,11 +13,9 @@ import {
   type InstructorBody,
   updateInstructor,
 } from '../../api/catalogue.api';
-import { ApiError } from '../../api/http';
-import { notifyFailure } from '../../components/api-errors';
 import { isOneOf } from '../../components/labels';
 import { notifySuccess } from '../../components/notify';
-import { knownFieldErrors } from './sales-settings-parts';
+import { SettingsFormModal, useSettingsForm } from './settings-form-modal';
 
 export type InstructorFormTarget = { kind: 'create' } | { kind: 'edit'; instructor: Instructor };
 
@@ -60,29 +56,18 @@ export function InstructorFormModal({
   onSaved(instructor: Instructor): void;
 }) {
   const { t } = useTranslation();
-  const [values, setValues] = useState<Values>(() => initialValues(target));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const { values, set, errors, formError, submitting, submit } = useSettingsForm<Values>(
+    () => initialValues(target),
+    FIELDS,
+  );
   const isCreate = target.kind === 'create';
 
-  const set = <K extends keyof Values>(key: K, value: Values[K]) => {
-    setValues((current) => ({ ...current, [key]: value }));
-    setErrors((current) => {
-      const { [key]: _dropped, ...rest } = current;
-      return rest;
-    });
-  };
-
-  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setFormError(null);
+  const handleSubmit = () => {
     const found: Record<string, string> = {};
     if (values.firstName.trim() === '') found.firstName = t('instructors.form.firstNameRequired');
     if (values.lastName.trim() === '') found.lastName = t('instructors.form.lastNameRequired');
     if (values.languages.length === 0) found.languages = t('instructors.form.languagesRequired');
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    if (Object.keys(found).length > 0) return void submit(found, null);
 
     const body: InstructorBody = {
       firstName: values.firstName.trim(),
@@ -91,8 +76,7 @@ export function InstructorFormModal({
       practices: values.practices,
       isActive: values.isActive,
     };
-    setSubmitting(true);
-    try {
+    void submit({}, async () => {
       const saved =
         target.kind === 'create'
           ? await createInstructor(body)
@@ -102,112 +86,83 @@ export function InstructorFormModal({
         t(isCreate ? 'instructors.created' : 'instructors.updated', { name: instructorName(saved) }),
       );
       onClose();
-    } catch (error) {
-      if (!(error instanceof ApiError)) {
-        setFormError(t('errors.unexpected'));
-        return;
-      }
-      const { byField, hasOther } = knownFieldErrors(error, FIELDS);
-      setErrors(byField);
-      if (hasOther) {
-        if (error.isConflict) notifyFailure(t, error);
-        else setFormError(error.message);
-      }
-    } finally {
-      setSubmitting(false);
-    }
+    });
   };
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <SettingsFormModal
       title={isCreate ? t('instructors.form.createTitle') : t('instructors.form.editTitle')}
       size="lg"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-      styles={{ title: { fontWeight: 650, fontSize: 'var(--mantine-font-size-lg)' } }}
+      formError={formError}
+      submitting={submitting}
+      submitLabel={isCreate ? t('instructors.form.submitCreate') : t('common.save')}
+      onSubmit={handleSubmit}
+      onClose={onClose}
     >
-      <form onSubmit={handleSubmit} noValidate>
-        <Stack gap="md">
-          {formError && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle size={18} aria-hidden />} role="alert">
-              {formError}
-            </Alert>
-          )}
-          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
-            <TextInput
-              label={t('instructors.form.firstName')}
-              data-autofocus
-              required
-              autoComplete="off"
-              maxLength={INSTRUCTOR_NAME_MAX_LENGTH}
-              value={values.firstName}
-              onChange={(e) => set('firstName', e.currentTarget.value)}
-              error={errors.firstName}
-            />
-            <TextInput
-              label={t('instructors.form.lastName')}
-              required
-              autoComplete="off"
-              maxLength={INSTRUCTOR_NAME_MAX_LENGTH}
-              value={values.lastName}
-              onChange={(e) => set('lastName', e.currentTarget.value)}
-              error={errors.lastName}
-            />
-          </SimpleGrid>
-          <Checkbox.Group
-            label={t('instructors.form.languages')}
-            description={t('instructors.form.languagesDescription')}
-            required
-            value={values.languages}
-            onChange={(value) =>
-              set(
-                'languages',
-                CUSTOMER_LANGUAGES.filter((l) => value.includes(l)),
-              )
-            }
-            error={errors.languages}
-          >
-            <Group gap="lg" mt="xs">
-              {CUSTOMER_LANGUAGES.map((language) => (
-                <Checkbox key={language} value={language} label={t(`customerLanguages.${language}`)} />
-              ))}
-            </Group>
-          </Checkbox.Group>
-          <Checkbox.Group
-            label={t('instructors.form.practices')}
-            value={values.practices}
-            onChange={(value) =>
-              set(
-                'practices',
-                PRACTICES.filter((p) => value.includes(p)),
-              )
-            }
-            error={errors.practices}
-          >
-            <Group gap="lg" mt="xs">
-              {PRACTICES.map((practice) => (
-                <Checkbox key={practice} value={practice} label={t(`intake.practices.${practice}`)} />
-              ))}
-            </Group>
-          </Checkbox.Group>
-          <Switch
-            label={t('instructors.form.isActive')}
-            description={t('instructors.form.isActiveDescription')}
-            checked={values.isActive}
-            onChange={(e) => set('isActive', e.currentTarget.checked)}
-            error={errors.isActive}
-          />
-          <Group justify="flex-end" gap="sm" mt="sm">
-            <Button variant="default" onClick={onClose} disabled={submitting}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={submitting}>
-              {isCreate ? t('instructors.form.submitCreate') : t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
+        <TextInput
+          label={t('instructors.form.firstName')}
+          data-autofocus
+          required
+          autoComplete="off"
+          maxLength={INSTRUCTOR_NAME_MAX_LENGTH}
+          value={values.firstName}
+          onChange={(e) => set('firstName', e.currentTarget.value)}
+          error={errors.firstName}
+        />
+        <TextInput
+          label={t('instructors.form.lastName')}
+          required
+          autoComplete="off"
+          maxLength={INSTRUCTOR_NAME_MAX_LENGTH}
+          value={values.lastName}
+          onChange={(e) => set('lastName', e.currentTarget.value)}
+          error={errors.lastName}
+        />
+      </SimpleGrid>
+      <Checkbox.Group
+        label={t('instructors.form.languages')}
+        description={t('instructors.form.languagesDescription')}
+        required
+        value={values.languages}
+        onChange={(value) =>
+          set(
+            'languages',
+            CUSTOMER_LANGUAGES.filter((l) => value.includes(l)),
+          )
+        }
+        error={errors.languages}
+      >
+        <Group gap="lg" mt="xs">
+          {CUSTOMER_LANGUAGES.map((language) => (
+            <Checkbox key={language} value={language} label={t(`customerLanguages.${language}`)} />
+          ))}
+        </Group>
+      </Checkbox.Group>
+      <Checkbox.Group
+        label={t('instructors.form.practices')}
+        value={values.practices}
+        onChange={(value) =>
+          set(
+            'practices',
+            PRACTICES.filter((p) => value.includes(p)),
+          )
+        }
+        error={errors.practices}
+      >
+        <Group gap="lg" mt="xs">
+          {PRACTICES.map((practice) => (
+            <Checkbox key={practice} value={practice} label={t(`intake.practices.${practice}`)} />
+          ))}
+        </Group>
+      </Checkbox.Group>
+      <Switch
+        label={t('instructors.form.isActive')}
+        description={t('instructors.form.isActiveDescription')}
+        checked={values.isActive}
+        onChange={(e) => set('isActive', e.currentTarget.checked)}
+        error={errors.isActive}
+      />
+    </SettingsFormModal>
   );
 }

@@ -1,10 +1,6 @@
 import {
-  Alert,
-  Button,
   Checkbox,
   Fieldset,
-  Group,
-  Modal,
   NumberInput,
   Select,
   SimpleGrid,
@@ -14,8 +10,6 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { IconAlertCircle } from '@tabler/icons-react';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CUSTOMER_LANGUAGES, LEVELS, type Level, PRACTICES, type Practice } from '../../../shared/vocabulary';
 import {
@@ -29,10 +23,9 @@ import {
   type ProductKind,
   updateProduct,
 } from '../../api/catalogue.api';
-import { ApiError } from '../../api/http';
-import { notifyFailure } from '../../components/api-errors';
 import { notifySuccess } from '../../components/notify';
-import { knownFieldErrors, percentText, priceFromText } from './sales-settings-parts';
+import { percentText, priceFromText } from './sales-settings-parts';
+import { SettingsFormModal, useSettingsForm } from './settings-form-modal';
 
 export type ProductFormTarget =
   | { kind: 'create'; productKind: ProductKind }
@@ -133,24 +126,14 @@ interface ProductFormModalProps {
 /** "Ajouter un produit" and "Modifier le produit": one form, sent as POST or PATCH. */
 export function ProductFormModal({ target, onClose, onSaved }: ProductFormModalProps) {
   const { t, i18n } = useTranslation();
-  const [values, setValues] = useState<Values>(() => initialValues(target, i18n.language));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const { values, set, errors, formError, submitting, submit } = useSettingsForm<Values>(
+    () => initialValues(target, i18n.language),
+    FIELDS,
+  );
   const isCreate = target.kind === 'create';
   const isExtra = values.kind === 'extra';
 
-  const set = <K extends keyof Values>(key: K, value: Values[K], field: string = key) => {
-    setValues((current) => ({ ...current, [key]: value }));
-    setErrors((current) => {
-      const { [field]: _dropped, ...rest } = current;
-      return rest;
-    });
-  };
-
-  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setFormError(null);
+  const handleSubmit = () => {
     const found: Record<string, string> = {};
     const name = values.name.trim();
     if (name === '') found.name = t('catalogue.form.nameRequired');
@@ -163,8 +146,7 @@ export function ProductFormModal({ target, onClose, onSaved }: ProductFormModalP
     const ageMax = ageOf(values.ageMax);
     if (ageMin !== null && ageMax !== null && ageMin > ageMax)
       found.ageMax = t('catalogue.form.agesReversed');
-    setErrors(found);
-    if (Object.keys(found).length > 0 || 'error' in price) return;
+    if (Object.keys(found).length > 0 || 'error' in price) return void submit(found, null);
 
     const body: ProductBody = {
       kind: values.kind,
@@ -183,27 +165,13 @@ export function ProductFormModal({ target, onClose, onSaved }: ProductFormModalP
       isOnlineSale: values.isOnlineSale,
       isOptional: isExtra && values.isOptional,
     };
-    setSubmitting(true);
-    try {
+    void submit({}, async () => {
       const saved =
         target.kind === 'create' ? await createProduct(body) : await updateProduct(target.product.id, body);
       onSaved(saved);
       notifySuccess(t(isCreate ? 'catalogue.created' : 'catalogue.updated', { name: saved.name }));
       onClose();
-    } catch (error) {
-      if (!(error instanceof ApiError)) {
-        setFormError(t('errors.unexpected'));
-        return;
-      }
-      const { byField, hasOther } = knownFieldErrors(error, FIELDS);
-      setErrors(byField);
-      if (hasOther) {
-        if (error.isConflict) notifyFailure(t, error);
-        else setFormError(error.message);
-      }
-    } finally {
-      setSubmitting(false);
-    }
+    });
   };
 
   const vatOptions = [...new Set<number>([...VAT_RATES, values.vatRateBp])].map((bp) => ({
@@ -215,195 +183,179 @@ export function ProductFormModal({ target, onClose, onSaved }: ProductFormModalP
   );
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <SettingsFormModal
       title={isCreate ? t(`catalogue.form.createTitle.${values.kind}`) : t('catalogue.form.editTitle')}
       size="xl"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-      styles={{ title: { fontWeight: 650, fontSize: 'var(--mantine-font-size-lg)' } }}
+      formError={formError}
+      submitting={submitting}
+      submitLabel={isCreate ? t('catalogue.form.submitCreate') : t('common.save')}
+      onSubmit={handleSubmit}
+      onClose={onClose}
     >
-      <form onSubmit={handleSubmit} noValidate>
-        <Stack gap="md">
-          {formError && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle size={18} aria-hidden />} role="alert">
-              {formError}
-            </Alert>
-          )}
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <Select
-              label={t('catalogue.form.kind')}
-              data={PRODUCT_KINDS.map((k) => ({ value: k, label: t(`catalogue.kinds.${k}`) }))}
-              value={values.kind}
-              allowDeselect={false}
-              onChange={(value) => {
-                if (value && (PRODUCT_KINDS as readonly string[]).includes(value))
-                  set('kind', value as ProductKind);
-              }}
-              error={errors.kind}
-            />
-            {!isExtra && (
-              <Select
-                label={t('catalogue.form.practice')}
-                placeholder={t('catalogue.form.anyPractice')}
-                data={PRACTICES.map((p) => ({ value: p, label: t(`intake.practices.${p}`) }))}
-                value={values.practice}
-                clearable
-                onChange={(value) =>
-                  set(
-                    'practice',
-                    value && (PRACTICES as readonly string[]).includes(value) ? (value as Practice) : null,
-                  )
-                }
-                error={errors.practice}
-              />
-            )}
-          </SimpleGrid>
-          <TextInput
-            label={t('catalogue.form.name')}
-            description={t('catalogue.form.nameDescription')}
-            data-autofocus
-            required
-            maxLength={PRODUCT_NAME_MAX_LENGTH}
-            value={values.name}
-            onChange={(e) => set('name', e.currentTarget.value)}
-            error={errors.name}
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <Select
+          label={t('catalogue.form.kind')}
+          data={PRODUCT_KINDS.map((k) => ({ value: k, label: t(`catalogue.kinds.${k}`) }))}
+          value={values.kind}
+          allowDeselect={false}
+          onChange={(value) => {
+            if (value && (PRODUCT_KINDS as readonly string[]).includes(value))
+              set('kind', value as ProductKind);
+          }}
+          error={errors.kind}
+        />
+        {!isExtra && (
+          <Select
+            label={t('catalogue.form.practice')}
+            placeholder={t('catalogue.form.anyPractice')}
+            data={PRACTICES.map((p) => ({ value: p, label: t(`intake.practices.${p}`) }))}
+            value={values.practice}
+            clearable
+            onChange={(value) =>
+              set(
+                'practice',
+                value && (PRACTICES as readonly string[]).includes(value) ? (value as Practice) : null,
+              )
+            }
+            error={errors.practice}
           />
-          <Fieldset legend={t('catalogue.form.namesLegend')} variant="filled" radius="md">
-            <Text size="xs" c="dimmed" mb="xs">
-              {t('catalogue.form.namesDescription')}
-            </Text>
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              {OTHER_LANGUAGES.map((language) => (
-                <TextInput
-                  key={language}
-                  label={t(`customerLanguages.${language}`)}
-                  lang={language}
-                  placeholder={values.name}
-                  maxLength={PRODUCT_NAME_MAX_LENGTH}
-                  value={values.names[language] ?? ''}
-                  onChange={(e) =>
-                    set('names', { ...values.names, [language]: e.currentTarget.value }, `names.${language}`)
-                  }
-                  error={errors[`names.${language}`]}
-                />
-              ))}
-            </SimpleGrid>
-          </Fieldset>
-          <Textarea
-            label={t('catalogue.form.description')}
-            autosize
-            minRows={2}
-            maxRows={6}
-            maxLength={2000}
-            value={values.description}
-            onChange={(e) => set('description', e.currentTarget.value)}
-            error={errors.description}
-          />
-          {!isExtra && (
-            <>
-              <SimpleGrid cols={{ base: 2 }} spacing="md" maw={420}>
-                <NumberInput
-                  label={t('catalogue.form.ageMin')}
-                  min={0}
-                  max={120}
-                  allowDecimal={false}
-                  allowNegative={false}
-                  value={values.ageMin}
-                  onChange={(value) => set('ageMin', value)}
-                  error={errors.ageMin}
-                />
-                <NumberInput
-                  label={t('catalogue.form.ageMax')}
-                  min={0}
-                  max={120}
-                  allowDecimal={false}
-                  allowNegative={false}
-                  value={values.ageMax}
-                  onChange={(value) => set('ageMax', value)}
-                  error={errors.ageMax}
-                />
-              </SimpleGrid>
-              <Checkbox.Group
-                label={t('catalogue.form.levels')}
-                description={t('catalogue.form.levelsDescription')}
-                value={values.levels}
-                onChange={(value) =>
-                  set(
-                    'levels',
-                    LEVELS.filter((l) => value.includes(l)),
-                  )
-                }
-                error={errors.levels}
-              >
-                <Stack gap={6} mt="xs">
-                  {LEVELS.map((level) => (
-                    <Checkbox key={level} value={level} label={t(`intake.levels.${level}`)} />
-                  ))}
-                </Stack>
-              </Checkbox.Group>
-            </>
-          )}
-          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+        )}
+      </SimpleGrid>
+      <TextInput
+        label={t('catalogue.form.name')}
+        description={t('catalogue.form.nameDescription')}
+        data-autofocus
+        required
+        maxLength={PRODUCT_NAME_MAX_LENGTH}
+        value={values.name}
+        onChange={(e) => set('name', e.currentTarget.value)}
+        error={errors.name}
+      />
+      <Fieldset legend={t('catalogue.form.namesLegend')} variant="filled" radius="md">
+        <Text size="xs" c="dimmed" mb="xs">
+          {t('catalogue.form.namesDescription')}
+        </Text>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          {OTHER_LANGUAGES.map((language) => (
             <TextInput
-              label={t('catalogue.form.price')}
-              description={t('catalogue.form.priceDescription')}
-              required
-              inputMode="decimal"
-              autoComplete="off"
-              rightSection="€"
-              value={values.price}
-              onChange={(e) => set('price', e.currentTarget.value, 'priceCents')}
-              error={errors.priceCents}
+              key={language}
+              label={t(`customerLanguages.${language}`)}
+              lang={language}
+              placeholder={values.name}
+              maxLength={PRODUCT_NAME_MAX_LENGTH}
+              value={values.names[language] ?? ''}
+              onChange={(e) =>
+                set('names', { ...values.names, [language]: e.currentTarget.value }, `names.${language}`)
+              }
+              error={errors[`names.${language}`]}
             />
-            <Select
-              label={t('catalogue.form.priceUnit')}
-              description={t('catalogue.form.priceUnitDescription')}
-              data={units.map((u) => ({ value: u, label: t(`catalogue.units.${u}`) }))}
-              value={values.priceUnit}
-              allowDeselect={false}
-              onChange={(value) => {
-                if (value && (PRICE_UNITS as readonly string[]).includes(value))
-                  set('priceUnit', value as PriceUnit);
-              }}
-              error={errors.priceUnit}
+          ))}
+        </SimpleGrid>
+      </Fieldset>
+      <Textarea
+        label={t('catalogue.form.description')}
+        autosize
+        minRows={2}
+        maxRows={6}
+        maxLength={2000}
+        value={values.description}
+        onChange={(e) => set('description', e.currentTarget.value)}
+        error={errors.description}
+      />
+      {!isExtra && (
+        <>
+          <SimpleGrid cols={{ base: 2 }} spacing="md" maw={420}>
+            <NumberInput
+              label={t('catalogue.form.ageMin')}
+              min={0}
+              max={120}
+              allowDecimal={false}
+              allowNegative={false}
+              value={values.ageMin}
+              onChange={(value) => set('ageMin', value)}
+              error={errors.ageMin}
             />
-            <Select
-              label={t('catalogue.form.vat')}
-              description={t('catalogue.form.vatDescription')}
-              data={vatOptions}
-              value={String(values.vatRateBp)}
-              allowDeselect={false}
-              onChange={(value) => value !== null && set('vatRateBp', Number(value))}
-              error={errors.vatRateBp}
+            <NumberInput
+              label={t('catalogue.form.ageMax')}
+              min={0}
+              max={120}
+              allowDecimal={false}
+              allowNegative={false}
+              value={values.ageMax}
+              onChange={(value) => set('ageMax', value)}
+              error={errors.ageMax}
             />
           </SimpleGrid>
-          <Switch
-            label={t('catalogue.form.onlineSale')}
-            description={t('catalogue.form.onlineSaleDescription')}
-            checked={values.isOnlineSale}
-            onChange={(e) => set('isOnlineSale', e.currentTarget.checked)}
-            error={errors.isOnlineSale}
-          />
-          {isExtra && (
-            <Switch
-              label={t('catalogue.form.optional')}
-              description={t('catalogue.form.optionalDescription')}
-              checked={values.isOptional}
-              onChange={(e) => set('isOptional', e.currentTarget.checked)}
-              error={errors.isOptional}
-            />
-          )}
-          <Group justify="flex-end" gap="sm" mt="sm">
-            <Button variant="default" onClick={onClose} disabled={submitting}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={submitting}>
-              {isCreate ? t('catalogue.form.submitCreate') : t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+          <Checkbox.Group
+            label={t('catalogue.form.levels')}
+            description={t('catalogue.form.levelsDescription')}
+            value={values.levels}
+            onChange={(value) =>
+              set(
+                'levels',
+                LEVELS.filter((l) => value.includes(l)),
+              )
+            }
+            error={errors.levels}
+          >
+            <Stack gap={6} mt="xs">
+              {LEVELS.map((level) => (
+                <Checkbox key={level} value={level} label={t(`intake.levels.${level}`)} />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+        </>
+      )}
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+        <TextInput
+          label={t('catalogue.form.price')}
+          description={t('catalogue.form.priceDescription')}
+          required
+          inputMode="decimal"
+          autoComplete="off"
+          rightSection="€"
+          value={values.price}
+          onChange={(e) => set('price', e.currentTarget.value, 'priceCents')}
+          error={errors.priceCents}
+        />
+        <Select
+          label={t('catalogue.form.priceUnit')}
+          description={t('catalogue.form.priceUnitDescription')}
+          data={units.map((u) => ({ value: u, label: t(`catalogue.units.${u}`) }))}
+          value={values.priceUnit}
+          allowDeselect={false}
+          onChange={(value) => {
+            if (value && (PRICE_UNITS as readonly string[]).includes(value))
+              set('priceUnit', value as PriceUnit);
+          }}
+          error={errors.priceUnit}
+        />
+        <Select
+          label={t('catalogue.form.vat')}
+          description={t('catalogue.form.vatDescription')}
+          data={vatOptions}
+          value={String(values.vatRateBp)}
+          allowDeselect={false}
+          onChange={(value) => value !== null && set('vatRateBp', Number(value))}
+          error={errors.vatRateBp}
+        />
+      </SimpleGrid>
+      <Switch
+        label={t('catalogue.form.onlineSale')}
+        description={t('catalogue.form.onlineSaleDescription')}
+        checked={values.isOnlineSale}
+        onChange={(e) => set('isOnlineSale', e.currentTarget.checked)}
+        error={errors.isOnlineSale}
+      />
+      {isExtra && (
+        <Switch
+          label={t('catalogue.form.optional')}
+          description={t('catalogue.form.optionalDescription')}
+          checked={values.isOptional}
+          onChange={(e) => set('isOptional', e.currentTarget.checked)}
+          error={errors.isOptional}
+        />
+      )}
+    </SettingsFormModal>
   );
 }
