@@ -24,6 +24,15 @@ const CategoriesSettingsPage = lazy(() =>
 const FormsSettingsPage = lazy(() =>
   import('./pages/settings/forms-settings-page').then((m) => ({ default: m.FormsSettingsPage })),
 );
+const CatalogueSettingsPage = lazy(() =>
+  import('./pages/settings/catalogue-settings-page').then((m) => ({ default: m.CatalogueSettingsPage })),
+);
+const InstructorsSettingsPage = lazy(() =>
+  import('./pages/settings/instructors-settings-page').then((m) => ({ default: m.InstructorsSettingsPage })),
+);
+const SalesSettingsPage = lazy(() =>
+  import('./pages/settings/sales-settings-page').then((m) => ({ default: m.SalesSettingsPage })),
+);
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 export const HOME_PATH = '/demandes';
@@ -70,6 +79,9 @@ function SignedInRoutes() {
           <Route path="/parametres/personnel" component={StaffSettingsPage} />
           <Route path="/parametres/categories" component={CategoriesSettingsPage} />
           <Route path="/parametres/formulaires" component={FormsSettingsPage} />
+          <Route path="/parametres/catalogue" component={CatalogueSettingsPage} />
+          <Route path="/parametres/moniteurs" component={InstructorsSettingsPage} />
+          <Route path="/parametres/devis" component={SalesSettingsPage} />
           <Route component={NotFoundPage} />
         </Switch>
       </Suspense>

@@ -17,11 +17,14 @@ const ITEMS: NavItem[] = [
   { href: '/parametres', label: 'layout.navSettings', icon: IconSettings },
 ];
 
-/** Paramètres → Personnel, Catégories, Formulaires. */
+/** Paramètres → Personnel, Catégories, Formulaires, Catalogue, Moniteurs, Devis et paiements. */
 export const SETTINGS_ITEMS = [
   { href: '/parametres/personnel', label: 'layout.navStaff' },
   { href: '/parametres/categories', label: 'layout.navCategories' },
   { href: '/parametres/formulaires', label: 'layout.navForms' },
+  { href: '/parametres/catalogue', label: 'catalogue.nav' },
+  { href: '/parametres/moniteurs', label: 'instructors.nav' },
+  { href: '/parametres/devis', label: 'salesSettings.nav' },
 ] as const;
 
 /** GESTION COMMERCIALE: the two lists of the sales back-office and their settings. */

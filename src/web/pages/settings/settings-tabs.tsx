@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { SETTINGS_ITEMS } from '../../layout/main-nav';
 
-/** Paramètres: Personnel, Catégories, Formulaires — side by side above each settings page. */
+/** Paramètres: Personnel, Catégories, Formulaires, Catalogue, Moniteurs, Devis et paiements — side by side above each settings page. */
 export function SettingsTabs() {
   const { t } = useTranslation();
   const [location] = useLocation();
@@ -13,7 +13,8 @@ export function SettingsTabs() {
       aria-label={t('layout.settingsNavigation')}
       gap="lg"
       mb="lg"
-      style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+      // Six rubriques wrap on a phone: rows close together, still one underline per tab.
+      style={{ rowGap: 'var(--mantine-spacing-xs)', borderBottom: '1px solid var(--mantine-color-gray-3)' }}
     >
       {SETTINGS_ITEMS.map((item) => {
         const active = location === item.href;
