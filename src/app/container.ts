@@ -10,6 +10,7 @@ import type { AppDeps } from './deps.js';
 import { type EventBus, LocalEventBus } from './events.js';
 import { createIntakeDeps } from './intake/intake-deps.js';
 import { startIntakeHousekeeping } from './intake/intake-housekeeping.js';
+import { startOfferReminders } from './offers/offer-reminders.js';
 import { DbOutboxDispatcher, emailHandler } from './outbox.js';
 import { PresenceTracker } from './presence.js';
 import { deriveSecret, loadAppSecret } from './settings/app-secret.js';
@@ -50,6 +51,7 @@ export async function createDeps(
     handlers: { email: emailHandler(mail, clock) },
     onError: options.onOutboxError,
   });
+  const appSecret = await loadAppSecret(db.kysely, config.appSecret);
   const deps: AppDeps = {
     db,
     clock,
@@ -61,9 +63,10 @@ export async function createDeps(
       loginPerAccount: new RateLimit('login-account', 5, 15 * 60_000),
       loginPerIp: new RateLimit('login-ip', 30, 15 * 60_000),
       loginPerDevice: new RateLimit('login-device', 5, 15 * 60_000),
-      deviceSecret: deriveSecret(await loadAppSecret(db.kysely, config.appSecret), 'login-device'),
+      deviceSecret: deriveSecret(appSecret, 'login-device'),
     },
     intake: await createIntakeDeps(db.kysely, config),
+    portalLinkKey: deriveSecret(appSecret, 'portal-link'),
   };
   // Counters whose window is over are deleted here, off the request path.
   const purge = setInterval(() => {
@@ -72,12 +75,14 @@ export async function createDeps(
   }, PURGE_EVERY_MS);
   purge.unref();
   const stopIntakeHousekeeping = startIntakeHousekeeping(deps);
+  const stopOfferReminders = startOfferReminders(deps);
   return {
     ...deps,
     mail,
     async close() {
       clearInterval(purge);
       await stopIntakeHousekeeping();
+      await stopOfferReminders();
       await outbox.stop();
       await events.close();
       await mail.close();

@@ -26,4 +26,6 @@ export interface AppDeps {
   };
   /** Public forms: signing keys and rate counters. */
   intake: IntakeDeps;
+  /** Derives the customers' private links (src/app/portal/private-link.ts). */
+  portalLinkKey: string;
 }

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import type { StaffLanguage } from '../domain/errors.js';
 import { deName } from '../domain/french-elision.js';
+import { cents, formatMoney } from '../domain/money.js';
 import { SOURCES } from '../domain/status.js';
 
 type Sentence<D> = (who: string, details: D) => string;
@@ -171,7 +172,50 @@ export const JOURNAL_ACTIONS = {
     en: (who) => `${who} created a new form integration key`,
     example: {},
   }),
+  // ── Quotes, payment links and the private link (issue 9, offers) ──
+  'offer.quote_sent': action({
+    details: z.object({ number: z.string(), totalCents: z.number().int(), validUntil: z.string() }),
+    fr: (who, d) =>
+      `${who} a envoyé le devis ${d.number} (${euros(d.totalCents, 'fr')}, valable jusqu’au ${frDay(d.validUntil)})`,
+    en: (who, d) =>
+      `${who} sent quote ${d.number} (${euros(d.totalCents, 'en')}, valid until ${d.validUntil})`,
+    example: { number: 'DEV-2026-0001', totalCents: 48_000, validUntil: '2026-12-16' },
+  }),
+  'offer.payment_link_sent': action({
+    details: z.object({ number: z.string(), amountCents: z.number().int(), validUntil: z.string() }),
+    fr: (who, d) => `${who} a envoyé le lien de paiement ${d.number} (${euros(d.amountCents, 'fr')})`,
+    en: (who, d) => `${who} sent payment link ${d.number} (${euros(d.amountCents, 'en')})`,
+    example: { number: 'LP-2026-0001', amountCents: 14_400, validUntil: '2026-12-16' },
+  }),
+  'offer.extended': action({
+    details: z.object({ number: z.string(), validUntil: z.string() }),
+    fr: (who, d) => `${who} a prolongé ${d.number} jusqu’au ${frDay(d.validUntil)}`,
+    en: (who, d) => `${who} extended ${d.number} until ${d.validUntil}`,
+    example: { number: 'DEV-2026-0001', validUntil: '2026-12-31' },
+  }),
+  'offer.reminder_sent': action({
+    details: z.object({ number: z.string(), validUntil: z.string() }),
+    fr: (who, d) => `${who} a envoyé le rappel : ${d.number} expire le ${frDay(d.validUntil)}`,
+    en: (who, d) => `${who} sent the reminder: ${d.number} expires on ${d.validUntil}`,
+    example: { number: 'DEV-2026-0001', validUntil: '2026-12-16' },
+  }),
+  'portal.link_reissued': action({
+    details: z.object({}),
+    fr: (who) => `${who} a révoqué le lien privé du client et en a émis un nouveau`,
+    en: (who) => `${who} revoked the customer’s private link and issued a new one`,
+    example: {},
+  }),
 } as const;
+
+function euros(amount: number, language: StaffLanguage): string {
+  return formatMoney(cents(amount), language === 'fr' ? 'fr-FR' : 'en-GB');
+}
+
+/** "2026-12-16" → "16/12/2026". */
+function frDay(day: string): string {
+  const [y, m, d] = day.split('-');
+  return `${d}/${m}/${y}`;
+}
 
 export type JournalAction = keyof typeof JOURNAL_ACTIONS;
 

@@ -468,6 +468,7 @@ async function references(db: RawDb, dialect: DialectName): Promise<string[]> {
 const EXPECTED_REFERENCES = [
   'activity.school_id+actor_user_id → users.school_id+id',
   'activity.school_id+request_id → requests.school_id+id',
+  'instructor_unavailabilities.school_id+instructor_id → instructors.school_id+id',
   'lines.school_id+product_id → products.school_id+id',
   'lines.school_id+request_id → requests.school_id+id',
   'messages.school_id+author_user_id → users.school_id+id',
@@ -479,6 +480,7 @@ const EXPECTED_REFERENCES = [
   'offers.school_id+sent_by_user_id → users.school_id+id',
   'payments.school_id+recorded_by_user_id → users.school_id+id',
   'payments.school_id+request_id → requests.school_id+id',
+  'product_sessions.school_id+product_id → products.school_id+id',
   'requests.school_id+category_id → categories.school_id+id',
   'requests.school_id+customer_id → customers.school_id+id',
   'sessions.school_id+user_id → users.school_id+id',
@@ -607,7 +609,10 @@ for (const dialect of DIALECTS) {
         .select((eb) => eb.fn.max('id').as('id'))
         .executeTakeFirst();
 
-      expect(await migrateToLatest(db)).toEqual(MIGRATION_NAMES.slice(MIGRATION_NAMES.indexOf(TARGET)));
+      // This migration alone: later ones add columns of their own.
+      await migrateTo(db, TARGET);
+      const applied = await db.selectFrom('kysely_migration').select('name').orderBy('name').execute();
+      expect(applied.map((m: { name: string }) => m.name).slice(-2)).toEqual([BEFORE, TARGET]);
 
       expect(await snapshot(db, dialect)).toEqual(before);
       expect(before.requests).toHaveLength(3);

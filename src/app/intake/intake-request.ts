@@ -49,6 +49,7 @@ export async function openIntakeRequest(
         ? { authorKind: 'system', body: { key: 'message.created_from_sale', params: {} }, payload }
         : { authorKind: 'customer', body: firstMessageBody(input), payload },
     lines: input.form === 'custom' ? [customLessonLine(input, instructor)] : [],
+    portalLinkKey: deps.portalLinkKey,
   });
 
   const notification = {

@@ -2,12 +2,7 @@ import type { Db } from '../../db/repositories/db.js';
 import { listOffersOfRequest, type OfferRow } from '../../db/repositories/index.js';
 import { cents } from '../../domain/money.js';
 import type { Offer } from '../../shared/contracts/sales.js';
-
-/** Adds whole days to a calendar day "YYYY-MM-DD" (no time zone involved). */
-function plusDays(day: string, days: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
+import { plusDays } from './offer-school.js';
 
 /**
  * The quotes and payment links of a file as the Devis onglet lists them: the latest of each kind
@@ -33,7 +28,7 @@ export function toOffers(
       amountCents: row.amount_cents === null ? null : cents(Number(row.amount_cents)),
       validUntil,
       isExpired,
-      isExpiringSoon: validUntil !== null && !isExpired && validUntil <= plusDays(today, reminderDays),
+      isExpiringSoon: isExpiringSoon(validUntil, today, reminderDays),
       sentAt: row.sent_at,
       sentByName: row.sent_by_name,
       isCurrent: latest.get(row.kind) === row.id,
@@ -48,4 +43,9 @@ export async function loadOffers(
   reminderDays: number,
 ): Promise<Offer[]> {
   return toOffers(await listOffersOfRequest(db, target.schoolId, target.requestId), today, reminderDays);
+}
+
+/** "Expire bientôt": valid today still, and for no more than the school's reminder days. */
+export function isExpiringSoon(validUntil: string | null, today: string, reminderDays: number): boolean {
+  return validUntil !== null && validUntil >= today && validUntil <= plusDays(today, reminderDays);
 }

@@ -11,9 +11,12 @@ import { AppError } from '../../domain/errors.js';
 import { formatRequestNumber } from '../../domain/numbering.js';
 import { searchTerms } from '../../domain/search-text.js';
 import { STATUSES, type Status } from '../../domain/status.js';
+import { dayIn } from '../../domain/time-zone.js';
 import type { StaffActor } from '../actor.js';
 import { normalizeEmail } from '../common.schemas.js';
 import type { AppDeps } from '../deps.js';
+import { loadOfferSchool } from '../offers/offer-school.js';
+import { isExpiringSoon } from '../offers/offers-view.js';
 import {
   KeyedTextSchema,
   readKeyedText,
@@ -54,6 +57,9 @@ export const ListItemSchema = z.object({
   /** A custom lesson has no price yet: the total is "à chiffrer", not 0 €. */
   isToBePriced: z.boolean(),
   services: z.array(ServiceLabelSchema),
+  /** The current quote's or payment link's last valid day, and "expire bientôt" (the school's day). */
+  offerValidUntil: z.string().nullable(),
+  isOfferExpiringSoon: z.boolean(),
 });
 export type ListItem = z.infer<typeof ListItemSchema>;
 
@@ -79,7 +85,7 @@ function decodeCursor(cursor: string): { at: string; id: string } {
   return { at, id };
 }
 
-function toItems(rows: ListRow[]): ListItem[] {
+function toItems(rows: ListRow[], offers: OfferDay): ListItem[] {
   return rows.map((r) => ({
     id: r.id,
     number: r.number,
@@ -98,6 +104,8 @@ function toItems(rows: ListRow[]): ListItem[] {
     paidCents: Number(r.paid_cents),
     isToBePriced: Number(r.is_to_be_priced) === 1,
     services: readServiceLabels(r.services_json),
+    offerValidUntil: r.offer_valid_until,
+    isOfferExpiringSoon: isExpiringSoon(r.offer_valid_until, offers.today, offers.reminderDays),
   }));
 }
 
@@ -107,7 +115,7 @@ function toItems(rows: ListRow[]): ListItem[] {
  */
 export async function listRequests(deps: AppDeps, actor: StaffActor, query: ListQuery) {
   const db = deps.db.kysely;
-  const [rows, counts] = await Promise.all([
+  const [rows, counts, offers] = await Promise.all([
     selectListRows(db, actor.schoolId, {
       status: query.tab,
       source: query.source,
@@ -117,9 +125,10 @@ export async function listRequests(deps: AppDeps, actor: StaffActor, query: List
       limit: query.limit + 1,
     }),
     loadTabCounts(db, actor.schoolId),
+    offerDayOf(deps, actor.schoolId),
   ]);
   const page = rows.slice(0, query.limit);
-  const items = toItems(page);
+  const items = toItems(page, offers);
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null, counts };
 }
@@ -155,5 +164,15 @@ export async function searchRequests(
   const rows = await selectListRows(db, actor.schoolId, { ids, limit: ids.length });
   const order = new Map(ids.map((id, i) => [id, i]));
   rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-  return toItems(rows);
+  return toItems(rows, await offerDayOf(deps, actor.schoolId));
+}
+
+type OfferDay = { today: string; reminderDays: number };
+
+async function offerDayOf(deps: AppDeps, schoolId: string): Promise<OfferDay> {
+  const school = await loadOfferSchool(deps.db.kysely, schoolId);
+  return {
+    today: dayIn(deps.clock.now(), school.timeZone),
+    reminderDays: school.sales.reminderDaysBeforeExpiry,
+  };
 }

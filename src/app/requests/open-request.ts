@@ -16,6 +16,7 @@ import { yearIn } from '../../domain/time-zone.js';
 import type { Actor } from '../actor.js';
 import { sha256 } from '../crypto.js';
 import { newId, newSecretToken } from '../ids.js';
+import { newPortalLink } from '../portal/private-link.js';
 import { journal, type Tx } from '../tx.js';
 import { type KeyedText, keyedColumns } from './keyed-text.schemas.js';
 import { searchWordsOf } from './keyed-text-search.js';
@@ -42,6 +43,8 @@ export interface OpenRequestInput {
   categoryId?: string | null;
   /** Lines the request opens with (the custom-lesson form's lesson, to be priced). */
   lines?: readonly NewLine[];
+  /** The private-link key (src/app/portal/private-link.ts): the link is then derived, not random. */
+  portalLinkKey?: string;
 }
 
 /** A line as a use case describes it; ids, school, request, position and times are filled in. */
@@ -53,7 +56,8 @@ export type NewLine = Omit<
 /**
  * Opens a request with the school's next number (in the school's year), its first message, its
  * lines if any, its status by the rule, its search document and its journal entry. Returns the
- * customer's private link token (≥ 256 random bits), stored only as a hash.
+ * customer's private link token (256 bits), stored only as a hash: derived from the file's
+ * nonce when the link key is given, random (re-issued derived at the first offer) otherwise.
  */
 export async function openRequest(
   tx: Tx,
@@ -64,7 +68,9 @@ export async function openRequest(
   const keyed = keyedColumns(typeof body === 'string' ? null : body);
   const year = yearIn(tx.now, input.schoolTimeZone);
   const sequence = await nextCounterValue(tx.trx, input.schoolId, requestCounterName(year));
-  const portalToken = newSecretToken();
+  const id = newId('request');
+  const link = input.portalLinkKey ? newPortalLink(input.portalLinkKey, id) : null;
+  const portalToken = link ? link.token : newSecretToken();
   const status = deriveStatus({
     source: input.source,
     archivedAt: null,
@@ -75,7 +81,7 @@ export async function openRequest(
     paidCents: ZERO,
   });
   const row: RequestRow = {
-    id: newId('request'),
+    id,
     school_id: input.schoolId,
     number: formatRequestNumber(year, sequence),
     source: input.source,
@@ -91,7 +97,7 @@ export async function openRequest(
     total_cents: 0,
     paid_cents: 0,
     portal_token_hash: sha256(portalToken),
-    portal_nonce: null,
+    portal_nonce: link ? link.nonce : null,
     offer_valid_until: null,
     last_message_at: tx.now,
     last_message_preview: preview(text),

@@ -21,6 +21,7 @@ export interface ListRow {
   customer_name: string;
   customer_email: string;
   services_json: string;
+  offer_valid_until: string | null;
 }
 
 export interface ListFilter {
@@ -62,7 +63,7 @@ export async function selectListRows(
     select r.id, r.number, r.status, r.source, r.language, r.category_id, c.name as category_name,
       r.last_message_at, r.last_message_preview, r.last_message_key, r.last_message_params_json,
       r.last_message_author, r.total_cents, r.paid_cents, r.is_to_be_priced,
-      r.customer_name, r.customer_email, r.services_json
+      r.customer_name, r.customer_email, r.services_json, r.offer_valid_until
     from requests r left join categories c on c.id = r.category_id
     where ${sql.join(where, sql` and `)}
     order by r.last_message_at desc, r.id desc

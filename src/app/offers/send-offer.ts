@@ -1,0 +1,239 @@
+import {
+  findOfferRecipient,
+  insertOffer,
+  lastOfferVersion,
+  listLinesForOffer,
+  nextCounterValue,
+  setRequestOfferValidUntil,
+} from '../../db/repositories/index.js';
+import { AppError, validation } from '../../domain/errors.js';
+import { type Cents, cents, formatMoney } from '../../domain/money.js';
+import { dayIn, yearIn } from '../../domain/time-zone.js';
+import { amountDueOf, depositOf, totalsOf } from '../../domain/totals.js';
+import type { Devis } from '../../shared/contracts/sales.js';
+import type { StaffActor } from '../actor.js';
+import type { AppDeps } from '../deps.js';
+import { newId } from '../ids.js';
+import { privateLinkOf } from '../portal/private-link.js';
+import { changeRequest } from '../requests/change-request.js';
+import { readKeyedText } from '../requests/keyed-text.schemas.js';
+import { transact } from '../tx.js';
+import { devisOf } from './offer-devis.js';
+import { loadOfferSchool, plusDays } from './offer-school.js';
+import type { OfferSnapshot } from './offer-snapshot.js';
+import { OFFER_MESSAGES } from './offers.messages.js';
+
+export type PaymentLinkAmount = 'balance' | 'deposit' | { cents: number };
+
+const PREFIX = { quote: 'DEV', payment_link: 'LP' } as const;
+
+/** "DEV-2026-0001": quotes and payment links are numbered per school and year, gapless. */
+export function formatOfferNumber(kind: keyof typeof PREFIX, year: number, sequence: number): string {
+  return `${PREFIX[kind]}-${year}-${String(sequence).padStart(4, '0')}`;
+}
+
+/** "Envoyer un devis": a numbered quote of the lines as they are, e-mailed with the private link and its PDF. */
+export function sendQuote(deps: AppDeps, actor: StaffActor, requestId: string, input: { version: number }) {
+  return sendOffer(deps, actor, requestId, { kind: 'quote', version: input.version });
+}
+
+/** "Envoyer un lien de paiement": the balance, the school's deposit, or an amount typed by the secretary. */
+export function sendPaymentLink(
+  deps: AppDeps,
+  actor: StaffActor,
+  requestId: string,
+  input: { version: number; amount: PaymentLinkAmount },
+) {
+  return sendOffer(deps, actor, requestId, {
+    kind: 'payment_link',
+    version: input.version,
+    amount: input.amount,
+  });
+}
+
+async function sendOffer(
+  deps: AppDeps,
+  actor: StaffActor,
+  requestId: string,
+  input: { kind: 'quote' | 'payment_link'; version: number; amount?: PaymentLinkAmount },
+): Promise<Devis> {
+  return transact(deps, async (tx) => {
+    const school = await loadOfferSchool(tx.trx, actor.schoolId);
+    const target = { schoolId: actor.schoolId, requestId, actor, expectedVersion: input.version };
+    const { result: validUntil } = await changeRequest(tx, target, async (file) => {
+      const request = file.request;
+      if (request.archivedAt !== null)
+        throw new AppError('INVALID_STATE', OFFER_MESSAGES.archived, {
+          fields: { version: OFFER_MESSAGES.archivedField },
+        });
+      const lines = await listLinesForOffer(tx.trx, actor.schoolId, requestId);
+      const active = lines.filter((l) => Boolean(l.is_active));
+      const totals = totalsOf(
+        active.map((l) => ({
+          isActive: true,
+          totalCents: cents(Number(l.total_cents)),
+          vatRateBp: l.vat_rate_bp,
+        })),
+      );
+      if (active.length === 0 || totals.totalCents === 0)
+        throw new AppError('INVALID_STATE', OFFER_MESSAGES.nothingToSend, {
+          fields: { lines: active.length === 0 ? OFFER_MESSAGES.noLine : OFFER_MESSAGES.zeroTotal },
+        });
+      const amount =
+        input.kind === 'payment_link'
+          ? amountOf(
+              input.amount ?? 'balance',
+              totals.totalCents,
+              request.paidCents,
+              school.sales.defaultDepositBp,
+            )
+          : null;
+      const today = dayIn(tx.now, school.timeZone);
+      const until = plusDays(today, school.sales.quoteValidityDays);
+      const year = yearIn(tx.now, school.timeZone);
+      const sequence = await nextCounterValue(tx.trx, actor.schoolId, `${input.kind}:${year}`);
+      const number = formatOfferNumber(input.kind, year, sequence);
+      const version = (await lastOfferVersion(tx.trx, actor.schoolId, requestId, input.kind)) + 1;
+      const customer = await findOfferRecipient(tx.trx, actor.schoolId, requestId);
+      const snapshot: OfferSnapshot = {
+        kind: input.kind,
+        number,
+        version,
+        fileNumber: request.number,
+        sentAt: tx.now,
+        sentOn: today,
+        validUntil: until,
+        customer: {
+          name: `${customer?.firstName ?? ''} ${customer?.lastName ?? ''}`.trim(),
+          email: customer?.email ?? '',
+        },
+        school: { name: school.name, legal: school.sales.legal },
+        lines: active.map((l) => ({
+          label: lineLabel(l, school.sales.customLessonLabel),
+          quantity: Number(l.quantity),
+          unitPriceCents: Number(l.unit_price_cents),
+          totalCents: Number(l.total_cents),
+          vatRateBp: l.vat_rate_bp,
+        })),
+        totals: { ...totals, paidCents: request.paidCents },
+        amountCents: amount,
+      };
+      const offerId = newId('offer');
+      await insertOffer(tx.trx, {
+        id: offerId,
+        school_id: actor.schoolId,
+        request_id: requestId,
+        kind: input.kind,
+        number,
+        total_cents: totals.totalCents,
+        deposit_cents: amount,
+        snapshot_json: JSON.stringify(snapshot),
+        sent_at: tx.now,
+        sent_by_user_id: actor.userId,
+        version,
+        amount_cents: amount,
+        valid_until: until,
+        reminder_sent_at: null,
+      });
+      file.edit({ offerSentAt: tx.now });
+      file.journal(
+        input.kind === 'quote'
+          ? {
+              action: 'offer.quote_sent',
+              details: { number, totalCents: totals.totalCents, validUntil: until },
+            }
+          : {
+              action: 'offer.payment_link_sent',
+              details: { number, amountCents: amount ?? 0, validUntil: until },
+            },
+      );
+      if (customer) {
+        const link = await privateLinkOf(deps, tx, { schoolId: actor.schoolId, id: requestId });
+        file.enqueue({
+          schoolId: actor.schoolId,
+          kind: 'email',
+          payload: offerEmail(snapshot, offerId, link, customer),
+        });
+      }
+      return until;
+    });
+    await setRequestOfferValidUntil(tx.trx, actor.schoolId, requestId, validUntil);
+    return devisOf(tx, actor, requestId, school);
+  });
+}
+
+/** What a payment link asks for, refused with a message on the `amount` field when it cannot be paid. */
+function amountOf(amount: PaymentLinkAmount, total: Cents, paid: Cents, depositBp: number): Cents {
+  const due = amountDueOf(total, paid);
+  if (due === 0) throw validation({ amount: OFFER_MESSAGES.nothingDue });
+  const asked =
+    amount === 'balance' ? due : amount === 'deposit' ? depositOf(total, paid, depositBp) : amount.cents;
+  if (!Number.isSafeInteger(asked)) throw validation({ amount: OFFER_MESSAGES.invalidAmount });
+  if (asked <= 0) throw validation({ amount: OFFER_MESSAGES.amountZero });
+  if (asked > due) throw validation({ amount: OFFER_MESSAGES.amountAboveDue });
+  return cents(asked);
+}
+
+/** A line's label as the customer reads it: the school's words, or the custom lesson's generated label. */
+function lineLabel(
+  line: { label: string; label_key: string | null; label_params_json: string | null },
+  customLessonLabel: string,
+): string {
+  const keyed = readKeyedText(line.label_key, line.label_params_json);
+  if (keyed?.key === 'line.custom_lesson') {
+    const p = keyed.params;
+    return [customLessonLabel, p.practice, `${p.sessions} × ${p.duration}`].filter(Boolean).join(' — ');
+  }
+  return line.label || customLessonLabel;
+}
+
+function frenchDay(day: string): string {
+  const [y, m, d] = day.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** The e-mail to the customer: the offer, its validity, the private link and (a quote) its PDF. */
+export function offerEmail(
+  snapshot: OfferSnapshot,
+  offerId: string,
+  link: string,
+  customer: { email: string; firstName: string; language: string },
+): Record<string, unknown> {
+  const en = customer.language === 'en';
+  const isQuote = snapshot.kind === 'quote';
+  const amount = formatMoney(
+    cents(snapshot.amountCents ?? snapshot.totals.totalCents),
+    en ? 'en-GB' : 'fr-FR',
+  );
+  const until = en ? snapshot.validUntil : frenchDay(snapshot.validUntil);
+  const subject = en
+    ? `${isQuote ? 'Your quote' : 'Your payment link'} ${snapshot.number} — file ${snapshot.fileNumber} — ${snapshot.school.name}`
+    : `${isQuote ? 'Votre devis' : 'Votre lien de paiement'} ${snapshot.number} — dossier ${snapshot.fileNumber} — ${snapshot.school.name}`;
+  const text = en
+    ? [
+        `Hello ${customer.firstName},`,
+        '',
+        isQuote
+          ? `Please find attached our quote ${snapshot.number} (${amount}), valid until ${until}.`
+          : `You can pay ${amount} for your file ${snapshot.fileNumber} until ${until}.`,
+        `Your file, at any time: ${link}`,
+        '',
+        snapshot.school.name,
+      ]
+    : [
+        `Bonjour ${customer.firstName},`,
+        '',
+        isQuote
+          ? `Veuillez trouver ci-joint notre devis ${snapshot.number} (${amount}), valable jusqu’au ${until}.`
+          : `Vous pouvez régler ${amount} pour votre dossier ${snapshot.fileNumber} jusqu’au ${until}.`,
+        `Votre dossier, à tout moment : ${link}`,
+        '',
+        snapshot.school.name,
+      ];
+  return {
+    to: customer.email,
+    subject,
+    text: text.join('\n'),
+    attachments: isQuote ? [{ filename: `${snapshot.number}.pdf`, offerId }] : [],
+  };
+}
