@@ -1,5 +1,4 @@
 import { Tabs } from '@mantine/core';
-import { IconCreditCard, IconFileDescription, IconFolder } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RequestPage } from '../../api/requests.api';
@@ -75,19 +74,15 @@ export function SideTabs({
   };
 
   return (
-    <Tabs value={tab} onChange={choose} variant="outline" radius="md" keepMounted={false}>
-      <Tabs.List aria-label={t('dossier.tabs.label')}>
-        <Tabs.Tab value="dossier" leftSection={<IconFolder size={16} aria-hidden />}>
+    <Tabs value={tab} onChange={choose} keepMounted={false}>
+      <Tabs.List aria-label={t('dossier.tabs.label')} style={{ flexWrap: 'nowrap' }}>
+        <Tabs.Tab value="dossier" px="sm" fz="sm" fw={600}>
           {t('dossier.tabs.dossier')}
         </Tabs.Tab>
-        <Tabs.Tab
-          value="devis"
-          leftSection={<IconFileDescription size={16} aria-hidden />}
-          style={{ fontVariantNumeric: 'tabular-nums' }}
-        >
+        <Tabs.Tab value="devis" px="sm" fz="sm" fw={600} style={{ fontVariantNumeric: 'tabular-nums' }}>
           {devisLabel}
         </Tabs.Tab>
-        <Tabs.Tab value="paiement" leftSection={<IconCreditCard size={16} aria-hidden />}>
+        <Tabs.Tab value="paiement" px="sm" fz="sm" fw={600}>
           {t('dossier.tabs.paiement')}
         </Tabs.Tab>
       </Tabs.List>

@@ -68,7 +68,8 @@ export function ParticipantsFields({
           return (
             <Group key={participant.key} gap="xs" align="flex-start" wrap="wrap">
               <TextInput
-                label={t('devis.participant.firstName', { number })}
+                label={t('devis.participant.firstNameShort')}
+                aria-label={t('devis.participant.firstName', { number })}
                 value={participant.firstName}
                 onChange={(e) => set(index, { firstName: e.currentTarget.value })}
                 error={errors[`participants.${index}.firstName`]}
@@ -79,7 +80,8 @@ export function ParticipantsFields({
               />
               <TextInput
                 type="date"
-                label={t('devis.participant.birthDate', { number })}
+                label={t('devis.participant.birthDateShort')}
+                aria-label={t('devis.participant.birthDate', { number })}
                 value={participant.birthDate}
                 onChange={(e) => set(index, { birthDate: e.currentTarget.value })}
                 error={errors[`participants.${index}.birthDate`]}
@@ -89,7 +91,8 @@ export function ParticipantsFields({
                 style={{ flex: '1 1 150px' }}
               />
               <Select
-                label={t('devis.participant.level', { number })}
+                label={t('devis.participant.levelShort')}
+                aria-label={t('devis.participant.level', { number })}
                 data={levels}
                 value={participant.level || null}
                 onChange={(level) => set(index, { level: level ?? '' })}
