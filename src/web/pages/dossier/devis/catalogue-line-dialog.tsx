@@ -1,4 +1,4 @@
-import { Alert, Badge, Group, Radio, Select, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Group, Radio, ScrollArea, Select, Stack, Text } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import {
   type DevisLine,
   editLine,
   type Product,
+  type Session,
 } from '../../../api/devis.api';
 import { useFormatters } from '../../../format/use-formatters';
 import type { EditResult } from '../run-edit';
@@ -44,6 +45,7 @@ export function CatalogueLineDialog({
   devis,
   catalogue,
   asked,
+  askedDates,
   line,
   write,
 }: {
@@ -53,6 +55,8 @@ export function CatalogueLineDialog({
   catalogue: Catalogue;
   /** The participants the customer wrote on the form. */
   asked: { firstName: string; birthDate: string; level: string }[];
+  /** The dates the customer asked for, if any. */
+  askedDates: { from: string; to: string | null } | null;
   line: DevisLine | null;
   write: Write;
 }) {
@@ -73,7 +77,16 @@ export function CatalogueLineDialog({
   const [submitting, setSubmitting] = useState(false);
 
   const product = products.find((p) => p.id === productId) ?? null;
-  const sessions = (product?.sessions ?? []).filter((s) => s.isActive || s.id === line?.sessionId);
+  // The sessions over the dates the customer asked for come first, said so.
+  const overlapsAsked = (session: Session) =>
+    askedDates !== null &&
+    session.startsOn <= (askedDates.to ?? askedDates.from) &&
+    session.endsOn >= askedDates.from;
+  const sessions = (product?.sessions ?? [])
+    .filter((s) => s.isActive || s.id === line?.sessionId)
+    .sort(
+      (a, b) => Number(overlapsAsked(b)) - Number(overlapsAsked(a)) || a.startsOn.localeCompare(b.startsOn),
+    );
   const byKind = new Map<string, Product[]>();
   for (const p of products) byKind.set(p.kind, [...(byKind.get(p.kind) ?? []), p]);
   const groups = [...byKind].map(([kind, items]) => ({
@@ -126,6 +139,7 @@ export function CatalogueLineDialog({
       submitLabel={line ? t('common.save') : t('devis.catalogue.submit')}
       submitting={submitting}
       general={general}
+      size="xl"
     >
       <Select
         label={t('devis.catalogue.product')}
@@ -161,44 +175,59 @@ export function CatalogueLineDialog({
               {t('devis.catalogue.noSession')}
             </Alert>
           ) : (
-            <Stack gap={6} mt="xs">
-              {sessions.map((session) => {
-                const left = placesLeft(session);
-                const isFull = left < participants.length && session.id !== line?.sessionId;
-                return (
-                  <Radio.Card
-                    key={session.id}
-                    value={session.id}
-                    radius="md"
-                    p="sm"
-                    withBorder
-                    disabled={left === 0 && session.id !== line?.sessionId}
-                    style={{ opacity: left === 0 && session.id !== line?.sessionId ? 0.55 : 1 }}
-                  >
-                    <Group wrap="nowrap" align="flex-start" gap="sm">
-                      <Radio.Indicator mt={2} />
-                      <Stack gap={2} miw={0} style={{ flex: 1 }}>
-                        <Text size="sm" fw={600} className="wrap-anywhere">
-                          {sessionText(t, session)}
-                        </Text>
-                        <Group gap={6}>
-                          <Badge
-                            size="sm"
-                            variant="light"
-                            color={left === 0 ? 'red' : isFull ? 'orange' : 'teal'}
-                            styles={{ label: { textTransform: 'none' } }}
-                          >
-                            {left === 0
-                              ? t('devis.catalogue.full')
-                              : t('devis.catalogue.placesLeft', { count: left, capacity: session.capacity })}
-                          </Badge>
-                        </Group>
-                      </Stack>
-                    </Group>
-                  </Radio.Card>
-                );
-              })}
-            </Stack>
+            <ScrollArea.Autosize mah={300} type="auto" offsetScrollbars mt="xs">
+              <Stack gap={6}>
+                {sessions.map((session) => {
+                  const left = placesLeft(session);
+                  const isFull = left < participants.length && session.id !== line?.sessionId;
+                  return (
+                    <Radio.Card
+                      key={session.id}
+                      value={session.id}
+                      radius="md"
+                      p="sm"
+                      withBorder
+                      disabled={left === 0 && session.id !== line?.sessionId}
+                      style={{ opacity: left === 0 && session.id !== line?.sessionId ? 0.55 : 1 }}
+                    >
+                      <Group wrap="nowrap" align="flex-start" gap="sm">
+                        <Radio.Indicator mt={2} />
+                        <Stack gap={2} miw={0} style={{ flex: 1 }}>
+                          <Text size="sm" fw={600} className="wrap-anywhere">
+                            {sessionText(t, session)}
+                          </Text>
+                          <Group gap={6}>
+                            {overlapsAsked(session) && (
+                              <Badge
+                                size="sm"
+                                variant="light"
+                                color="blue"
+                                styles={{ label: { textTransform: 'none' } }}
+                              >
+                                {t('devis.catalogue.askedDates')}
+                              </Badge>
+                            )}
+                            <Badge
+                              size="sm"
+                              variant="light"
+                              color={left === 0 ? 'red' : isFull ? 'orange' : 'teal'}
+                              styles={{ label: { textTransform: 'none' } }}
+                            >
+                              {left === 0
+                                ? t('devis.catalogue.full')
+                                : t('devis.catalogue.placesLeft', {
+                                    count: left,
+                                    capacity: session.capacity,
+                                  })}
+                            </Badge>
+                          </Group>
+                        </Stack>
+                      </Group>
+                    </Radio.Card>
+                  );
+                })}
+              </Stack>
+            </ScrollArea.Autosize>
           )}
         </Radio.Group>
       )}

@@ -224,6 +224,7 @@ function DevisScreen({ data, devis, write }: { data: RequestPage; devis: Devis; 
           devis={devis}
           catalogue={catalogue}
           asked={asked.participants}
+          askedDates={asked.dates}
           line={dialog.line}
           write={write}
         />
