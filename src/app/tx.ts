@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { isDatabaseBusy } from '../db/db-errors.js';
+import { isDatabaseBusy, isTransactionToRetry } from '../db/db-errors.js';
 import { insertJournalRow, insertOutboxRow } from '../db/repositories/journal.repository.js';
 import type { Database } from '../db/schema.js';
 import { databaseBusy } from '../domain/errors.js';
@@ -36,6 +36,11 @@ export async function transact<T>(deps: AppDeps, work: (tx: Tx) => Promise<T>): 
       deps.outbox.kick();
       return result;
     } catch (error) {
+      // A deadlock victim (PostgreSQL) wrote nothing: run the action again at once, a few times.
+      if (isTransactionToRetry(error)) {
+        if (attempt < DEADLOCK_RETRIES) continue;
+        throw databaseBusy();
+      }
       if (!isDatabaseBusy(error)) throw error;
       // PostgreSQL already waited its lock_timeout for one row: only SQLite's whole-file lock is
       // worth waiting out again.
@@ -48,6 +53,9 @@ export async function transact<T>(deps: AppDeps, work: (tx: Tx) => Promise<T>): 
     }
   }
 }
+
+/** A deadlock victim is run again this many times before its error reaches the caller. */
+const DEADLOCK_RETRIES = 3;
 
 /** About 4 s of asynchronous waiting in all before a busy database answers 503. */
 const BUSY_RETRY_DELAYS_MS = [10, 25, 50, 100, 200, 400, 800, 1000, 1000];

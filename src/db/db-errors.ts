@@ -18,3 +18,12 @@ export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
+
+/**
+ * PostgreSQL chose this transaction as the victim of a deadlock (40P01) or of a serialization
+ * conflict (40001): it was rolled back whole, and running it again is the documented remedy.
+ */
+export function isTransactionToRetry(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '40P01' || code === '40001';
+}

@@ -14,6 +14,8 @@ export const ID_PREFIXES = {
   outbox: 'obx',
   product: 'prd',
   instructor: 'ins',
+  productSession: 'pss',
+  dayOff: 'dof',
   mail: 'mail',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -18,6 +18,8 @@ import { proxyWarningPlugin } from './plugins/proxy-warning.plugin.js';
 import { helmetHeaders, securityHeadersPlugin } from './plugins/security-headers.plugin.js';
 import { redactedUrl, withRedactedUrls } from './request-log.js';
 import { authRoutes } from './routes/auth.routes.js';
+import { catalogueRoutes } from './routes/catalogue.routes.js';
+import { devisRoutes } from './routes/devis.routes.js';
 import { eventsRoutes } from './routes/events.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { notificationsRoutes } from './routes/notifications.routes.js';
@@ -134,11 +136,13 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   authRoutes(app, deps);
   staffRoutes(app, deps);
   requestsRoutes(app, deps);
+  devisRoutes(app, deps);
   notificationsRoutes(app, deps);
   eventsRoutes(app, deps);
   publicRoutes(app, deps);
   settingsRoutes(app, deps);
   offersRoutes(app, deps);
+  catalogueRoutes(app, deps);
   await formPagesRoutes(app, deps);
   customerPageRoutes(app, deps);
 

@@ -61,6 +61,27 @@ function openForms(d: { vel: boolean; contact: boolean; custom: boolean }, langu
   return language === 'fr' ? `ouverts : ${names.join(', ')}` : `open: ${names.join(', ')}`;
 }
 
+/** A catalogue session as its journal entries name it. */
+const SESSION_DETAILS = z.object({
+  productId: z.string(),
+  productName: z.string(),
+  sessionId: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+});
+
+/** A line of the Devis onglet as the journal names it: its label, and its participants if it has some. */
+const lineDetails = z.object({
+  lineId: z.string(),
+  label: z.string(),
+  participants: z.number().int().nullable(),
+});
+
+function lineText(d: z.infer<typeof lineDetails>): string {
+  if (!d.participants) return d.label;
+  return `${d.label} — ${d.participants} participant${d.participants > 1 ? 's' : ''}`;
+}
+
 export const JOURNAL_ACTIONS = {
   'request.created': action({
     details: z.object({ number: z.string(), source: z.enum(SOURCES) }),
@@ -205,6 +226,149 @@ export const JOURNAL_ACTIONS = {
     en: (who) => `${who} revoked the customer’s private link and issued a new one`,
     example: {},
   }),
+
+  // ── Catalogue, instructors and sales settings (Paramètres → Catalogue / Moniteurs / Devis et paiements) ──
+  'catalogue.product_created': action({
+    details: z.object({ productId: z.string(), name: z.string(), kind: z.string() }),
+    fr: (who, d) => `${who} a ajouté « ${d.name} » au catalogue`,
+    en: (who, d) => `${who} added “${d.name}” to the catalogue`,
+    example: { productId: 'prd_1', name: 'Cours collectif enfants — Ourson', kind: 'cours_collectif' },
+  }),
+  'catalogue.product_updated': action({
+    details: z.object({ productId: z.string(), name: z.string(), changes: z.array(z.string()) }),
+    fr: (who, d) => `${who} a modifié « ${d.name} » dans le catalogue (${changedFields(d.changes, 'fr')})`,
+    en: (who, d) => `${who} changed “${d.name}” in the catalogue (${changedFields(d.changes, 'en')})`,
+    example: { productId: 'prd_1', name: 'Cours collectif adultes', changes: ['priceCents', 'levels'] },
+  }),
+  'catalogue.product_archived': action({
+    details: z.object({ productId: z.string(), name: z.string(), isArchived: z.boolean() }),
+    fr: (who, d) =>
+      d.isArchived
+        ? `${who} a archivé « ${d.name} » : il n’est plus proposé`
+        : `${who} a remis « ${d.name} » au catalogue`,
+    en: (who, d) =>
+      d.isArchived
+        ? `${who} archived “${d.name}”: it is no longer offered`
+        : `${who} put “${d.name}” back in the catalogue`,
+    example: { productId: 'prd_1', name: 'Club enfants Piou-Piou', isArchived: true },
+  }),
+  'catalogue.session_added': action({
+    details: SESSION_DETAILS,
+    fr: (who, d) =>
+      `${who} a ajouté une session à « ${d.productName} » (du ${frenchDay(d.startsOn)} au ${frenchDay(d.endsOn)})`,
+    en: (who, d) => `${who} added a session to “${d.productName}” (${d.startsOn} to ${d.endsOn})`,
+    example: {
+      productId: 'prd_1',
+      productName: 'Cours collectif enfants — Ourson',
+      sessionId: 'pss_1',
+      startsOn: '2026-12-20',
+      endsOn: '2026-12-25',
+    },
+  }),
+  'catalogue.session_updated': action({
+    details: SESSION_DETAILS.extend({ changes: z.array(z.string()) }),
+    fr: (who, d) =>
+      `${who} a modifié la session du ${frenchDay(d.startsOn)} au ${frenchDay(d.endsOn)} de « ${d.productName} » (${changedFields(d.changes, 'fr')})`,
+    en: (who, d) =>
+      `${who} changed the ${d.startsOn} to ${d.endsOn} session of “${d.productName}” (${changedFields(d.changes, 'en')})`,
+    example: {
+      productId: 'prd_1',
+      productName: 'Cours collectif enfants — Ourson',
+      sessionId: 'pss_1',
+      startsOn: '2026-12-20',
+      endsOn: '2026-12-25',
+      changes: ['capacity'],
+    },
+  }),
+  'catalogue.instructor_created': action({
+    details: z.object({ instructorId: z.string(), name: z.string() }),
+    fr: (who, d) => `${who} a ajouté le moniteur ${d.name}`,
+    en: (who, d) => `${who} added the instructor ${d.name}`,
+    example: { instructorId: 'ins_1', name: 'Léa Perrière' },
+  }),
+  'catalogue.instructor_updated': action({
+    details: z.object({ instructorId: z.string(), name: z.string(), changes: z.array(z.string()) }),
+    fr: (who, d) => `${who} a modifié la fiche du moniteur ${d.name} (${changedFields(d.changes, 'fr')})`,
+    en: (who, d) => `${who} changed the instructor ${d.name} (${changedFields(d.changes, 'en')})`,
+    example: { instructorId: 'ins_1', name: 'Léa Perrière', changes: ['languages'] },
+  }),
+  'catalogue.day_off_added': action({
+    details: z.object({ instructorId: z.string(), name: z.string(), day: z.string(), reason: z.string() }),
+    fr: (who, d) =>
+      `${who} a noté ${d.name} indisponible le ${frenchDay(d.day)}${d.reason ? ` (${d.reason})` : ''}`,
+    en: (who, d) => `${who} marked ${d.name} unavailable on ${d.day}${d.reason ? ` (${d.reason})` : ''}`,
+    example: { instructorId: 'ins_1', name: 'Léa Perrière', day: '2027-02-14', reason: 'Formation' },
+  }),
+  'catalogue.day_off_removed': action({
+    details: z.object({ instructorId: z.string(), name: z.string(), day: z.string() }),
+    fr: (who, d) => `${who} a rendu ${d.name} disponible le ${frenchDay(d.day)}`,
+    en: (who, d) => `${who} made ${d.name} available again on ${d.day}`,
+    example: { instructorId: 'ins_1', name: 'Léa Perrière', day: '2027-02-14' },
+  }),
+  'settings.sales_changed': action({
+    details: z.object({
+      customLessonLabel: z.string(),
+      quoteValidityDays: z.number(),
+      defaultDepositBp: z.number(),
+    }),
+    fr: (who, d) =>
+      `${who} a modifié les réglages des devis et paiements (« ${d.customLessonLabel} », validité ${d.quoteValidityDays} jours, acompte ${d.defaultDepositBp / 100} %)`,
+    en: (who, d) =>
+      `${who} changed the quote and payment settings (“${d.customLessonLabel}”, valid ${d.quoteValidityDays} days, ${d.defaultDepositBp / 100}% deposit)`,
+    example: { customLessonLabel: 'esf sur mesure', quoteValidityDays: 14, defaultDepositBp: 3000 },
+  }),
+  // ── The Devis onglet: lines and custom lessons (issue 9, "Ajouter une prestation") ──────────
+  'line.added': action({
+    details: lineDetails,
+    fr: (who, d) => `${who} a ajouté « ${lineText(d)} »`,
+    en: (who, d) => `${who} added “${lineText(d)}”`,
+    example: { lineId: 'lin_1', label: 'Cours collectif enfants', participants: 2 },
+  }),
+  'line.updated': action({
+    details: lineDetails,
+    fr: (who, d) => `${who} a modifié « ${lineText(d)} »`,
+    en: (who, d) => `${who} changed “${lineText(d)}”`,
+    example: { lineId: 'lin_1', label: 'Cours collectif enfants', participants: 3 },
+  }),
+  'line.removed': action({
+    details: lineDetails,
+    fr: (who, d) => `${who} a retiré « ${lineText(d)} »`,
+    en: (who, d) => `${who} removed “${lineText(d)}”`,
+    example: { lineId: 'lin_1', label: 'Assurance Carré Neige', participants: null },
+  }),
+  'custom_lesson.validated': action({
+    details: z.object({
+      lineId: z.string(),
+      label: z.string(),
+      instructor: z.string().nullable(),
+      priceCents: z.number().int(),
+    }),
+    fr: (who, d) =>
+      `${who} a validé « ${d.label} » (${d.instructor ? `moniteur : ${d.instructor}, ` : ''}${formatMoney(cents(d.priceCents), 'fr-FR')})`,
+    en: (who, d) =>
+      `${who} validated “${d.label}” (${d.instructor ? `instructor: ${d.instructor}, ` : ''}${formatMoney(cents(d.priceCents), 'en-GB')})`,
+    example: { lineId: 'lin_1', label: 'esf sur mesure — 2 h', instructor: 'Luc Martin', priceCents: 12000 },
+  }),
+  'custom_lesson.overlap_overridden': action({
+    details: z.object({
+      lineId: z.string(),
+      label: z.string(),
+      instructor: z.string(),
+      clashes: z.array(z.string()),
+      reason: z.string(),
+    }),
+    fr: (who, d) =>
+      `${who} a validé « ${d.label} » malgré l’indisponibilité ${deName(d.instructor)} (${d.clashes.join(', ')}) : ${d.reason}`,
+    en: (who, d) =>
+      `${who} validated “${d.label}” although ${d.instructor} is not available (${d.clashes.join(', ')}): ${d.reason}`,
+    example: {
+      lineId: 'lin_1',
+      label: 'esf sur mesure — 2 h',
+      instructor: 'Luc Martin',
+      clashes: ['21/12/2026 : congé'],
+      reason: 'Luc a accepté de venir ce matin-là',
+    },
+  }),
 } as const;
 
 function euros(amount: number, language: StaffLanguage): string {
@@ -256,4 +420,72 @@ export function journalSentence(who: string, event: JournalEvent, language: Staf
 /** What the journal says of an entry it cannot read: who, and the action's code. */
 export function unreadableJournalSentence(who: string, action: string, language: StaffLanguage): string {
   return language === 'fr' ? `${who} : action « ${action} »` : `${who}: action “${action}”`;
+}
+
+// ── Words of the catalogue sentences (Paramètres → Catalogue / Moniteurs) ──
+
+/** "2026-12-20" as French staff read it: "20/12/2026". */
+function frenchDay(day: string): string {
+  const [y, m, d] = day.split('-');
+  return y && m && d ? `${d}/${m}/${y}` : day;
+}
+
+/** The fields a catalogue change names, in the reader's words. */
+const FIELD_WORDS: Record<StaffLanguage, Record<string, string>> = {
+  fr: {
+    kind: 'type',
+    name: 'nom',
+    names: 'noms traduits',
+    description: 'description',
+    practice: 'discipline',
+    ageMin: 'âge minimum',
+    ageMax: 'âge maximum',
+    levels: 'niveaux',
+    priceCents: 'prix',
+    priceUnit: 'unité de prix',
+    vatRateBp: 'TVA',
+    isOnlineSale: 'vendu en ligne',
+    isOptional: 'facultatif',
+    startsOn: 'premier jour',
+    endsOn: 'dernier jour',
+    startTime: 'heure de début',
+    endTime: 'heure de fin',
+    meetingPoint: 'lieu de rendez-vous',
+    capacity: 'capacité',
+    isActive: 'actif',
+    firstName: 'prénom',
+    lastName: 'nom',
+    languages: 'langues',
+    practices: 'disciplines',
+  },
+  en: {
+    kind: 'type',
+    name: 'name',
+    names: 'translated names',
+    description: 'description',
+    practice: 'discipline',
+    ageMin: 'minimum age',
+    ageMax: 'maximum age',
+    levels: 'levels',
+    priceCents: 'price',
+    priceUnit: 'price unit',
+    vatRateBp: 'VAT',
+    isOnlineSale: 'sold online',
+    isOptional: 'optional',
+    startsOn: 'first day',
+    endsOn: 'last day',
+    startTime: 'start time',
+    endTime: 'end time',
+    meetingPoint: 'meeting point',
+    capacity: 'capacity',
+    isActive: 'active',
+    firstName: 'first name',
+    lastName: 'last name',
+    languages: 'languages',
+    practices: 'disciplines',
+  },
+};
+
+function changedFields(changes: readonly string[], language: StaffLanguage): string {
+  return changes.map((field) => FIELD_WORDS[language][field] ?? field).join(', ');
 }

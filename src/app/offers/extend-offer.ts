@@ -3,6 +3,7 @@ import {
   setOfferValidUntil,
   setRequestOfferValidUntil,
 } from '../../db/repositories/index.js';
+import type { StaffLanguage } from '../../domain/errors.js';
 import { notFound, validation } from '../../domain/errors.js';
 import { dayIn } from '../../domain/time-zone.js';
 import type { Devis } from '../../shared/contracts/sales.js';
@@ -22,6 +23,7 @@ export async function extendOffer(
   requestId: string,
   offerId: string,
   input: { version: number; validUntil: string },
+  language: StaffLanguage = 'fr',
 ): Promise<Devis> {
   return transact(deps, async (tx) => {
     const school = await loadOfferSchool(tx.trx, actor.schoolId);
@@ -41,7 +43,7 @@ export async function extendOffer(
         details: { number: offer.number, validUntil: input.validUntil },
       });
     });
-    return devisOf(tx, actor, requestId, school);
+    return devisOf(tx, actor, requestId, language);
   });
 }
 

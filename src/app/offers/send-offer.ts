@@ -6,6 +6,7 @@ import {
   nextCounterValue,
   setRequestOfferValidUntil,
 } from '../../db/repositories/index.js';
+import type { StaffLanguage } from '../../domain/errors.js';
 import { AppError, validation } from '../../domain/errors.js';
 import { type Cents, cents, formatMoney } from '../../domain/money.js';
 import { dayIn, yearIn } from '../../domain/time-zone.js';
@@ -33,8 +34,14 @@ export function formatOfferNumber(kind: keyof typeof PREFIX, year: number, seque
 }
 
 /** "Envoyer un devis": a numbered quote of the lines as they are, e-mailed with the private link and its PDF. */
-export function sendQuote(deps: AppDeps, actor: StaffActor, requestId: string, input: { version: number }) {
-  return sendOffer(deps, actor, requestId, { kind: 'quote', version: input.version });
+export function sendQuote(
+  deps: AppDeps,
+  actor: StaffActor,
+  requestId: string,
+  input: { version: number },
+  language: StaffLanguage = 'fr',
+) {
+  return sendOffer(deps, actor, requestId, { kind: 'quote', version: input.version }, language);
 }
 
 /** "Envoyer un lien de paiement": the balance, the school's deposit, or an amount typed by the secretary. */
@@ -43,12 +50,15 @@ export function sendPaymentLink(
   actor: StaffActor,
   requestId: string,
   input: { version: number; amount: PaymentLinkAmount },
+  language: StaffLanguage = 'fr',
 ) {
-  return sendOffer(deps, actor, requestId, {
-    kind: 'payment_link',
-    version: input.version,
-    amount: input.amount,
-  });
+  return sendOffer(
+    deps,
+    actor,
+    requestId,
+    { kind: 'payment_link', version: input.version, amount: input.amount },
+    language,
+  );
 }
 
 async function sendOffer(
@@ -56,6 +66,7 @@ async function sendOffer(
   actor: StaffActor,
   requestId: string,
   input: { kind: 'quote' | 'payment_link'; version: number; amount?: PaymentLinkAmount },
+  language: StaffLanguage,
 ): Promise<Devis> {
   return transact(deps, async (tx) => {
     const school = await loadOfferSchool(tx.trx, actor.schoolId);
@@ -158,7 +169,7 @@ async function sendOffer(
       return until;
     });
     await setRequestOfferValidUntil(tx.trx, actor.schoolId, requestId, validUntil);
-    return devisOf(tx, actor, requestId, school);
+    return devisOf(tx, actor, requestId, language);
   });
 }
 

@@ -55,6 +55,7 @@ export async function createStaffRequest(
       schoolId: actor.schoolId,
       schoolTimeZone: await findSchoolTimeZone(tx.trx, actor.schoolId),
       source: 'staff',
+      portalLinkKey: deps.portalLinkKey,
       customer,
       language: input.customer.language,
       actor,

@@ -1,9 +1,13 @@
+import type { z } from 'zod';
 import {
   insertCategories,
+  insertDaysOff,
   insertInstructors,
+  insertProductSessions,
   insertProducts,
   insertSchool,
   insertUsers,
+  saveSchoolSalesSettings,
 } from '../../db/repositories/index.js';
 import type { Role } from '../../db/schema.js';
 import {
@@ -11,11 +15,20 @@ import {
   DEFAULT_SCHOOL_LANGUAGE,
   DEFAULT_SCHOOL_TIME_ZONE,
 } from '../../domain/school-defaults.js';
+import {
+  type PriceUnit,
+  type SalesSettings,
+  SalesSettingsSchema,
+  type SessionInputSchema,
+} from '../../shared/contracts/sales.js';
+import type { Level, Practice } from '../../shared/vocabulary.js';
 import { hashPassword } from '../auth/password.js';
 import { normalizeEmail } from '../common.schemas.js';
 import type { AppDeps } from '../deps.js';
 import { newId } from '../ids.js';
 import { journal, transact } from '../tx.js';
+
+type SessionInput = z.infer<typeof SessionInputSchema>;
 
 export interface NewSchool {
   slug: string;
@@ -24,16 +37,35 @@ export interface NewSchool {
   defaultLanguage?: string;
   staff: { email: string; name: string; role: Role; password: string }[];
   categories?: string[];
-  products?: {
-    kind: string;
-    name: string;
-    description?: string;
-    priceCents: number;
-    vatRateBp?: number;
-    isOnlineSale: boolean;
-    isOptional?: boolean;
-  }[];
-  instructors?: { firstName: string; lastName: string; languages: string[] }[];
+  products?: NewSchoolProduct[];
+  instructors?: NewSchoolInstructor[];
+  /** Paramètres → Devis et paiements; defaults when absent. */
+  sales?: Partial<SalesSettings>;
+}
+
+export interface NewSchoolProduct {
+  kind: string;
+  name: string;
+  names?: Readonly<Record<string, string>>;
+  description?: string;
+  practice?: Practice;
+  ageMin?: number;
+  ageMax?: number;
+  levels?: readonly Level[];
+  priceCents: number;
+  priceUnit?: PriceUnit;
+  vatRateBp?: number;
+  isOnlineSale: boolean;
+  isOptional?: boolean;
+  sessions?: readonly SessionInput[];
+}
+
+export interface NewSchoolInstructor {
+  firstName: string;
+  lastName: string;
+  languages: readonly string[];
+  practices?: readonly Practice[];
+  daysOff?: readonly { day: string; reason: string }[];
 }
 
 export interface CreatedSchool {
@@ -81,33 +113,69 @@ export async function createSchool(deps: AppDeps, input: NewSchool): Promise<Cre
         createdAt,
       })),
     );
+    const products = (input.products ?? []).map((p, position) => ({ ...p, id: newId('product'), position }));
     await insertProducts(
       tx.trx,
-      (input.products ?? []).map((p, position) => ({
-        id: newId('product'),
+      products.map((p) => ({
+        id: p.id,
         schoolId,
         kind: p.kind,
         name: p.name,
+        names: p.names ?? {},
         description: p.description ?? null,
+        practice: p.practice ?? null,
+        ageMin: p.ageMin ?? null,
+        ageMax: p.ageMax ?? null,
+        levels: p.levels ?? [],
         priceCents: p.priceCents,
+        priceUnit: p.priceUnit ?? 'participant',
         vatRateBp: p.vatRateBp ?? 1000,
         isOnlineSale: p.isOnlineSale,
         isOptional: p.isOptional ?? false,
-        position,
+        position: p.position,
         createdAt,
       })),
     );
+    await insertProductSessions(
+      tx.trx,
+      products.flatMap((p) =>
+        (p.sessions ?? []).map((session) => ({
+          ...session,
+          id: newId('productSession'),
+          schoolId,
+          productId: p.id,
+          createdAt,
+        })),
+      ),
+    );
+    const instructors = (input.instructors ?? []).map((ins) => ({ ...ins, id: newId('instructor') }));
     await insertInstructors(
       tx.trx,
-      (input.instructors ?? []).map((ins) => ({
-        id: newId('instructor'),
+      instructors.map((ins) => ({
+        id: ins.id,
         schoolId,
         firstName: ins.firstName,
         lastName: ins.lastName,
         languages: ins.languages,
+        practices: ins.practices ?? [],
         createdAt,
       })),
     );
+    await insertDaysOff(
+      tx.trx,
+      instructors.flatMap((ins) =>
+        (ins.daysOff ?? []).map((d) => ({
+          ...d,
+          id: newId('dayOff'),
+          schoolId,
+          instructorId: ins.id,
+          createdAt,
+        })),
+      ),
+    );
+    if (input.sales) {
+      await saveSchoolSalesSettings(tx.trx, schoolId, SalesSettingsSchema.parse(input.sales));
+    }
     await journal(tx, {
       schoolId,
       actor: { kind: 'system', schoolId, name: 'Système' },

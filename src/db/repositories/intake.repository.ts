@@ -39,7 +39,7 @@ export async function findIntakeSchoolBySlug(db: Db, slug: string): Promise<Inta
   };
 }
 
-/** The kinds of the school's active catalogue products, each once. */
+/** The kinds of the school's active catalogue products (archived ones are no longer offered), each once. */
 export async function findActiveProductKinds(db: Db, schoolId: string): Promise<string[]> {
   const rows = await db
     .selectFrom('products')
@@ -47,6 +47,7 @@ export async function findActiveProductKinds(db: Db, schoolId: string): Promise<
     .distinct()
     .where('school_id', '=', schoolId)
     .where('is_active', '=', 1)
+    .where('archived_at', 'is', null)
     .execute();
   return rows.map((r) => r.kind);
 }

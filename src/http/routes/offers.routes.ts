@@ -1,8 +1,10 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../../app/deps.js';
 import { extendOffer, reissuePrivateLink } from '../../app/offers/extend-offer.js';
 import { offerPdf } from '../../app/offers/offer-pdf.js';
 import { sendPaymentLink, sendQuote } from '../../app/offers/send-offer.js';
+import { staffLanguageOf } from '../../domain/errors.js';
 import {
   DevisSchema,
   ExtendOfferSchema,
@@ -11,6 +13,12 @@ import {
 } from '../../shared/contracts/sales.js';
 import { STAFF_ERRORS } from '../errors.js';
 import { staffOf } from '../plugins/auth.plugin.js';
+
+/** The staff member's language: the Devis answer renders generated labels in it. */
+function readerOf(request: FastifyRequest) {
+  return staffLanguageOf(staffOf(request).language);
+}
+
 import type { App } from '../types.js';
 
 const errors = STAFF_ERRORS;
@@ -33,7 +41,11 @@ export function offersRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await sendQuote(deps, staffOf(request).actor, request.params.id, request.body)),
+      reply
+        .status(201)
+        .send(
+          await sendQuote(deps, staffOf(request).actor, request.params.id, request.body, readerOf(request)),
+        ),
   );
 
   app.post(
@@ -51,7 +63,15 @@ export function offersRoutes(app: App, deps: AppDeps): void {
     async (request, reply) =>
       reply
         .status(201)
-        .send(await sendPaymentLink(deps, staffOf(request).actor, request.params.id, request.body)),
+        .send(
+          await sendPaymentLink(
+            deps,
+            staffOf(request).actor,
+            request.params.id,
+            request.body,
+            readerOf(request),
+          ),
+        ),
   );
 
   app.post(
@@ -67,7 +87,14 @@ export function offersRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (request) =>
-      extendOffer(deps, staffOf(request).actor, request.params.id, request.params.offerId, request.body),
+      extendOffer(
+        deps,
+        staffOf(request).actor,
+        request.params.id,
+        request.params.offerId,
+        request.body,
+        readerOf(request),
+      ),
   );
 
   app.get(

@@ -19,10 +19,12 @@ describe('the shared contracts', () => {
   it.each(contracts)(
     '%s takes only types from src/app, so the staff app never bundles server code',
     (file) => {
-      const fromApp = statementsFrom(readFileSync(join(HERE, file), 'utf8')).filter((s) =>
-        s.specifier.includes('/app/'),
-      );
-      expect(fromApp.length).toBeGreaterThan(0);
+      const source = readFileSync(join(HERE, file), 'utf8');
+      const fromApp = statementsFrom(source).filter((s) => s.specifier.includes('/app/'));
+      // A contract either hands on the types of schemas defined in src/app, or defines its
+      // schemas itself (sales.ts) and then imports nothing from src/app at all.
+      const definesSchemas = /\bz\.object\(/.test(source);
+      expect(definesSchemas || fromApp.length > 0).toBe(true);
       expect(fromApp.filter((s) => !s.isTypeOnly)).toEqual([]);
     },
   );

@@ -7,11 +7,11 @@
  * Routes (all staff, `/api`; admin only where marked):
  *   GET    /api/catalogue                         → CatalogueSchema (products with sessions, extras, instructors)
  *   POST   /api/catalogue/products         admin  ProductInputSchema → ProductSchema (201)
- *   PATCH  /api/catalogue/products/:id     admin  ProductInputSchema.partial() & { isArchived? } → ProductSchema
+ *   PATCH  /api/catalogue/products/:id     admin  ProductPatchSchema (every input field optional, + isArchived) → ProductSchema
  *   POST   /api/catalogue/products/:id/sessions   admin  SessionInputSchema → SessionSchema (201)
- *   PATCH  /api/catalogue/sessions/:id     admin  SessionInputSchema.partial() & { isActive? } → SessionSchema
+ *   PATCH  /api/catalogue/sessions/:id     admin  SessionPatchSchema (+ isActive) → SessionSchema
  *   POST   /api/catalogue/instructors      admin  InstructorInputSchema → InstructorSchema (201)
- *   PATCH  /api/catalogue/instructors/:id  admin  InstructorInputSchema.partial() → InstructorSchema
+ *   PATCH  /api/catalogue/instructors/:id  admin  InstructorPatchSchema → InstructorSchema
  *   POST   /api/catalogue/instructors/:id/days-off   admin  DayOffInputSchema → InstructorSchema (201)
  *   DELETE /api/catalogue/instructors/:id/days-off/:day  admin → InstructorSchema
  *   GET    /api/settings/sales                    → SalesSettingsSchema
@@ -141,6 +141,30 @@ export const CatalogueSchema = z.object({
   instructors: z.array(InstructorSchema),
 });
 export type Catalogue = z.infer<typeof CatalogueSchema>;
+
+// ── Patches: every field optional and no default, so what a PATCH leaves out stays as it is ─────
+// (`.partial()` of a schema with defaults would fill them in and overwrite the stored values.)
+
+function withoutDefaults<S extends z.ZodRawShape>(shape: S) {
+  const out: Record<string, z.ZodType> = {};
+  for (const [key, field] of Object.entries(shape)) {
+    out[key] = (field instanceof z.ZodDefault ? field.unwrap() : field) as z.ZodType;
+  }
+  return z
+    .object(out as unknown as { [K in keyof S]: S[K] extends z.ZodDefault<infer T> ? T : S[K] })
+    .partial();
+}
+
+export const ProductPatchSchema = withoutDefaults(ProductInputSchema.shape).extend({
+  isArchived: z.boolean().optional(),
+});
+export type ProductPatch = z.infer<typeof ProductPatchSchema>;
+
+export const SessionPatchSchema = SessionInputSchema.partial().extend({ isActive: z.boolean().optional() });
+export type SessionPatch = z.infer<typeof SessionPatchSchema>;
+
+export const InstructorPatchSchema = withoutDefaults(InstructorInputSchema.shape);
+export type InstructorPatch = z.infer<typeof InstructorPatchSchema>;
 
 // ── Settings: Paramètres → Devis et paiements (`sales` in schools.settings_json) ────────────
 

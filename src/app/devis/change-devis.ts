@@ -1,0 +1,27 @@
+import type { StaffLanguage } from '../../domain/errors.js';
+import type { Devis } from '../../shared/contracts/sales.js';
+import type { StaffActor } from '../actor.js';
+import type { AppDeps } from '../deps.js';
+import { changeRequest, type RequestChange } from '../requests/change-request.js';
+import { type Tx, transact } from '../tx.js';
+import { devisOf } from './get-devis.js';
+
+/**
+ * One action on the Devis onglet: one transaction through the file's change path (from the
+ * version the screen showed), answering the Devis as it now stands, in the reader's language.
+ */
+export async function changeDevis(
+  deps: AppDeps,
+  target: { actor: StaffActor; requestId: string; version: number; language: StaffLanguage },
+  change: (tx: Tx, file: RequestChange) => Promise<void>,
+): Promise<Devis> {
+  return transact(deps, async (tx) => {
+    const { actor, requestId, version } = target;
+    const { request } = await changeRequest(
+      tx,
+      { schoolId: actor.schoolId, requestId, actor, expectedVersion: version },
+      (file) => change(tx, file),
+    );
+    return devisOf(tx.trx, request, target.language, tx.now);
+  });
+}
