@@ -58,11 +58,15 @@ async function shoot(name: string, fullPage = true): Promise<void> {
 
 /** No sideways scroll, and no badge or tab label cut short. */
 async function expectTidy(): Promise<void> {
-  const overflow = await page.evaluate(() => {
-    const doc = document.scrollingElement!;
-    return doc.scrollWidth - doc.clientWidth;
-  });
-  expect(overflow).toBe(0);
+  // Measured once the layout has settled after a resize (the navbar and notifications animate).
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const doc = document.scrollingElement!;
+        return doc.scrollWidth - doc.clientWidth;
+      }),
+    )
+    .toBe(0);
   const cut = await page
     .locator('main .mantine-Badge-label, main [role="tab"], [role="dialog"] .mantine-Badge-label')
     .evaluateAll((all) =>

@@ -5,24 +5,20 @@ import { useTranslation } from 'react-i18next';
 import {
   addLine,
   type Catalogue,
-  type Devis,
   type DevisLine,
   editLine,
   type Product,
   type Session,
 } from '../../../api/devis.api';
 import { useFormatters } from '../../../format/use-formatters';
-import type { EditResult } from '../run-edit';
 import { placesLeft, sessionText } from './devis-words';
-import { DialogFrame, type FieldErrors, handleResult } from './dialog-frame';
+import { type DevisDialogProps, DialogFrame, type FieldErrors, useDialogWrite } from './dialog-frame';
 import {
   checkParticipants,
   type ParticipantDraft,
   ParticipantsFields,
   participantDraft,
 } from './participants-fields';
-
-type Write = (action: () => Promise<Devis>) => Promise<EditResult>;
 
 const shown = (key: string) => key === 'productId' || key === 'sessionId' || key.startsWith('participants');
 
@@ -48,17 +44,13 @@ export function CatalogueLineDialog({
   askedDates,
   line,
   write,
-}: {
-  opened: boolean;
-  onClose: () => void;
-  devis: Devis;
+}: DevisDialogProps & {
   catalogue: Catalogue;
   /** The participants the customer wrote on the form. */
   asked: { firstName: string; birthDate: string; level: string }[];
   /** The dates the customer asked for, if any. */
   askedDates: { from: string; to: string | null } | null;
   line: DevisLine | null;
-  write: Write;
 }) {
   const { t } = useTranslation();
   const priceText = usePriceText();
@@ -72,9 +64,7 @@ export function CatalogueLineDialog({
     const from = line ? line.participants : asked;
     return from.length > 0 ? from.map((p) => participantDraft(p)) : [participantDraft()];
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const { errors, setErrors, clear, general, submitting, run } = useDialogWrite(write, shown);
 
   const product = products.find((p) => p.id === productId) ?? null;
   // The sessions over the dates the customer asked for come first, said so.
@@ -100,10 +90,8 @@ export function CatalogueLineDialog({
     if (!productId) found.productId = t('devis.errors.product');
     if (!sessionId) found.sessionId = t('devis.errors.session');
     setErrors(found);
-    setGeneral(null);
     if (Object.values(found).some(Boolean) || !productId || !sessionId) return;
-    setSubmitting(true);
-    const result = await write(() =>
+    const done = await run(() =>
       line
         ? editLine(devis.requestId, line.id, {
             version: devis.version,
@@ -118,16 +106,7 @@ export function CatalogueLineDialog({
             participants: checked.participants as never,
           }),
     );
-    setSubmitting(false);
-    handleResult(
-      result,
-      onClose,
-      ({ fields, general }) => {
-        setErrors(fields);
-        setGeneral(general);
-      },
-      shown,
-    );
+    if (done) onClose();
   };
 
   return (
@@ -149,7 +128,7 @@ export function CatalogueLineDialog({
         onChange={(value) => {
           setProductId(value);
           setSessionId(null);
-          setErrors((e) => ({ ...e, productId: undefined }));
+          clear('productId');
         }}
         error={errors.productId}
         searchable
@@ -165,7 +144,7 @@ export function CatalogueLineDialog({
           value={sessionId}
           onChange={(value) => {
             setSessionId(value);
-            setErrors((e) => ({ ...e, sessionId: undefined }));
+            clear('sessionId');
           }}
           error={errors.sessionId}
           required

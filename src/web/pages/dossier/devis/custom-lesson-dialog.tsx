@@ -20,16 +20,14 @@ import {
   type Availability,
   addLine,
   type Catalogue,
-  type Devis,
   type DevisLine,
   getAvailability,
   validateCustomLesson,
 } from '../../../api/devis.api';
 import { TEXT_ON_ORANGE } from '../../../components/tones';
 import { formatCalendarDate } from '../../../format/format';
-import type { EditResult } from '../run-edit';
 import { instructorName, slotLabel } from './devis-words';
-import { DialogFrame, type FieldErrors, handleResult } from './dialog-frame';
+import { type DevisDialogProps, DialogFrame, type FieldErrors, useDialogWrite } from './dialog-frame';
 import {
   checkParticipants,
   type ParticipantDraft,
@@ -37,7 +35,6 @@ import {
   participantDraft,
 } from './participants-fields';
 
-type Write = (action: () => Promise<Devis>) => Promise<EditResult>;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const FIELDS = [
   'label',
@@ -81,14 +78,10 @@ export function CustomLessonDialog({
   line,
   asked,
   write,
-}: {
-  opened: boolean;
-  onClose: () => void;
-  devis: Devis;
+}: DevisDialogProps & {
   catalogue: Catalogue;
   line: DevisLine | null;
   asked: CustomAsked;
-  write: Write;
 }) {
   const { t, i18n } = useTranslation();
   const schedule = line?.schedule ?? null;
@@ -108,9 +101,7 @@ export function CustomLessonDialog({
   });
   const [reason, setReason] = useState('');
   const [isOverriding, setIsOverriding] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const { errors, setErrors, clear, general, submitting, run } = useDialogWrite(write, shown);
   const reasonRef = useRef<HTMLTextAreaElement>(null);
 
   const instructors = catalogue.instructors.filter((i) => i.isActive || i.id === instructorId);
@@ -123,7 +114,10 @@ export function CustomLessonDialog({
     if (isOverriding) reasonRef.current?.focus();
   }, [isOverriding]);
 
-  const clear = (key: string) => setErrors((e) => ({ ...e, [key]: undefined }));
+  // The server saw an overlap the screen had not: the reason is asked for here too.
+  useEffect(() => {
+    if (errors.overrideReason) setIsOverriding(true);
+  }, [errors.overrideReason]);
 
   const submit = async () => {
     const found: FieldErrors = {};
@@ -142,15 +136,13 @@ export function CustomLessonDialog({
     if (line && hasConflict && isOverriding && reason.trim() === '')
       found.overrideReason = t('devis.errors.reason');
     setErrors(found);
-    setGeneral(null);
     if (Object.values(found).some(Boolean) || priceCents === null) return;
     if (line && hasConflict && !isOverriding) {
       setIsOverriding(true);
       return;
     }
     const dates = { from, to: to || null };
-    setSubmitting(true);
-    const result = await write(() =>
+    const done = await run(() =>
       line
         ? validateCustomLesson(devis.requestId, {
             version: devis.version,
@@ -175,18 +167,7 @@ export function CustomLessonDialog({
             priceCents,
           }),
     );
-    setSubmitting(false);
-    handleResult(
-      result,
-      onClose,
-      ({ fields, general }) => {
-        setErrors(fields);
-        setGeneral(general);
-        // The server saw an overlap the screen had not: the reason is asked for here too.
-        if (fields.overrideReason) setIsOverriding(true);
-      },
-      shown,
-    );
+    if (done) onClose();
   };
 
   const decimalSeparator = i18n.language === 'fr' ? ',' : '.';

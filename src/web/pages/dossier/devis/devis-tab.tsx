@@ -38,7 +38,7 @@ import { useFormatters } from '../../../format/use-formatters';
 import { CatalogueLineDialog } from './catalogue-line-dialog';
 import { type CustomAsked, CustomLessonDialog } from './custom-lesson-dialog';
 import { dayRange, instructorName, levelLabel, sessionText, slotLabel } from './devis-words';
-import { DialogFrame, handleResult } from './dialog-frame';
+import { DialogFrame, useDialogWrite } from './dialog-frame';
 import { ExtraDialog } from './extra-dialog';
 import { OffersHistory } from './offers-history';
 import { ExtendDialog, PaymentLinkDialog, QuoteDialog } from './send-dialogs';
@@ -260,6 +260,7 @@ function DevisScreen({ data, devis, write }: { data: RequestPage; devis: Devis; 
         <RemoveDialog line={dialog.line} onClose={close} devis={devis} write={write} />
       )}
       <ExtendDialog
+        opened={extending !== null}
         offer={extending}
         onClose={() => setExtending(null)}
         devis={devis}
@@ -536,18 +537,9 @@ function RemoveDialog({
   write: DevisHook['write'];
 }) {
   const { t } = useTranslation();
-  const [submitting, setSubmitting] = useState(false);
-  const [general, setGeneral] = useState<string | null>(null);
+  const { general, submitting, run } = useDialogWrite(write, () => false);
   const submit = async () => {
-    setSubmitting(true);
-    const result = await write(() => removeLine(devis.requestId, line.id, devis.version));
-    setSubmitting(false);
-    handleResult(
-      result,
-      onClose,
-      ({ general }) => setGeneral(general),
-      () => false,
-    );
+    if (await run(() => removeLine(devis.requestId, line.id, devis.version))) onClose();
   };
   return (
     <DialogFrame

@@ -1,8 +1,9 @@
 import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconAlertCircle } from '@tabler/icons-react';
-import type { FormEvent, ReactNode } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Devis } from '../../../api/devis.api';
 import type { ApiError } from '../../../api/http';
 import type { EditResult } from '../run-edit';
 
@@ -28,21 +29,40 @@ export function formErrorsOf(
   return { fields, general };
 }
 
-/** What a dialog does with a write's outcome: close, or keep the form open with its errors. */
-export function handleResult(
-  result: EditResult,
-  onDone: () => void,
-  setErrors: (errors: { fields: FieldErrors; general: string | null }) => void,
-  shownFields: (key: string) => boolean,
-): void {
-  if (result.ok) {
-    onDone();
-    return;
-  }
-  // A stale file: the page says who changed it and shows it; the form stays as typed.
-  if (result.isStale) return;
-  if (result.error && Object.keys(result.error.fields).length > 0)
-    setErrors(formErrorsOf(result.error, shownFields));
+type Write = (action: () => Promise<Devis>) => Promise<EditResult>;
+
+/** What every Devis dialog is given: whether it shows, how it closes, the Devis it changes, the write path. */
+export interface DevisDialogProps {
+  opened: boolean;
+  onClose: () => void;
+  devis: Devis;
+  write: Write;
+}
+
+/**
+ * The state of a dialog's form around one write: its field errors (the form's own checks and the
+ * server's), what is left to say above the buttons, and whether it is being sent. `run` resolves
+ * true when the write went through; a stale file is said by the page, the form stays as typed.
+ */
+export function useDialogWrite(write: Write, shownFields: (key: string) => boolean) {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const run = async (action: () => Promise<Devis>): Promise<boolean> => {
+    setGeneral(null);
+    setSubmitting(true);
+    const result = await write(action);
+    setSubmitting(false);
+    if (result.ok) return true;
+    if (!result.isStale && result.error && Object.keys(result.error.fields).length > 0) {
+      const shown = formErrorsOf(result.error, shownFields);
+      setErrors(shown.fields);
+      setGeneral(shown.general);
+    }
+    return false;
+  };
+  const clear = (key: string) => setErrors((current) => ({ ...current, [key]: undefined }));
+  return { errors, setErrors, clear, general, submitting, run };
 }
 
 /** A Devis dialog: a form with its title, full screen on a phone, submit and cancel at the bottom. */

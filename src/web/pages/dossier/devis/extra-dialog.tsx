@@ -1,12 +1,10 @@
 import { NumberInput, Select, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addLine, type Catalogue, type Devis, type DevisLine, editLine } from '../../../api/devis.api';
-import type { EditResult } from '../run-edit';
+import { addLine, type Catalogue, type DevisLine, editLine } from '../../../api/devis.api';
 import { usePriceText } from './catalogue-line-dialog';
-import { DialogFrame, type FieldErrors, handleResult } from './dialog-frame';
+import { type DevisDialogProps, DialogFrame, type FieldErrors, useDialogWrite } from './dialog-frame';
 
-type Write = (action: () => Promise<Devis>) => Promise<EditResult>;
 const shown = (key: string) => key === 'productId' || key === 'quantity';
 
 /**
@@ -20,13 +18,9 @@ export function ExtraDialog({
   catalogue,
   line,
   write,
-}: {
-  opened: boolean;
-  onClose: () => void;
-  devis: Devis;
+}: DevisDialogProps & {
   catalogue: Catalogue;
   line: DevisLine | null;
-  write: Write;
 }) {
   const { t } = useTranslation();
   const priceText = usePriceText();
@@ -43,9 +37,7 @@ export function ExtraDialog({
   const [quantity, setQuantity] = useState<number | string>(
     line?.quantity ?? quantityFor(product?.priceUnit),
   );
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const { errors, setErrors, general, submitting, run } = useDialogWrite(write, shown);
 
   const submit = async () => {
     const found: FieldErrors = {};
@@ -53,24 +45,13 @@ export function ExtraDialog({
     if (!productId) found.productId = t('devis.errors.extra');
     if (!Number.isInteger(count) || count < 1 || count > 12) found.quantity = t('devis.errors.quantity');
     setErrors(found);
-    setGeneral(null);
     if (Object.values(found).some(Boolean) || !productId) return;
-    setSubmitting(true);
-    const result = await write(() =>
+    const done = await run(() =>
       line
         ? editLine(devis.requestId, line.id, { version: devis.version, quantity: count })
         : addLine(devis.requestId, { kind: 'extra', version: devis.version, productId, quantity: count }),
     );
-    setSubmitting(false);
-    handleResult(
-      result,
-      onClose,
-      ({ fields, general }) => {
-        setErrors(fields);
-        setGeneral(general);
-      },
-      shown,
-    );
+    if (done) onClose();
   };
 
   return (

@@ -3,7 +3,6 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseEuros } from '../../../../shared/money';
 import {
-  type Devis,
   extendOffer,
   getSalesSettings,
   type Offer,
@@ -13,10 +12,8 @@ import {
 import { notifySuccess } from '../../../components/notify';
 import { formatCalendarDate } from '../../../format/format';
 import { useFormatters } from '../../../format/use-formatters';
-import type { EditResult } from '../run-edit';
-import { DialogFrame, type FieldErrors, handleResult } from './dialog-frame';
+import { type DevisDialogProps, DialogFrame, useDialogWrite } from './dialog-frame';
 
-type Write = (action: () => Promise<Devis>) => Promise<EditResult>;
 type Choice = 'deposit' | 'balance' | 'amount';
 
 /** The school's default deposit percentage, for the words of the choice ("Acompte de 30 %"). */
@@ -43,12 +40,8 @@ export function PaymentLinkDialog({
   devis,
   email,
   write,
-}: {
-  opened: boolean;
-  onClose: () => void;
-  devis: Devis;
+}: DevisDialogProps & {
   email: string;
-  write: Write;
 }) {
   const { t, i18n } = useTranslation();
   const format = useFormatters();
@@ -57,9 +50,11 @@ export function PaymentLinkDialog({
   const canDeposit = defaultDepositCents > 0 && defaultDepositCents < dueCents && paidCents === 0;
   const [choice, setChoice] = useState<Choice>(canDeposit ? 'deposit' : 'balance');
   const [typed, setTyped] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const { errors, setErrors, general, submitting, run } = useDialogWrite(
+    write,
+    (key) => key === 'amount' || key === 'amount.cents',
+  );
+  const amountError = errors.amount ?? errors['amount.cents'];
 
   const submit = async () => {
     let amount: 'balance' | 'deposit' | { cents: number } = choice === 'deposit' ? 'deposit' : 'balance';
@@ -77,22 +72,10 @@ export function PaymentLinkDialog({
       if (error || cents === null) return;
       amount = { cents };
     }
-    setGeneral(null);
-    setSubmitting(true);
-    const result = await write(() => sendPaymentLink(devis.requestId, { version: devis.version, amount }));
-    setSubmitting(false);
-    handleResult(
-      result,
-      () => {
-        notifySuccess(t('devis.paymentLink.sent', { email }));
-        onClose();
-      },
-      ({ fields, general }) => {
-        setErrors({ amount: fields.amount ?? fields['amount.cents'] });
-        setGeneral(general);
-      },
-      (key) => key === 'amount' || key === 'amount.cents',
-    );
+    if (await run(() => sendPaymentLink(devis.requestId, { version: devis.version, amount }))) {
+      notifySuccess(t('devis.paymentLink.sent', { email }));
+      onClose();
+    }
   };
 
   const depositLabel =
@@ -142,7 +125,7 @@ export function PaymentLinkDialog({
             setTyped(e.currentTarget.value);
             setErrors({});
           }}
-          error={errors.amount}
+          error={amountError}
           inputMode="decimal"
           rightSection={
             <Text size="sm" c="dimmed" aria-hidden>
@@ -153,9 +136,9 @@ export function PaymentLinkDialog({
           data-autofocus
         />
       )}
-      {choice !== 'amount' && errors.amount && (
+      {choice !== 'amount' && amountError && (
         <Text size="sm" c="red.8" role="alert">
-          {errors.amount}
+          {amountError}
         </Text>
       )}
       <Text size="sm" c="dimmed">
@@ -172,31 +155,18 @@ export function QuoteDialog({
   devis,
   email,
   write,
-}: {
-  opened: boolean;
-  onClose: () => void;
-  devis: Devis;
+}: DevisDialogProps & {
   email: string;
-  write: Write;
 }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const [general, setGeneral] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const { general, submitting, run } = useDialogWrite(write, () => false);
   const hasQuote = devis.offers.some((o) => o.kind === 'quote');
   const submit = async () => {
-    setSubmitting(true);
-    const result = await write(() => sendQuote(devis.requestId, devis.version));
-    setSubmitting(false);
-    handleResult(
-      result,
-      () => {
-        notifySuccess(t('devis.quote.sent', { email }));
-        onClose();
-      },
-      ({ general }) => setGeneral(general),
-      () => false,
-    );
+    if (await run(() => sendQuote(devis.requestId, devis.version))) {
+      notifySuccess(t('devis.quote.sent', { email }));
+      onClose();
+    }
   };
   return (
     <DialogFrame
@@ -227,55 +197,43 @@ export function QuoteDialog({
 
 /** "Prolonger": a new validity date for a quote or a link (an expired one can then be paid again). */
 export function ExtendDialog({
+  opened,
   offer,
   onClose,
   devis,
   today,
   write,
-}: {
+}: DevisDialogProps & {
   offer: Offer | null;
-  onClose: () => void;
-  devis: Devis;
   today: string;
-  write: Write;
 }) {
   const { t } = useTranslation();
   const [day, setDay] = useState('');
-  const [error, setError] = useState<string | undefined>(undefined);
-  const [general, setGeneral] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const { errors, setErrors, general, submitting, run } = useDialogWrite(
+    write,
+    (key) => key === 'validUntil',
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new offer to extend starts a clean form
   useEffect(() => {
-    setError(undefined);
-    setGeneral(null);
+    setErrors({});
     setDay(offer ? nextValidity(offer.validUntil, today) : '');
   }, [offer, today]);
   const submit = async () => {
     if (!offer) return;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || day <= today) {
-      setError(t('devis.errors.validUntil'));
+      setErrors({ validUntil: t('devis.errors.validUntil') });
       return;
     }
-    setSubmitting(true);
-    const result = await write(() =>
-      extendOffer(devis.requestId, offer.id, { version: devis.version, validUntil: day }),
-    );
-    setSubmitting(false);
-    handleResult(
-      result,
-      () => {
-        notifySuccess(t('devis.offers.extended', { number: offer.number, day: formatCalendarDate(day) }));
-        onClose();
-      },
-      ({ fields, general }) => {
-        setError(fields.validUntil);
-        setGeneral(general);
-      },
-      (key) => key === 'validUntil',
-    );
+    if (
+      await run(() => extendOffer(devis.requestId, offer.id, { version: devis.version, validUntil: day }))
+    ) {
+      notifySuccess(t('devis.offers.extended', { number: offer.number, day: formatCalendarDate(day) }));
+      onClose();
+    }
   };
   return (
     <DialogFrame
-      opened={offer !== null}
+      opened={opened && offer !== null}
       onClose={onClose}
       title={offer ? t('devis.offers.extendTitle', { number: offer.number }) : ''}
       onSubmit={() => void submit()}
@@ -296,9 +254,9 @@ export function ExtendDialog({
         min={today}
         onChange={(e) => {
           setDay(e.currentTarget.value);
-          setError(undefined);
+          setErrors({});
         }}
-        error={error}
+        error={errors.validUntil}
         required
         data-autofocus
       />
