@@ -5,18 +5,32 @@ import type { KeyedText, ServiceLabel } from '../api/requests.api';
 import { formatCalendarDate } from '../format/format';
 import { humanize, isOneOf } from './labels';
 
-type T = ReturnType<typeof useTranslation>['t'];
+/**
+ * The translate function as this module uses it: keys built from vocabulary values (checked by
+ * `isOneOf` first) are looked up as plain strings — the typed `t` would expand every key of the
+ * catalogues to check a template literal, which the compiler gives up on.
+ */
+type T = (key: string, options?: Record<string, unknown>) => string;
+
+/** The app's typed `t`, seen as `T`. */
+export function plainT(t: ReturnType<typeof useTranslation>['t']): T {
+  return t as unknown as T;
+}
+
+function byKey(t: T, key: string): string {
+  return t(key);
+}
 
 function practice(t: T, key: string): string {
-  return isOneOf(PRACTICES, key) ? t(`intake.practices.${key}`) : humanize(key);
+  return isOneOf(PRACTICES, key) ? byKey(t, `intake.practices.${key}`) : humanize(key);
 }
 
 function duration(t: T, key: string): string {
-  return isOneOf(DURATIONS, key) ? t(`generated.durations.${key}`) : humanize(key);
+  return isOneOf(DURATIONS, key) ? byKey(t, `generated.durations.${key}`) : humanize(key);
 }
 
 function productKind(t: T, key: string): string {
-  return isOneOf(KNOWN_PRODUCT_KINDS, key) ? t(`intake.productKinds.${key}`) : humanize(key);
+  return isOneOf(KNOWN_PRODUCT_KINDS, key) ? byKey(t, `intake.productKinds.${key}`) : humanize(key);
 }
 
 /**
@@ -62,7 +76,7 @@ export function serviceLabelText(t: T, label: ServiceLabel): string {
 export function useKeyedText() {
   const { t } = useTranslation();
   return useCallback(
-    (text: KeyedText | null, stored: string): string => (text ? renderKeyedText(t, text) : stored),
+    (text: KeyedText | null, stored: string): string => (text ? renderKeyedText(plainT(t), text) : stored),
     [t],
   );
 }

@@ -32,13 +32,15 @@ import { CustomerCard } from './customer-card';
 import { DossierPanel } from './dossier-panel';
 import { JournalCard, LinesCard, OtherFilesCard } from './file-details';
 import type { RunEdit } from './run-edit';
+import { SideTabs } from './side-tabs';
 import { StaffComment } from './staff-comment';
 import { usePresence } from './use-presence';
 import { useRequestPage } from './use-request-page';
 
 /**
- * The dossier page, the same for a simple request and a dossier: Conversation, Dossier,
- * Commentaire client, the customer's other files, Journal d'activité; who else has it open.
+ * The dossier page, the same for a simple request and a dossier: the Conversation, and on the
+ * right the onglets Dossier (the file, the customer, Commentaire client, other files, Journal
+ * d'activité), Devis and Paiement; who else has it open.
  */
 export function DossierPage() {
   const { id = '' } = useParams<{ id: string }>();
@@ -157,14 +159,20 @@ function DossierScreen({ id }: { id: string }) {
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
-          <Stack gap="md">
-            <DossierPanel data={data} runEdit={runEdit} />
-            <CustomerCard data={data} runEdit={runEdit} />
-            <StaffComment data={data} runEdit={runEdit} />
-            {data.lines.length > 0 && <LinesCard lines={data.lines} request={request} />}
-            <OtherFilesCard files={data.otherRequests} />
-            <JournalCard activity={data.activity} />
-          </Stack>
+          <SideTabs
+            data={data}
+            runEdit={runEdit}
+            dossierPanel={
+              <Stack gap="md">
+                <DossierPanel data={data} runEdit={runEdit} />
+                <CustomerCard data={data} runEdit={runEdit} />
+                <StaffComment data={data} runEdit={runEdit} />
+                {data.lines.length > 0 && <LinesCard lines={data.lines} request={request} />}
+                <OtherFilesCard files={data.otherRequests} />
+                <JournalCard activity={data.activity} />
+              </Stack>
+            }
+          />
         </Grid.Col>
       </Grid>
     </>

@@ -28,7 +28,7 @@ function Row({ label, children, labelId }: { label: string; children: ReactNode;
 
 function languageName(t: ReturnType<typeof useTranslation>['t'], language: string): string {
   return (CUSTOMER_LANGUAGES as readonly string[]).includes(language)
-    ? t(`customerLanguages.${language as CustomerLanguage}`)
+    ? (t as unknown as (key: string) => string)(`customerLanguages.${language as CustomerLanguage}`)
     : language.toUpperCase();
 }
 

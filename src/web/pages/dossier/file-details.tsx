@@ -20,7 +20,7 @@ function ToBePriced({ title, fw }: { title: string; fw?: number }) {
   );
 }
 
-/** Services on the file, read-only here (adding and editing them comes with the Devis tab). */
+/** Services on the file, read-only: a summary in the Dossier onglet (the Devis onglet edits them). */
 export function LinesCard({ lines, request }: { lines: Line[]; request: RequestSummary }) {
   const { t } = useTranslation();
   const format = useFormatters();

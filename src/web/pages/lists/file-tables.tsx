@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { CUSTOMER_LANGUAGES, type CustomerLanguage } from '../../../shared/vocabulary';
 import type { ListItem } from '../../api/requests.api';
-import { serviceLabelText, useKeyedText } from '../../components/keyed-text';
+import { plainT, serviceLabelText, useKeyedText } from '../../components/keyed-text';
 import { fileHref } from '../../components/labels';
 import { SourceBadge, ToHandleBadge } from '../../components/status-badge';
 import { useRowNavigation } from '../../components/use-row-navigation';
@@ -207,7 +207,7 @@ export function DossiersTable({ items, caption }: { items: ListItem[]; caption: 
           </Table.Thead>
           <Table.Tbody>
             {items.map((item, index) => {
-              const services = item.services.map((label) => serviceLabelText(t, label)).join(' · ');
+              const services = item.services.map((label) => serviceLabelText(plainT(t), label)).join(' · ');
               return (
                 <Table.Tr key={item.id} {...rowProps(item, index)}>
                   <Table.Td>

@@ -22,6 +22,7 @@ import {
 } from '../../api/catalogue.api';
 import { notifyFailure } from '../../components/api-errors';
 import { EmptyPanel } from '../../components/empty-panel';
+import { plainT } from '../../components/keyed-text';
 import { humanize, isOneOf } from '../../components/labels';
 import { notifySuccess } from '../../components/notify';
 import { formatCalendarDate } from '../../format/format';
@@ -132,7 +133,7 @@ export function CatalogueSettingsPage() {
           {groups.current.map(({ kind, products }) => (
             <SettingsSection
               key={kind}
-              title={groupTitle(t, kind)}
+              title={groupTitle(plainT(t), kind)}
               description={
                 isOneOf(PRODUCT_KINDS, kind) ? t(`catalogue.groupDescriptions.${kind}`) : undefined
               }
@@ -143,7 +144,7 @@ export function CatalogueSettingsPage() {
                     variant="light"
                     size="sm"
                     leftSection={<IconPlus size={16} aria-hidden />}
-                    aria-label={t('catalogue.addInGroupLabel', { group: groupTitle(t, kind) })}
+                    aria-label={t('catalogue.addInGroupLabel', { group: groupTitle(plainT(t), kind) })}
                     onClick={() =>
                       open({ kind: 'product', target: { kind: 'create', productKind: kind as ProductKind } })
                     }
@@ -222,7 +223,7 @@ export function CatalogueSettingsPage() {
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
+type T = (key: string, options?: Record<string, unknown>) => string;
 
 function groupTitle(t: T, kind: string): string {
   return isOneOf(PRODUCT_KINDS, kind) ? t(`catalogue.kinds.${kind}`) : humanize(kind);
@@ -312,8 +313,10 @@ function ProductFacts({ product }: { product: CatalogueProduct }) {
         })}
       </Fact>
       <Fact label={t('catalogue.vat')}>{`${percentText(product.vatRateBp, i18n.language)} %`}</Fact>
-      {product.kind !== 'extra' && <Fact label={t('catalogue.ages')}>{agesText(t, product)}</Fact>}
-      {product.kind !== 'extra' && <Fact label={t('catalogue.levels')}>{levelsText(t, product)}</Fact>}
+      {product.kind !== 'extra' && <Fact label={t('catalogue.ages')}>{agesText(plainT(t), product)}</Fact>}
+      {product.kind !== 'extra' && (
+        <Fact label={t('catalogue.levels')}>{levelsText(plainT(t), product)}</Fact>
+      )}
     </div>
   );
 }
@@ -622,7 +625,7 @@ function ArchivedProduct({
           </Text>
           <Group gap={6}>
             <Badge color="gray" variant="light" radius="sm" styles={badgeStyles}>
-              {kindLabel(t, product.kind)}
+              {kindLabel(plainT(t), product.kind)}
             </Badge>
             <ProductBadges product={product} />
           </Group>
