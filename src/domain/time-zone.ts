@@ -57,3 +57,15 @@ export function shortDayAndTime(instant: Date | string, timeZone: string): { day
   const p = zonedParts(instant, timeZone);
   return { day: `${p.day}/${p.month}`, time: `${p.hour}:${p.minute}` };
 }
+
+/** A calendar day "YYYY-MM-DD" moved by whole days (no time zone involved: it is already the school's day). */
+export function plusDays(day: string, days: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** "2026-12-16" → "16/12/2026", as French readers write a day; anything unreadable is shown as it is. */
+export function formatCalendarDate(isoDay: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay);
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : isoDay;
+}

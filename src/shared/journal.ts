@@ -11,6 +11,7 @@ import type { StaffLanguage } from '../domain/errors.js';
 import { deName } from '../domain/french-elision.js';
 import { cents, formatMoney } from '../domain/money.js';
 import { SOURCES } from '../domain/status.js';
+import { formatCalendarDate } from '../domain/time-zone.js';
 
 type Sentence<D> = (who: string, details: D) => string;
 
@@ -197,7 +198,7 @@ export const JOURNAL_ACTIONS = {
   'offer.quote_sent': action({
     details: z.object({ number: z.string(), totalCents: z.number().int(), validUntil: z.string() }),
     fr: (who, d) =>
-      `${who} a envoyé le devis ${d.number} (${euros(d.totalCents, 'fr')}, valable jusqu’au ${frDay(d.validUntil)})`,
+      `${who} a envoyé le devis ${d.number} (${euros(d.totalCents, 'fr')}, valable jusqu’au ${formatCalendarDate(d.validUntil)})`,
     en: (who, d) =>
       `${who} sent quote ${d.number} (${euros(d.totalCents, 'en')}, valid until ${d.validUntil})`,
     example: { number: 'DEV-2026-0001', totalCents: 48_000, validUntil: '2026-12-16' },
@@ -210,13 +211,13 @@ export const JOURNAL_ACTIONS = {
   }),
   'offer.extended': action({
     details: z.object({ number: z.string(), validUntil: z.string() }),
-    fr: (who, d) => `${who} a prolongé ${d.number} jusqu’au ${frDay(d.validUntil)}`,
+    fr: (who, d) => `${who} a prolongé ${d.number} jusqu’au ${formatCalendarDate(d.validUntil)}`,
     en: (who, d) => `${who} extended ${d.number} until ${d.validUntil}`,
     example: { number: 'DEV-2026-0001', validUntil: '2026-12-31' },
   }),
   'offer.reminder_sent': action({
     details: z.object({ number: z.string(), validUntil: z.string() }),
-    fr: (who, d) => `${who} a envoyé le rappel : ${d.number} expire le ${frDay(d.validUntil)}`,
+    fr: (who, d) => `${who} a envoyé le rappel : ${d.number} expire le ${formatCalendarDate(d.validUntil)}`,
     en: (who, d) => `${who} sent the reminder: ${d.number} expires on ${d.validUntil}`,
     example: { number: 'DEV-2026-0001', validUntil: '2026-12-16' },
   }),
@@ -255,7 +256,7 @@ export const JOURNAL_ACTIONS = {
   'catalogue.session_added': action({
     details: SESSION_DETAILS,
     fr: (who, d) =>
-      `${who} a ajouté une session à « ${d.productName} » (du ${frenchDay(d.startsOn)} au ${frenchDay(d.endsOn)})`,
+      `${who} a ajouté une session à « ${d.productName} » (du ${formatCalendarDate(d.startsOn)} au ${formatCalendarDate(d.endsOn)})`,
     en: (who, d) => `${who} added a session to “${d.productName}” (${d.startsOn} to ${d.endsOn})`,
     example: {
       productId: 'prd_1',
@@ -268,7 +269,7 @@ export const JOURNAL_ACTIONS = {
   'catalogue.session_updated': action({
     details: SESSION_DETAILS.extend({ changes: z.array(z.string()) }),
     fr: (who, d) =>
-      `${who} a modifié la session du ${frenchDay(d.startsOn)} au ${frenchDay(d.endsOn)} de « ${d.productName} » (${changedFields(d.changes, 'fr')})`,
+      `${who} a modifié la session du ${formatCalendarDate(d.startsOn)} au ${formatCalendarDate(d.endsOn)} de « ${d.productName} » (${changedFields(d.changes, 'fr')})`,
     en: (who, d) =>
       `${who} changed the ${d.startsOn} to ${d.endsOn} session of “${d.productName}” (${changedFields(d.changes, 'en')})`,
     example: {
@@ -295,13 +296,13 @@ export const JOURNAL_ACTIONS = {
   'catalogue.day_off_added': action({
     details: z.object({ instructorId: z.string(), name: z.string(), day: z.string(), reason: z.string() }),
     fr: (who, d) =>
-      `${who} a noté ${d.name} indisponible le ${frenchDay(d.day)}${d.reason ? ` (${d.reason})` : ''}`,
+      `${who} a noté ${d.name} indisponible le ${formatCalendarDate(d.day)}${d.reason ? ` (${d.reason})` : ''}`,
     en: (who, d) => `${who} marked ${d.name} unavailable on ${d.day}${d.reason ? ` (${d.reason})` : ''}`,
     example: { instructorId: 'ins_1', name: 'Léa Perrière', day: '2027-02-14', reason: 'Formation' },
   }),
   'catalogue.day_off_removed': action({
     details: z.object({ instructorId: z.string(), name: z.string(), day: z.string() }),
-    fr: (who, d) => `${who} a rendu ${d.name} disponible le ${frenchDay(d.day)}`,
+    fr: (who, d) => `${who} a rendu ${d.name} disponible le ${formatCalendarDate(d.day)}`,
     en: (who, d) => `${who} made ${d.name} available again on ${d.day}`,
     example: { instructorId: 'ins_1', name: 'Léa Perrière', day: '2027-02-14' },
   }),
@@ -375,12 +376,6 @@ function euros(amount: number, language: StaffLanguage): string {
   return formatMoney(cents(amount), language === 'fr' ? 'fr-FR' : 'en-GB');
 }
 
-/** "2026-12-16" → "16/12/2026". */
-function frDay(day: string): string {
-  const [y, m, d] = day.split('-');
-  return `${d}/${m}/${y}`;
-}
-
 export type JournalAction = keyof typeof JOURNAL_ACTIONS;
 
 /** One journaled event: the action and exactly its details. */
@@ -423,12 +418,6 @@ export function unreadableJournalSentence(who: string, action: string, language:
 }
 
 // ── Words of the catalogue sentences (Paramètres → Catalogue / Moniteurs) ──
-
-/** "2026-12-20" as French staff read it: "20/12/2026". */
-function frenchDay(day: string): string {
-  const [y, m, d] = day.split('-');
-  return y && m && d ? `${d}/${m}/${y}` : day;
-}
 
 /** The fields a catalogue change names, in the reader's words. */
 const FIELD_WORDS: Record<StaffLanguage, Record<string, string>> = {

@@ -17,6 +17,7 @@ import {
 } from '../../domain/errors.js';
 import { daysInclusive, priceOf } from '../../domain/line-pricing.js';
 import { cents } from '../../domain/money.js';
+import { plusDays } from '../../domain/time-zone.js';
 import type { Availability, Devis, ValidateCustomLessonSchema } from '../../shared/contracts/sales.js';
 import type { StaffActor } from '../actor.js';
 import type { AppDeps } from '../deps.js';
@@ -36,11 +37,6 @@ const SLOT_NAMES: Record<StaffLanguage, Record<string, string>> = {
   fr: { morning: 'matin', midday: 'midi', afternoon: 'après-midi' },
   en: { morning: 'morning', midday: 'midday', afternoon: 'afternoon' },
 };
-
-function plusDays(day: string, days: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
 
 /** Every day from `from` to `to`, both included. */
 function daysOf(from: string, to: string): string[] {

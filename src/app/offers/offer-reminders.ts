@@ -1,9 +1,13 @@
-import { findOfferRecipient, listOffersToRemind, markOfferReminded } from '../../db/repositories/index.js';
-import { dayIn } from '../../domain/time-zone.js';
+import {
+  findOfferRecipient,
+  listOffersToRemind,
+  markOfferReminded,
+  readSalesSettings,
+} from '../../db/repositories/index.js';
+import { dayIn, plusDays } from '../../domain/time-zone.js';
 import type { AppDeps } from '../deps.js';
 import { privateLinkOf } from '../portal/private-link.js';
 import { enqueue, journal, transact } from '../tx.js';
-import { plusDays, salesSettingsOf } from './offer-school.js';
 import { OfferSnapshotSchema } from './offer-snapshot.js';
 import { offerEmail } from './send-offer.js';
 
@@ -24,7 +28,7 @@ export async function sweepOfferReminders(deps: AppDeps): Promise<number> {
   });
   let sent = 0;
   for (const offer of candidates) {
-    const sales = salesSettingsOf(offer.settings_json);
+    const sales = readSalesSettings(offer.settings_json);
     const today = dayIn(now, offer.time_zone);
     const validUntil = offer.valid_until;
     if (sales.reminderDaysBeforeExpiry === 0 || validUntil === null) continue;

@@ -8,17 +8,8 @@ export interface OfferSchool {
   sales: SalesSettings;
 }
 
-/** The school's sales settings (`sales` in settings_json; defaults when unset or unreadable). */
-export const salesSettingsOf = readSalesSettings;
-
 export async function loadOfferSchool(db: Db, schoolId: string): Promise<OfferSchool> {
   const school = await findOfferSchool(db, schoolId);
   if (!school) throw notFound(NOT_FOUND.file);
-  return { name: school.name, timeZone: school.timeZone, sales: salesSettingsOf(school.settingsJson) };
-}
-
-/** Adds whole days to a calendar day "YYYY-MM-DD" (no time zone involved). */
-export function plusDays(day: string, days: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  return { name: school.name, timeZone: school.timeZone, sales: readSalesSettings(school.settingsJson) };
 }

@@ -1,8 +1,8 @@
 import type { Db } from '../../db/repositories/db.js';
 import { listOffersOfRequest, type OfferRow } from '../../db/repositories/index.js';
 import { cents } from '../../domain/money.js';
+import { plusDays } from '../../domain/time-zone.js';
 import type { Offer } from '../../shared/contracts/sales.js';
-import { plusDays } from './offer-school.js';
 
 /**
  * The quotes and payment links of a file as the Devis onglet lists them: the latest of each kind

@@ -9,7 +9,7 @@ import {
 import type { StaffLanguage } from '../../domain/errors.js';
 import { AppError, validation } from '../../domain/errors.js';
 import { type Cents, cents, formatMoney } from '../../domain/money.js';
-import { dayIn, yearIn } from '../../domain/time-zone.js';
+import { dayIn, formatCalendarDate, plusDays, yearIn } from '../../domain/time-zone.js';
 import { amountDueOf, depositOf, totalsOf } from '../../domain/totals.js';
 import type { Devis } from '../../shared/contracts/sales.js';
 import type { StaffActor } from '../actor.js';
@@ -20,7 +20,7 @@ import { changeRequest } from '../requests/change-request.js';
 import { readKeyedText } from '../requests/keyed-text.schemas.js';
 import { transact } from '../tx.js';
 import { devisOf } from './offer-devis.js';
-import { loadOfferSchool, plusDays } from './offer-school.js';
+import { loadOfferSchool } from './offer-school.js';
 import type { OfferSnapshot } from './offer-snapshot.js';
 import { OFFER_MESSAGES } from './offers.messages.js';
 
@@ -198,11 +198,6 @@ function lineLabel(
   return line.label || customLessonLabel;
 }
 
-function frenchDay(day: string): string {
-  const [y, m, d] = day.split('-');
-  return `${d}/${m}/${y}`;
-}
-
 /** The e-mail to the customer: the offer, its validity, the private link and (a quote) its PDF. */
 export function offerEmail(
   snapshot: OfferSnapshot,
@@ -216,7 +211,7 @@ export function offerEmail(
     cents(snapshot.amountCents ?? snapshot.totals.totalCents),
     en ? 'en-GB' : 'fr-FR',
   );
-  const until = en ? snapshot.validUntil : frenchDay(snapshot.validUntil);
+  const until = en ? snapshot.validUntil : formatCalendarDate(snapshot.validUntil);
   const subject = en
     ? `${isQuote ? 'Your quote' : 'Your payment link'} ${snapshot.number} — file ${snapshot.fileNumber} — ${snapshot.school.name}`
     : `${isQuote ? 'Votre devis' : 'Votre lien de paiement'} ${snapshot.number} — dossier ${snapshot.fileNumber} — ${snapshot.school.name}`;

@@ -1,9 +1,6 @@
+import { formatCalendarDate } from '../../domain/time-zone.js';
 import { DURATION_LABELS_FR, PRACTICE_LABELS_FR, productKindLabelFr } from '../intake/intake.vocabulary.js';
 import type { KeyedText } from './keyed-text.schemas.js';
-
-function frenchDay(day: string): string {
-  return `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
-}
 
 const practiceFr = (key: string) => PRACTICE_LABELS_FR[key as keyof typeof PRACTICE_LABELS_FR] ?? key;
 const durationFr = (key: string) => DURATION_LABELS_FR[key as keyof typeof DURATION_LABELS_FR] ?? key;
@@ -19,8 +16,8 @@ export function searchWordsOf(text: KeyedText): string {
     case 'message.vel_summary': {
       const p = text.params;
       const dates = p.to
-        ? `du ${frenchDay(p.from)} au ${frenchDay(p.to)}`
-        : `à partir du ${frenchDay(p.from)}`;
+        ? `du ${formatCalendarDate(p.from)} au ${formatCalendarDate(p.to)}`
+        : `à partir du ${formatCalendarDate(p.from)}`;
       const people = `${p.participants} participant${p.participants > 1 ? 's' : ''}`;
       return `${productKindLabelFr(p.productType)} · ${practiceFr(p.practice)} · ${people} · ${dates}`;
     }

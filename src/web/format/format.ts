@@ -54,12 +54,6 @@ export function listTime(iso: string, timeZone: string, now: Date): ListTime {
   return { kind: 'date', text: formatShortDateTime(iso, timeZone, now) };
 }
 
-/** "2018-03-14" → "14/03/2018" (a calendar date: no time zone involved). */
-export function formatCalendarDate(isoDay: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay);
-  return match ? `${match[3]}/${match[2]}/${match[1]}` : isoDay;
-}
-
 /** Whole years between a birth date and a day, both "YYYY-MM-DD"; null when unreadable. */
 export function ageOn(birthDate: string, today: string): number | null {
   const b = /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthDate);
@@ -69,3 +63,5 @@ export function ageOn(birthDate: string, today: string): number | null {
   if (`${t[2]}${t[3]}` < `${b[2]}${b[3]}`) age -= 1;
   return age >= 0 && age < 130 ? age : null;
 }
+
+export { formatCalendarDate } from '../../shared/time-zone';
