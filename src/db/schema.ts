@@ -22,6 +22,9 @@ export interface Database {
   messages: MessagesTable;
   offers: OffersTable;
   payments: PaymentsTable;
+  payment_attempts: PaymentAttemptsTable;
+  payment_events: PaymentEventsTable;
+  payment_anomalies: PaymentAnomaliesTable;
   activity: ActivityTable;
   notifications: NotificationsTable;
   outbox: OutboxTable;
@@ -238,6 +241,14 @@ export interface RequestsTable {
   services_json: string;
   /** Materialised with the totals: an active custom lesson has no price yet ("à chiffrer"). */
   is_to_be_priced: Bool;
+  /** JSON deposit rule the secretary chose for this file; null: the school's (sales settings). */
+  deposit_rule_json: string | null;
+  /** The day the balance is due ("YYYY-MM-DD", school's time zone), once a deposit is paid. */
+  balance_due_on: string | null;
+  /** When the "balance due soon" reminder was written to the outbox (once). */
+  balance_reminder_sent_at: string | null;
+  /** When the "balance overdue" reminder was written to the outbox (once). */
+  balance_overdue_sent_at: string | null;
 }
 
 export interface LinesTable {
@@ -328,6 +339,62 @@ export interface PaymentsTable {
   received_at: string;
   recorded_by_user_id: string | null;
   created_at: string;
+  /** A cheque number, a transfer or ANCV Connect reference… */
+  reference: string | null;
+  /** Chèques-vacances (paper): how many vouchers. */
+  voucher_count: number | null;
+  payer_address: string | null;
+  /** A refund: the payment (same school) it gives money back on. */
+  refund_of_payment_id: string | null;
+  /** An online payment: the checkout attempt it settles. */
+  attempt_id: string | null;
+  currency: Generated<string>;
+}
+
+export type PaymentAttemptState = 'created' | 'open' | 'pending' | 'succeeded' | 'failed' | 'expired';
+
+export interface PaymentAttemptsTable {
+  id: string;
+  school_id: string;
+  request_id: string;
+  offer_id: string | null;
+  provider: string;
+  amount_cents: number;
+  currency: Generated<string>;
+  purpose: 'deposit' | 'balance' | 'amount';
+  state: PaymentAttemptState;
+  provider_session_id: string | null;
+  checkout_url: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PaymentEventsTable {
+  id: string;
+  provider: string;
+  provider_event_id: string;
+  type: string;
+  school_id: string | null;
+  request_id: string | null;
+  attempt_id: string | null;
+  outcome: 'applied' | 'ignored' | 'anomaly';
+  payload_json: string;
+  received_at: string;
+}
+
+export interface PaymentAnomaliesTable {
+  id: string;
+  school_id: string;
+  request_id: string | null;
+  payment_id: string | null;
+  event_id: string | null;
+  reason: string;
+  amount_cents: number | null;
+  details_json: string;
+  created_at: string;
+  resolved_at: string | null;
+  resolved_by_user_id: string | null;
+  resolution_note: string | null;
 }
 
 export interface ActivityTable {

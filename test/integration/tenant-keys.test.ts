@@ -478,6 +478,8 @@ const EXPECTED_REFERENCES = [
   'notifications.school_id+user_id → users.school_id+id',
   'offers.school_id+request_id → requests.school_id+id',
   'offers.school_id+sent_by_user_id → users.school_id+id',
+  'payment_anomalies.school_id+resolved_by_user_id → users.school_id+id',
+  'payment_attempts.school_id+request_id → requests.school_id+id',
   'payments.school_id+recorded_by_user_id → users.school_id+id',
   'payments.school_id+request_id → requests.school_id+id',
   'product_sessions.school_id+product_id → products.school_id+id',

@@ -113,6 +113,10 @@ export async function openRequest(
     customer_email: input.customer.email,
     services_json: '[]',
     is_to_be_priced: 0,
+    deposit_rule_json: null,
+    balance_due_on: null,
+    balance_reminder_sent_at: null,
+    balance_overdue_sent_at: null,
   };
   await insertRequest(tx.trx, row);
   await insertMessage(tx.trx, {
