@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { cents } from './money.js';
+import { type PayFacts, payOptionsOf } from './pay-options.js';
+
+const base: PayFacts = {
+  isOnlinePaymentAllowed: true,
+  isArchived: false,
+  latestOffer: { kind: 'payment_link', amountCents: cents(9_000), validUntil: '2026-12-20' },
+  today: '2026-12-10',
+  totalCents: cents(30_000),
+  paidCents: cents(0),
+  depositBp: 3_000,
+};
+
+describe('payOptionsOf', () => {
+  it('a deposit link offers the deposit and the whole balance', () => {
+    expect(payOptionsOf(base)).toEqual([
+      { purpose: 'deposit', amountCents: 9_000 },
+      { purpose: 'balance', amountCents: 30_000 },
+    ]);
+  });
+
+  it('once the deposit is paid, only the balance; what remains of a partly paid deposit before', () => {
+    expect(payOptionsOf({ ...base, paidCents: cents(9_000) })).toEqual([
+      { purpose: 'balance', amountCents: 21_000 },
+    ]);
+    expect(payOptionsOf({ ...base, paidCents: cents(4_000) })).toEqual([
+      { purpose: 'deposit', amountCents: 5_000 },
+      { purpose: 'balance', amountCents: 26_000 },
+    ]);
+  });
+
+  it('a quote offers the balance, and the school deposit while nothing is paid', () => {
+    const quote = {
+      ...base,
+      latestOffer: { kind: 'quote' as const, amountCents: null, validUntil: '2026-12-20' },
+    };
+    expect(payOptionsOf(quote)).toEqual([
+      { purpose: 'deposit', amountCents: 9_000 },
+      { purpose: 'balance', amountCents: 30_000 },
+    ]);
+    expect(payOptionsOf({ ...quote, depositBp: 0 })).toEqual([{ purpose: 'balance', amountCents: 30_000 }]);
+    expect(payOptionsOf({ ...quote, paidCents: cents(100) })).toEqual([
+      { purpose: 'balance', amountCents: 29_900 },
+    ]);
+  });
+
+  it('offers nothing when not allowed, archived, unsent, expired or fully paid', () => {
+    expect(payOptionsOf({ ...base, isOnlinePaymentAllowed: false })).toEqual([]);
+    expect(payOptionsOf({ ...base, isArchived: true })).toEqual([]);
+    expect(payOptionsOf({ ...base, latestOffer: null })).toEqual([]);
+    expect(payOptionsOf({ ...base, today: '2026-12-21' })).toEqual([]);
+    expect(payOptionsOf({ ...base, today: '2026-12-20' })).toHaveLength(2);
+    expect(payOptionsOf({ ...base, paidCents: cents(30_000) })).toEqual([]);
+  });
+});

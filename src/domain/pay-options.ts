@@ -1,0 +1,54 @@
+import { type Cents, cents } from './money.js';
+import { amountDueOf, depositOf } from './totals.js';
+
+/**
+ * What the customer's "Payer" button may offer, from the file's facts alone — one rule shared by
+ * the portal (which buttons it shows) and the checkout (which amount it accepts):
+ * - nothing while online payment is not allowed ("Autoriser le paiement en ligne" unticked), the
+ *   file is archived, nothing was sent, the latest quote or link has expired, or nothing is due;
+ * - a payment link for a deposit offers that deposit (what remains of it) and the whole balance;
+ *   once the deposit is paid, the balance;
+ * - a payment link for the balance, or a quote, offers the balance — a quote also the school's
+ *   deposit while nothing is paid yet.
+ */
+export type PayPurpose = 'deposit' | 'balance';
+
+export interface PayOption {
+  purpose: PayPurpose;
+  amountCents: Cents;
+}
+
+export interface PayFacts {
+  isOnlinePaymentAllowed: boolean;
+  isArchived: boolean;
+  /** The latest quote or payment link sent (the customer always sees the latest). */
+  latestOffer: {
+    kind: 'quote' | 'payment_link';
+    amountCents: Cents | null;
+    validUntil: string | null;
+  } | null;
+  /** Today in the school's time zone, "YYYY-MM-DD". */
+  today: string;
+  totalCents: Cents;
+  paidCents: Cents;
+  /** The deposit percentage in basis points (the file's rule, else the school's). */
+  depositBp: number;
+}
+
+export function payOptionsOf(facts: PayFacts): PayOption[] {
+  const offer = facts.latestOffer;
+  if (!facts.isOnlinePaymentAllowed || facts.isArchived || offer === null) return [];
+  if (offer.validUntil !== null && offer.validUntil < facts.today) return [];
+  const due = amountDueOf(facts.totalCents, facts.paidCents);
+  if (due <= 0) return [];
+  const balance: PayOption = { purpose: 'balance', amountCents: due };
+  let deposit: Cents | null = null;
+  if (offer.kind === 'payment_link' && offer.amountCents !== null) {
+    const left = offer.amountCents - facts.paidCents;
+    if (left > 0 && left < due) deposit = cents(left);
+  } else if (offer.kind === 'quote' && facts.paidCents === 0 && facts.depositBp > 0) {
+    const asked = depositOf(facts.totalCents, facts.paidCents, facts.depositBp);
+    if (asked > 0 && asked < due) deposit = asked;
+  }
+  return deposit === null ? [balance] : [{ purpose: 'deposit', amountCents: deposit }, balance];
+}
