@@ -11,7 +11,6 @@ import { z } from 'zod';
 import type { AppDeps } from '../app/deps.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { formPagesRoutes } from './forms/form-pages.routes.js';
-import { customerPageRoutes } from './pages/customer-page.routes.js';
 import { authPlugin } from './plugins/auth.plugin.js';
 import { csrfPlugin } from './plugins/csrf.plugin.js';
 import { proxyWarningPlugin } from './plugins/proxy-warning.plugin.js';
@@ -24,6 +23,7 @@ import { eventsRoutes } from './routes/events.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { notificationsRoutes } from './routes/notifications.routes.js';
 import { offersRoutes } from './routes/offers.routes.js';
+import { portalRoutes } from './routes/portal.routes.js';
 import { publicRoutes } from './routes/public.routes.js';
 import { requestsRoutes } from './routes/requests.routes.js';
 import { settingsRoutes } from './routes/settings.routes.js';
@@ -144,7 +144,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   offersRoutes(app, deps);
   catalogueRoutes(app, deps);
   await formPagesRoutes(app, deps);
-  customerPageRoutes(app, deps);
+  await portalRoutes(app, deps);
 
   const webDir = options.webDir ?? DEFAULT_WEB_DIR;
   if (existsSync(join(webDir, 'index.html'))) {

@@ -370,6 +370,13 @@ export const JOURNAL_ACTIONS = {
       reason: 'Luc a accepté de venir ce matin-là',
     },
   }),
+  // ── Customer portal: what the customer does on their private page (issue 10, /c/:token) ──────
+  'portal.extra_removed': action({
+    details: z.object({ lineId: z.string(), label: z.string() }),
+    fr: (who, d) => `${who} a retiré l’option « ${d.label} » depuis son lien privé`,
+    en: (who, d) => `${who} removed the option “${d.label}” from their private page`,
+    example: { lineId: 'lin_1', label: 'Assurance Carré Neige — 6 jours (par personne)' },
+  }),
 } as const;
 
 function euros(amount: number, language: StaffLanguage): string {

@@ -1,4 +1,4 @@
-import { findOfferOfRequest, findRequest } from '../../db/repositories/index.js';
+import { type Db, findOfferOfRequest, findRequest } from '../../db/repositories/index.js';
 import { NOT_FOUND, notFound } from '../../domain/errors.js';
 import { renderQuotePdf } from '../../integrations/pdf/quote-pdf.js';
 import type { StaffActor } from '../actor.js';
@@ -15,8 +15,21 @@ export async function offerPdf(
 ): Promise<{ filename: string; pdf: Buffer }> {
   const db = deps.db.kysely;
   if (!(await findRequest(db, actor.schoolId, requestId))) throw notFound(NOT_FOUND.file);
-  const offer = await findOfferOfRequest(db, actor.schoolId, requestId, offerId);
-  if (!offer) throw notFound(OFFER_MESSAGES.offerNotFound);
+  const pdf = await renderOfferPdf(db, { schoolId: actor.schoolId, requestId, offerId });
+  if (!pdf) throw notFound(OFFER_MESSAGES.offerNotFound);
+  return pdf;
+}
+
+/**
+ * The PDF of one offer of a file, from its snapshot — what the staff app and the customer's
+ * private page both download; null when the file has no such offer.
+ */
+export async function renderOfferPdf(
+  db: Db,
+  target: { schoolId: string; requestId: string; offerId: string },
+): Promise<{ filename: string; pdf: Buffer } | null> {
+  const offer = await findOfferOfRequest(db, target.schoolId, target.requestId, target.offerId);
+  if (!offer) return null;
   const snapshot = OfferSnapshotSchema.parse(JSON.parse(offer.snapshot_json));
   // The validity as it stands now (a quote may have been extended since it was sent).
   const pdf = await renderQuotePdf({ ...snapshot, validUntil: offer.valid_until ?? snapshot.validUntil });
