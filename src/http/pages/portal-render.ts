@@ -112,7 +112,7 @@ function paySection(page: PortalPage, t: PortalLabels, f: Formatters): string {
   return `<section class="card pay" aria-labelledby="pay-title" data-pay>
 <h2 id="pay-title">${esc(t.pay.title)}</h2>
 <div class="pay-buttons">${buttons}</div>
-<p class="fine">🔒 ${esc(t.pay.secure)}</p>
+<p class="fine">${esc(t.pay.secure)}</p>
 </section>`;
 }
 

@@ -40,14 +40,16 @@ function isPrivateUrl(url: string): boolean {
  * CSRF, decided for a page without cookies: the portal carries no ambient credential — the
  * secret is the link itself, in the path, which a third-party page does not know — so there is
  * no session for a forged request to ride on. Still, a state-changing POST must come from the
- * page itself: a browser's `Sec-Fetch-Site` must say same-origin (or none: typed, bookmarked),
- * and an `Origin`, when sent, must be Schuss's own. A request with neither header is not a
+ * page itself: a browser's `Sec-Fetch-Site` must say same-origin (or none: typed, bookmarked);
+ * without it (older browsers), an `Origin`, when sent, must be Schuss's own. A request with neither header is not a
  * browser's cross-site form (every current browser sends them) and is let through: whoever
  * holds the link may act on it. Also for the checkout route (`POST /c/:token/pay`).
  */
 export function isFromPortalPage(request: FastifyRequest, publicUrl: string): boolean {
+  // The page is served with `Referrer-Policy: no-referrer`, under which Chromium sends
+  // `Origin: null` even on its own forms: Fetch Metadata, when there, is the answer.
   const site = request.headers['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
+  if (site !== undefined) return site === 'same-origin' || site === 'none';
   const origin = request.headers.origin;
   if (origin === undefined) return true;
   if (origin === new URL(publicUrl).origin) return true;
