@@ -491,7 +491,7 @@ describeEachDatabase(
         expect(availability.statusCode).toBe(200);
         expect(availability.json()).toEqual({
           instructorId: luc,
-          busy: [{ day: '2027-01-12', kind: 'day_off', detail: 'Formation', requestId: null }],
+          busy: [{ day: '2027-01-12', kind: 'day_off', detail: 'Formation', requestId: null, slots: [] }],
         });
 
         const validate = {
@@ -558,7 +558,13 @@ describeEachDatabase(
             .executeTakeFirstOrThrow()
         ).number;
         expect(busy.json().busy).toEqual([
-          { day: '2027-01-11', kind: 'lesson', detail: `${number} · matin`, requestId: file.id },
+          {
+            day: '2027-01-11',
+            kind: 'lesson',
+            detail: `${number} · matin`,
+            requestId: file.id,
+            slots: ['morning'],
+          },
         ]);
         const clash = await marie.post(`/api/requests/${next.id}/custom-lesson`, {
           ...validate,
