@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/http/types.js';
 import { type Devis, isClash } from '../../src/shared/contracts/sales.js';
 import { insertDayOff, insertInstructor } from '../support/catalogue-fixtures.js';
+import { customRequest as customFormRequest, journalOf as journalOfFile } from '../support/devis-client.js';
 import { makeSchool } from '../support/factories.js';
 import { describeEachDatabase } from '../support/harness.js';
 import { appFor, Client } from '../support/http.js';
-import { browserSubmit, customBody, TEST_INTAKE, uniqueEmail } from '../support/intake-client.js';
+import { TEST_INTAKE, uniqueEmail } from '../support/intake-client.js';
 
 /**
  * The custom-lesson contract end to end: "ÉDITER" → Valider takes the participants the secretary
@@ -57,18 +58,9 @@ describeEachDatabase(
       return r.json();
     }
 
-    /** A custom-lesson form submission: a file in "Nouveaux dossiers" with the lesson asked for. */
     async function customRequest() {
-      const body = customBody();
-      expect((await browserSubmit(ctx(), app, school.slug, body)).statusCode).toBe(201);
-      const row = await db()
-        .selectFrom('requests')
-        .select(['id', 'version'])
-        .where('school_id', '=', school.id)
-        .where('customer_email', '=', body.customer.email)
-        .executeTakeFirstOrThrow();
-      const devis = (await marie.get(`/api/requests/${row.id}/devis`)).json() as Devis;
-      return { ...row, line: devis.lines[0]! };
+      const file = await customFormRequest(ctx(), app, marie, school);
+      return { ...file, line: file.devis.lines[0]! };
     }
 
     const stored = (lineId: string) =>
@@ -78,12 +70,7 @@ describeEachDatabase(
         .where('id', '=', lineId)
         .executeTakeFirstOrThrow();
 
-    async function journalOf(requestId: string): Promise<string[]> {
-      const page = (await marie.get(`/api/requests/${requestId}`)).json() as {
-        activity: { sentence: string }[];
-      };
-      return page.activity.map((a) => a.sentence);
-    }
+    const journalOf = (requestId: string) => journalOfFile(marie, requestId);
 
     const validation = (file: { version: number; line: { id: string } }) => ({
       version: file.version,

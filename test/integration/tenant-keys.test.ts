@@ -738,13 +738,21 @@ for (const dialect of DIALECTS) {
       ).toBe('refused');
     });
 
-    it('0013: keeps every line (rowids, indexes) and then refuses a line of another school’s session or instructor', async () => {
+    /** Two schools with their sales rows, on a database as it was before migration 0013. */
+    async function beforeLineKeys(): Promise<RawDb> {
       database = await createTestDatabase(dialect);
       const db = database.db.kysely as unknown as RawDb;
       await migrateTo(db, LINE_KEYS_BEFORE);
       for (const school of ['a', 'b']) {
         await fillSchool(db, dialect, school);
         await fillSales(db, school);
+      }
+      return db;
+    }
+
+    it('0013: keeps every line (rowids, indexes) and then refuses a line of another school’s session or instructor', async () => {
+      const db = await beforeLineKeys();
+      for (const school of ['a', 'b']) {
         await db
           .insertInto('lines')
           .values(salesLineRow(ids(school), ids(school), `lin_sold_${school}`))
@@ -784,13 +792,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('0013: stops, changing nothing, when a line already points at another school’s session', async () => {
-      database = await createTestDatabase(dialect);
-      const db = database.db.kysely as unknown as RawDb;
-      await migrateTo(db, LINE_KEYS_BEFORE);
-      for (const school of ['a', 'b']) {
-        await fillSchool(db, dialect, school);
-        await fillSales(db, school);
-      }
+      const db = await beforeLineKeys();
       // Accepted before: nothing checked the session column.
       await db
         .insertInto('lines')
