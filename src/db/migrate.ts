@@ -12,6 +12,7 @@ import * as m0009 from './migrations/20261202_0009_rate_counters.js';
 import * as m0010 from './migrations/20261202_0010_tenant_keys.js';
 import * as m0011 from './migrations/20261202_0011_status_check.js';
 import * as m0012 from './migrations/20261202_0012_catalogue_quotes.js';
+import * as m0013 from './migrations/20261202_0013_line_tenant_keys.js';
 import * as m0014 from './migrations/20261202_0014_payments.js';
 
 /** Migrations are listed here, in order; their names are frozen once released. */
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261202_0010_tenant_keys': m0010,
   '20261202_0011_status_check': m0011,
   '20261202_0012_catalogue_quotes': m0012,
+  '20261202_0013_line_tenant_keys': m0013,
   '20261202_0014_payments': m0014,
 };
 

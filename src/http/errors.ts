@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { type ZodType, z } from 'zod';
-import { pickLanguage } from '../app/intake/intake.i18n.js';
+import { type Language, pickLanguage } from '../app/intake/intake.i18n.js';
 import { isDatabaseBusy } from '../db/db-errors.js';
 import {
   AppError,
@@ -19,6 +19,7 @@ import { textOfIssue } from '../domain/schema-texts.js';
 import { HTTP_MESSAGES, noRoute, oneFieldInvalid } from './http.messages.js';
 import { type ErrorPageKind, renderErrorPage, renderLinkInvalidPage } from './pages/public-page-render.js';
 import { SESSION_COOKIE } from './plugins/auth.plugin.js';
+import { type PublicApiMessages, publicApiMessages } from './public-api.i18n.js';
 
 /** Zod's own messages in English, for the English reader (the app's default locale is French). */
 const ENGLISH_ZOD = z.locales.en();
@@ -72,6 +73,23 @@ async function signedInReaderOf(request: FastifyRequest, reply: FastifyReply): P
     await request.server.requireStaff(request, reply).catch(() => undefined);
   }
   return readerOf(request);
+}
+
+/**
+ * On the public intake API the reader is a visitor of a school's website: what the HTTP layer
+ * says there comes in the six form languages (`?lang=`, the form's `language`, Accept-Language),
+ * as the intake's own refusals do. Elsewhere: null (staff languages).
+ */
+function visitorMessagesOf(request: FastifyRequest): PublicApiMessages | null {
+  const path = request.url.split('?')[0] ?? '';
+  if (path !== '/api/public' && !path.startsWith('/api/public/')) return null;
+  const query = request.query as { lang?: unknown } | undefined;
+  const body = request.body as { language?: unknown } | null | undefined;
+  const language: Language = pickLanguage(
+    query?.lang ?? (body && typeof body === 'object' ? body.language : undefined),
+    request.headers['accept-language'],
+  );
+  return publicApiMessages(language);
 }
 
 /** A text for the reader, with French for a text written in one language only (Fastify's own). */
@@ -155,20 +173,22 @@ async function sendFastifyRefusal(
         : status === 403
           ? 'FORBIDDEN'
           : 'VALIDATION';
-  const message: Text =
+  const key: (keyof typeof HTTP_MESSAGES & keyof PublicApiMessages) | null =
     error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
-      ? HTTP_MESSAGES.bodyTooLarge
+      ? 'bodyTooLarge'
       : error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
-        ? HTTP_MESSAGES.unsupportedMediaType
+        ? 'unsupportedMediaType'
         : error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
             error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
             error instanceof SyntaxError
-          ? HTTP_MESSAGES.badJson
+          ? 'badJson'
           : error.code === 'FST_ERR_MAX_PARAM_LENGTH'
-            ? HTTP_MESSAGES.urlTooLong
+            ? 'urlTooLong'
             : error.code === 'FST_ERR_BAD_URL'
-              ? HTTP_MESSAGES.urlMalformed
-              : error.message;
+              ? 'urlMalformed'
+              : null;
+  const visitor = visitorMessagesOf(request);
+  const message: Text = key ? (visitor?.[key] ?? HTTP_MESSAGES[key]) : error.message;
   const language = await signedInReaderOf(request, reply);
   await reply.status(status).send(errorBody(new AppError(code, message), language));
 }
@@ -220,24 +240,26 @@ export function errorHandler(
     return;
   }
   if (hasZodFastifySchemaValidationErrors(error)) return sendValidationError(error, request, reply);
+  const visitor = visitorMessagesOf(request);
   if (isAppError(error)) {
     if (error.retryAfterSeconds) void reply.header('retry-after', String(error.retryAfterSeconds));
-    void reply.status(HTTP_STATUS[error.code]).send(errorBody(error, readerOf(request)));
+    // The one staff-language refusal a visitor can meet: the database busy (the intake's own
+    // refusals are already written in the visitor's language).
+    const refusal =
+      visitor && error.code === 'UNAVAILABLE' ? new AppError('UNAVAILABLE', visitor.busy) : error;
+    void reply.status(HTTP_STATUS[error.code]).send(errorBody(refusal, readerOf(request)));
     return;
   }
+  const internal = new AppError('INTERNAL', visitor?.internal ?? HTTP_MESSAGES.internal);
   if (isResponseSerializationError(error)) {
     request.log.error({ err: error }, 'response does not match its schema');
-    void reply
-      .status(500)
-      .send(errorBody(new AppError('INTERNAL', HTTP_MESSAGES.internal), readerOf(request)));
+    void reply.status(500).send(errorBody(internal, readerOf(request)));
     return;
   }
   const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
   if (status >= 500) {
     request.log.error({ err: error }, 'unhandled error');
-    void reply
-      .status(500)
-      .send(errorBody(new AppError('INTERNAL', HTTP_MESSAGES.internal), readerOf(request)));
+    void reply.status(500).send(errorBody(internal, readerOf(request)));
     return;
   }
   return sendFastifyRefusal(error, request, reply, status);
@@ -248,9 +270,14 @@ export async function notFoundHandler(request: FastifyRequest, reply: FastifyRep
     sendErrorPage(request, reply, 404);
     return;
   }
+  const path = request.url.split('?')[0] ?? '';
+  const visitor = visitorMessagesOf(request);
+  if (visitor) {
+    await reply.status(404).send(errorBody(new AppError('NOT_FOUND', visitor.noRoute(request.method, path))));
+    return;
+  }
   const language = await signedInReaderOf(request, reply);
-  const refusal = new AppError('NOT_FOUND', noRoute(request.method, request.url.split('?')[0] ?? ''));
-  await reply.status(404).send(errorBody(refusal, language));
+  await reply.status(404).send(errorBody(new AppError('NOT_FOUND', noRoute(request.method, path)), language));
 }
 
 /** The error replies every staff route may give, for its OpenAPI description. */

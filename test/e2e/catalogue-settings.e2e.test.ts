@@ -1,17 +1,7 @@
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import {
-  ADMIN,
-  collectPageProblems,
-  type DemoServer,
-  dayFromNow,
-  launchChromium,
-  MARIE,
-  SCREENSHOTS,
-  signInAs,
-  startDemoServer,
-} from '../support/e2e.js';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { ADMIN, dayFromNow, MARIE, SCREENSHOTS, staffSuite } from '../support/e2e.js';
 
 /**
  * Paramètres → Catalogue, Moniteurs, Devis et paiements as the school's admin uses them: a
@@ -28,42 +18,15 @@ const VIEWPORTS = {
 type Viewport = keyof typeof VIEWPORTS;
 const SHOT_SUFFIX: Record<Viewport, string> = { desktop: '', wide: '-1440', phone: '-phone' };
 
-let server: DemoServer | undefined;
-let browser: Browser | undefined;
-let baseUrl = '';
-let problems: string[] = [];
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startDemoServer({ needsWebBuild: true, env: { LOG_LEVEL: 'silent' } });
-  baseUrl = server.url;
-  browser = await launchChromium();
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-}, 30_000);
-
-beforeEach(() => {
-  problems = [];
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-  expect(problems).toEqual([]);
-});
-
-async function signIn(email: string, viewport: Viewport = 'desktop'): Promise<Page> {
-  const context = await browser!.newContext({ viewport: VIEWPORTS[viewport], locale: 'fr-FR' });
-  context.setDefaultTimeout(10_000);
-  contexts.push(context);
-  const page = await context.newPage();
+const suite = staffSuite({
+  env: { LOG_LEVEL: 'silent' },
   // The login page asks who is signed in (401 before signing in); the refusals the test provokes
   // on purpose answer 400 or 409. The browser logs them by itself.
-  collectPageProblems(page, problems, /status of (400|401|409)\b/);
-  await signInAs(page, baseUrl, email);
-  return page;
+  provoked: /status of (400|401|409)\b/,
+});
+
+function signIn(email: string, viewport: Viewport = 'desktop'): Promise<Page> {
+  return suite.signIn(email, VIEWPORTS[viewport]);
 }
 
 /** Paramètres, then one of its rubriques, through the tabs above the page as a person clicks them. */
@@ -332,13 +295,13 @@ describe('Paramètres → Catalogue, Moniteurs, Devis et paiements', { timeout: 
         ['/app/parametres/moniteurs', 'Moniteurs', 'instructors'],
         ['/app/parametres/devis', 'Devis et paiements', 'sales'],
       ] as const) {
-        await page.goto(`${baseUrl}${path}`);
+        await page.goto(`${suite.baseUrl}${path}`);
         await page.getByRole('heading', { level: 1, name: heading }).waitFor();
         await page.locator('main').getByRole('article').or(page.locator('main form')).first().waitFor();
         await shoot(page, name, viewport);
       }
       // The product dialog with a field error, as a person meets it.
-      await page.goto(`${baseUrl}/app/parametres/catalogue`);
+      await page.goto(`${suite.baseUrl}/app/parametres/catalogue`);
       const first = await firstProductOf(page, 'Cours collectif');
       await productCard(page, first)
         .getByRole('button', { name: `Modifier ${first}` })

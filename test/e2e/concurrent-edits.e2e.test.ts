@@ -1,48 +1,26 @@
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import {
-  ADMIN,
-  collectPageProblems,
-  DEMO_PASSWORD,
-  type DemoServer,
-  LUC,
-  launchChromium,
-  MARIE,
-  SCREENSHOTS,
-  signInAs,
-  startDemoServer,
-} from '../support/e2e.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { ADMIN, apiAs, LUC, MARIE, SCREENSHOTS, staffSuite, watchApiErrors } from '../support/e2e.js';
 
 /**
  * Two secretaries on the same file at once (issue 7): nobody's edit is silently overwritten.
  * Each test opens a fresh file, and Marie and Luc each have their own browser context.
  */
 
-let server: DemoServer | undefined;
-let browser: Browser | undefined;
-let baseUrl = '';
-let problems: string[] = [];
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startDemoServer({ needsWebBuild: true });
-  baseUrl = server.url;
-  browser = await launchChromium();
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-}, 30_000);
-
-beforeEach(() => {
-  problems = [];
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-  expect(problems).toEqual([]);
+/**
+ * Expected HTTP errors: the login page's "who am I" (401) and the refused stale edits (409); any
+ * other API error is a problem.
+ */
+const suite = staffSuite({
+  provoked: /status of (401|409)\b/,
+  watch: (page, problems) =>
+    watchApiErrors(
+      page,
+      problems,
+      (status, method, pathname) =>
+        (status === 401 && pathname === '/api/auth/me') || (status === 409 && method === 'PATCH'),
+    ),
 });
 
 let fileCount = 0;
@@ -53,52 +31,23 @@ async function newFile(
   lastName: string,
   email = `edits-${fileCount + 1}@example.fr`,
 ): Promise<{ id: string; number: string }> {
-  const app = server!.app;
-  const login = await app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    headers: { origin: baseUrl },
-    payload: { email: ADMIN, password: DEMO_PASSWORD },
-  });
-  const cookie = login.cookies.find((c) => c.name === 'schuss_session')!.value;
+  const asAdmin = await apiAs(suite.server, ADMIN);
   fileCount += 1;
-  const created = await app.inject({
-    method: 'POST',
-    url: '/api/requests',
-    headers: { cookie: `schuss_session=${cookie}`, origin: baseUrl },
-    payload: {
-      customer: { firstName, lastName, email, language: 'fr' },
-      message: 'Bonjour, des cours de ski pour deux adultes en février ?',
-    },
+  const created = await asAdmin('POST', '/api/requests', {
+    customer: { firstName, lastName, email, language: 'fr' },
+    message: 'Bonjour, des cours de ski pour deux adultes en février ?',
   });
   if (created.statusCode !== 201) throw new Error(created.body);
   return created.json();
 }
 
-/**
- * A signed-in page on its own browser context. Expected HTTP errors: the login page's "who am I"
- * (401) and the refused stale edits (409); any other API error is a problem.
- */
-async function signIn(email: string, width = 1366): Promise<Page> {
-  const context = await browser!.newContext({ viewport: { width, height: 900 }, locale: 'fr-FR' });
-  context.setDefaultTimeout(10_000);
-  contexts.push(context);
-  const page = await context.newPage();
-  collectPageProblems(page, problems, /status of (401|409)\b/);
-  page.on('response', (response) => {
-    const { pathname } = new URL(response.url());
-    const expected =
-      (response.status() === 401 && pathname === '/api/auth/me') ||
-      (response.status() === 409 && response.request().method() === 'PATCH');
-    if (pathname.startsWith('/api/') && response.status() >= 400 && !expected)
-      problems.push(`${response.status()} ${response.request().method()} ${pathname}`);
-  });
-  await signInAs(page, baseUrl, email);
-  return page;
+/** A signed-in page on its own browser context. */
+function signIn(email: string, width = 1366): Promise<Page> {
+  return suite.signIn(email, { width, height: 900 });
 }
 
 async function openFile(page: Page, id: string, heading: string): Promise<void> {
-  await page.goto(`${baseUrl}/app/dossiers/${id}`);
+  await page.goto(`${suite.baseUrl}/app/dossiers/${id}`);
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
 }
 

@@ -1,15 +1,7 @@
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import {
-  collectPageProblems,
-  type DemoServer,
-  launchChromium,
-  MARIE,
-  SCREENSHOTS,
-  signInAs,
-  startDemoServer,
-} from '../support/e2e.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { MARIE, SCREENSHOTS, staffSuite } from '../support/e2e.js';
 
 /**
  * The Devis onglet as a secretary uses it (issue 9): a VEL demande of the demo becomes a dossier
@@ -21,31 +13,15 @@ import {
 const CUSTOMER = 'Camille Rousseau';
 const CHILDREN = ['Léo', 'Inès'];
 
-let server: DemoServer | undefined;
-let browser: Browser | undefined;
-let context: BrowserContext | undefined;
+// Provoked on purpose: the login page's "who am I" (401) and the refusal of Inès's level (400).
+const suite = staffSuite({ provoked: /status of (400|401)/, actionTimeout: 30_000 });
 let page: Page;
 let fileUrl = '';
-const problems: string[] = [];
 
+// One page for the whole file: each test goes on from where the previous one left the dossier.
 beforeAll(async () => {
-  server = await startDemoServer({ needsWebBuild: true });
-  browser = await launchChromium();
-  context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
-  // Provoked on purpose: the login page's "who am I" (401) and the refusal of Inès's level (400).
-  page = collectPageProblems(await context.newPage(), problems, /status of (400|401)/);
-  await signInAs(page, server.url, MARIE);
+  page = await suite.signIn(MARIE, { width: 1280, height: 900 }, { keep: true });
 }, 90_000);
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
-}, 30_000);
-
-afterEach(() => {
-  expect(problems).toEqual([]);
-});
 
 const devisTab = () => page.getByRole('tab', { name: /^Devis/ });
 const services = () => page.getByRole('region', { name: 'Prestations' });

@@ -1,17 +1,7 @@
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import {
-  collectPageProblems,
-  DEMO_PASSWORD,
-  type DemoServer,
-  LUC,
-  launchChromium,
-  MARIE,
-  SCREENSHOTS,
-  signInAs,
-  startDemoServer,
-} from '../support/e2e.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { apiAs, LUC, MARIE, SCREENSHOTS, staffSuite } from '../support/e2e.js';
 
 /**
  * What Schuss writes by itself reads in the reader's language (system messages, summaries,
@@ -23,55 +13,18 @@ const ELODIE = 'Élodie Marchand';
 const OLIVER = 'Oliver Hughes';
 const FILE_URL = /\/app\/dossiers\/req_/;
 
-let server: DemoServer | undefined;
-let browser: Browser | undefined;
-let baseUrl = '';
-let problems: string[] = [];
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startDemoServer({ needsWebBuild: true });
-  baseUrl = server.url;
-  // Luc reads the English interface (kept on his account).
-  const login = await server.app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    headers: { origin: baseUrl },
-    payload: { email: LUC, password: DEMO_PASSWORD },
-  });
-  const cookie = login.cookies.find((c) => c.name === 'schuss_session')!.value;
-  const chosen = await server.app.inject({
-    method: 'PATCH',
-    url: '/api/auth/me',
-    headers: { origin: baseUrl, cookie: `schuss_session=${cookie}` },
-    payload: { language: 'en' },
-  });
-  if (chosen.statusCode !== 204) throw new Error(`language not saved: ${chosen.body}`);
-  browser = await launchChromium();
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-}, 30_000);
-
-beforeEach(() => {
-  problems = [];
+const suite = staffSuite({
+  provoked: /status of 401\b/,
+  setup: async (server) => {
+    // Luc reads the English interface (kept on his account).
+    const asLuc = await apiAs(server, LUC);
+    const chosen = await asLuc('PATCH', '/api/auth/me', { language: 'en' });
+    if (chosen.statusCode !== 204) throw new Error(`language not saved: ${chosen.body}`);
+  },
 });
 
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-  expect(problems).toEqual([]);
-});
-
-async function signIn(email: string, width = 1280): Promise<Page> {
-  const context = await browser!.newContext({ viewport: { width, height: 900 }, locale: 'fr-FR' });
-  context.setDefaultTimeout(10_000);
-  contexts.push(context);
-  const page = await context.newPage();
-  collectPageProblems(page, problems, /status of 401\b/);
-  await signInAs(page, baseUrl, email);
-  return page;
+function signIn(email: string, width = 1280): Promise<Page> {
+  return suite.signIn(email, { width, height: 900 });
 }
 
 async function shoot(page: Page, name: string): Promise<void> {
@@ -94,7 +47,7 @@ async function openFileOf(page: Page, table: string | RegExp, name: string): Pro
 describe('generated words in the reader’s language', { timeout: 90_000 }, () => {
   test('French: the custom lesson reads in French, its total is « À chiffrer », the system message is French', async () => {
     const page = await signIn(MARIE);
-    await page.goto(`${baseUrl}/app/dossiers?onglet=nouveaux`);
+    await page.goto(`${suite.baseUrl}/app/dossiers?onglet=nouveaux`);
     const tableName = /^Dossiers de l’onglet « Nouveaux dossiers »/;
     const row = page.getByRole('table', { name: tableName }).getByRole('row').filter({ hasText: ELODIE });
     await row.getByText('Cours sur mesure — Ski de randonnée — 3 × demi-journée', { exact: true }).waitFor();
@@ -123,7 +76,7 @@ describe('generated words in the reader’s language', { timeout: 90_000 }, () =
       const json = await response.json();
       await route.fulfill({ response, json: { ...json, items: [], nextCursor: null } });
     });
-    await page.goto(`${baseUrl}/app/dossiers?onglet=nouveaux`);
+    await page.goto(`${suite.baseUrl}/app/dossiers?onglet=nouveaux`);
     await page.getByText('Aucun dossier dans cet onglet').waitFor();
     await page
       .getByText(
@@ -170,7 +123,7 @@ describe('generated words in the reader’s language', { timeout: 90_000 }, () =
     await page.setViewportSize({ width: 1280, height: 900 });
     await shoot(page, 'demande-telephonique-fr');
 
-    await page.goto(`${baseUrl}/app/demandes`);
+    await page.goto(`${suite.baseUrl}/app/demandes`);
     const row = page
       .getByRole('table', { name: 'Demandes, la plus récente activité en premier' })
       .getByRole('row')
@@ -208,7 +161,7 @@ describe('generated words in the reader’s language', { timeout: 90_000 }, () =
 
   test('English: the same words in English — system message, lesson label, to be priced, origins, bell', async () => {
     const page = await signIn(LUC);
-    await page.goto(`${baseUrl}/app/dossiers?onglet=nouveaux`);
+    await page.goto(`${suite.baseUrl}/app/dossiers?onglet=nouveaux`);
     const row = page.getByRole('row').filter({ hasText: ELODIE });
     await row.getByText('Custom lesson — Ski touring — 3 × half day', { exact: true }).waitFor();
     expect(await row.getByRole('cell').nth(3).textContent()).toBe('To be priced');
@@ -227,7 +180,7 @@ describe('generated words in the reader’s language', { timeout: 90_000 }, () =
     await page.getByRole('region', { name: 'Dossier' }).getByText('Custom lesson', { exact: true }).waitFor();
     await shoot(page, 'dossier-sur-mesure-en');
 
-    await page.goto(`${baseUrl}/app/demandes`);
+    await page.goto(`${suite.baseUrl}/app/demandes`);
     const oliver = page.getByRole('row').filter({ hasText: OLIVER });
     await oliver
       .getByText(/^Private lesson · Snowboard · 1 participant · from \d\d\/\d\d\/\d{4} to /)

@@ -1,17 +1,7 @@
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import {
-  ADMIN,
-  collectPageProblems,
-  type DemoServer,
-  LUC,
-  launchChromium,
-  MARIE,
-  SCREENSHOTS,
-  signInAs,
-  startDemoServer,
-} from '../support/e2e.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { ADMIN, LUC, MARIE, SCREENSHOTS, staffSuite } from '../support/e2e.js';
 
 /**
  * What a secretary sees on the 1280–1440 px laptops of a ski-school office: the lists, the tabs,
@@ -30,98 +20,72 @@ const DOSSIER_TAB_SLUGS = [
   'archive',
 ] as const;
 
-let server: DemoServer | undefined;
-let browser: Browser | undefined;
-let baseUrl = '';
 /** A file of the demo school that is still a simple request, for the file page. */
 let requestId = '';
 
-beforeAll(async () => {
-  server = await startDemoServer({ needsWebBuild: true });
-  baseUrl = server.url;
-  // The widest content the lists meet: a long category on every file, a date from another year,
-  // a relative time of two digits, and a five-digit amount. Written straight into the demo
-  // school's rows: these are display fixtures, not actions under test.
-  const db = server.deps.db.kysely;
-  const school = await db
-    .selectFrom('schools')
-    .select('id')
-    .where('slug', '=', 'demo')
-    .executeTakeFirstOrThrow();
-  const category = await db
-    .selectFrom('categories')
-    .select('id')
-    .where('school_id', '=', school.id)
-    .where('name', '=', 'Comités d’entreprise')
-    .executeTakeFirstOrThrow();
-  const files = await db
-    .selectFrom('requests')
-    .select(['id', 'status'])
-    .where('school_id', '=', school.id)
-    .orderBy('created_at')
-    .execute();
-  const requests = files.filter((f) => f.status === 'request');
-  const dossier = files.find((f) => f.status === 'new');
-  if (requests.length < 3 || !dossier)
-    throw new Error('the demo school should bring requests and a new dossier');
-  await db
-    .updateTable('requests')
-    .set({ category_id: category.id })
-    .where('school_id', '=', school.id)
-    .execute();
-  const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
-  await db
-    .updateTable('requests')
-    .set({ last_message_at: minutesAgo(400 * 24 * 60) })
-    .where('id', '=', requests[0]!.id)
-    .execute();
-  await db
-    .updateTable('requests')
-    .set({ last_message_at: minutesAgo(59) })
-    .where('id', '=', requests[1]!.id)
-    .execute();
-  await db
-    .updateTable('requests')
-    // A priced custom lesson (not "à chiffrer"): the widest total the column must hold.
-    .set({ total_cents: 1_234_500, is_to_be_priced: 0, last_message_at: minutesAgo(26 * 60) })
-    .where('id', '=', dossier.id)
-    .execute();
-  requestId = requests[2]!.id;
-  browser = await launchChromium();
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-}, 30_000);
-
-let problems: string[] = [];
-const contexts: BrowserContext[] = [];
-
-beforeEach(() => {
-  problems = [];
+const suite = staffSuite({
+  provoked: /status of 401\b/,
+  setup: async (server) => {
+    // The widest content the lists meet: a long category on every file, a date from another year,
+    // a relative time of two digits, and a five-digit amount. Written straight into the demo
+    // school's rows: these are display fixtures, not actions under test.
+    const db = server.deps.db.kysely;
+    const school = await db
+      .selectFrom('schools')
+      .select('id')
+      .where('slug', '=', 'demo')
+      .executeTakeFirstOrThrow();
+    const category = await db
+      .selectFrom('categories')
+      .select('id')
+      .where('school_id', '=', school.id)
+      .where('name', '=', 'Comités d’entreprise')
+      .executeTakeFirstOrThrow();
+    const files = await db
+      .selectFrom('requests')
+      .select(['id', 'status'])
+      .where('school_id', '=', school.id)
+      .orderBy('created_at')
+      .execute();
+    const requests = files.filter((f) => f.status === 'request');
+    const dossier = files.find((f) => f.status === 'new');
+    if (requests.length < 3 || !dossier)
+      throw new Error('the demo school should bring requests and a new dossier');
+    await db
+      .updateTable('requests')
+      .set({ category_id: category.id })
+      .where('school_id', '=', school.id)
+      .execute();
+    const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+    await db
+      .updateTable('requests')
+      .set({ last_message_at: minutesAgo(400 * 24 * 60) })
+      .where('id', '=', requests[0]!.id)
+      .execute();
+    await db
+      .updateTable('requests')
+      .set({ last_message_at: minutesAgo(59) })
+      .where('id', '=', requests[1]!.id)
+      .execute();
+    await db
+      .updateTable('requests')
+      // A priced custom lesson (not "à chiffrer"): the widest total the column must hold.
+      .set({ total_cents: 1_234_500, is_to_be_priced: 0, last_message_at: minutesAgo(26 * 60) })
+      .where('id', '=', dossier.id)
+      .execute();
+    requestId = requests[2]!.id;
+  },
 });
 
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-  expect(problems).toEqual([]);
-});
-
-async function signIn(email: string, width: number, height = 860): Promise<Page> {
-  const context = await browser!.newContext({ viewport: { width, height }, locale: 'fr-FR' });
-  context.setDefaultTimeout(10_000);
-  contexts.push(context);
-  const page = await context.newPage();
-  collectPageProblems(page, problems, /status of 401\b/);
-  await signInAs(page, baseUrl, email);
-  return page;
+function signIn(email: string, width: number, height = 860): Promise<Page> {
+  return suite.signIn(email, { width, height });
 }
 
 /** The signed-in person's interface language, kept on their account (as the user menu does). */
 async function setLanguage(page: Page, language: 'fr' | 'en'): Promise<void> {
-  const saved = await page.request.patch(`${baseUrl}/api/auth/me`, {
+  const saved = await page.request.patch(`${suite.baseUrl}/api/auth/me`, {
     data: { language },
-    headers: { origin: baseUrl },
+    headers: { origin: suite.baseUrl },
   });
   expect(saved.status()).toBeLessThan(300);
 }
@@ -226,7 +190,7 @@ describe('the lists fit a laptop', { timeout: 60_000 }, () => {
             (r) => new URL(r.url()).pathname === '/api/requests' && r.request().method() === 'GET',
           );
           await tabs.getByRole('tab').nth(index).click();
-          await page.waitForURL(`${baseUrl}/app/dossiers?onglet=${slug}`);
+          await page.waitForURL(`${suite.baseUrl}/app/dossiers?onglet=${slug}`);
           expect((await listed).status()).toBe(200);
         }
         await page.locator('main .mantine-Loader-root').waitFor({ state: 'detached' });
@@ -264,7 +228,7 @@ describe('the lists fit a laptop', { timeout: 60_000 }, () => {
 
     test(`the file page fits without sideways scrolling at ${width} px`, async () => {
       const page = await signIn(MARIE, width);
-      await page.goto(`${baseUrl}/app/dossiers/${requestId}`);
+      await page.goto(`${suite.baseUrl}/app/dossiers/${requestId}`);
       await page.getByRole('heading', { level: 1 }).waitFor();
       await page.getByRole('region', { name: 'Journal d’activité' }).waitFor();
       await expectNoSidewaysScroll(page);
@@ -276,7 +240,7 @@ describe('the lists fit a laptop', { timeout: 60_000 }, () => {
   test('the English lists fit at 1280 px too', async () => {
     const page = await signIn(LUC, 1280);
     await setLanguage(page, 'en');
-    await page.goto(`${baseUrl}/app/demandes`);
+    await page.goto(`${suite.baseUrl}/app/demandes`);
     await page
       .getByRole('table', { name: 'Requests, most recent activity first' })
       .getByRole('row')
@@ -295,7 +259,7 @@ describe('the lists fit a laptop', { timeout: 60_000 }, () => {
     expect(await cutTexts(page, 'main table .mantine-Badge-label')).toEqual([]);
     expect((await columnTexts(page, 'Date')).filter((d) => d.endsWith('(cut)'))).toEqual([]);
 
-    await page.goto(`${baseUrl}/app/dossiers`);
+    await page.goto(`${suite.baseUrl}/app/dossiers`);
     await page.getByRole('table').getByRole('row').nth(1).waitFor();
     await expectNoSidewaysScroll(page, 1);
     await expectAllColumnsShown(page, [
@@ -444,7 +408,7 @@ describe('the header', { timeout: 60_000 }, () => {
   test('each entry of the English navigation opens a page titled with the same words', async () => {
     const page = await signIn(ADMIN, 1280);
     await setLanguage(page, 'en');
-    await page.goto(`${baseUrl}/app/demandes`);
+    await page.goto(`${suite.baseUrl}/app/demandes`);
     const navigation = page.getByRole('navigation', { name: 'Main navigation' });
     for (const [link, title] of [
       ['Requests', 'Requests'],

@@ -9,10 +9,11 @@ import {
   insertProduct,
   insertSession,
 } from '../support/catalogue-fixtures.js';
+import { customRequest as customFormRequest, journalOf as journalOfFile } from '../support/devis-client.js';
 import { makeSchool } from '../support/factories.js';
 import { describeEachDatabase } from '../support/harness.js';
 import { appFor, Client } from '../support/http.js';
-import { browserSubmit, customBody, TEST_INTAKE, uniqueEmail } from '../support/intake-client.js';
+import { TEST_INTAKE, uniqueEmail } from '../support/intake-client.js';
 
 const customer = () => ({ email: uniqueEmail(), firstName: 'Anaïs', lastName: 'Roux', language: 'fr' });
 const kids = [
@@ -84,12 +85,7 @@ describeEachDatabase(
       (await db().selectFrom('requests').select('status').where('id', '=', id).executeTakeFirstOrThrow())
         .status;
 
-    async function journalOf(requestId: string, client = marie): Promise<string[]> {
-      const page = (await client.get(`/api/requests/${requestId}`)).json() as {
-        activity: { sentence: string }[];
-      };
-      return page.activity.map((a) => a.sentence);
-    }
+    const journalOf = (requestId: string, client = marie) => journalOfFile(client, requestId);
 
     describe('Ajouter une prestation', () => {
       it('turns a simple request into a dossier with a catalogue lesson for two children, journaled', async () => {
@@ -457,19 +453,7 @@ describeEachDatabase(
     });
 
     describe('custom lessons: ÉDITER → Valider', () => {
-      async function customRequest() {
-        const body = customBody();
-        const r = await browserSubmit(ctx(), app, school.slug, body);
-        expect(r.statusCode).toBe(201);
-        const row = await db()
-          .selectFrom('requests')
-          .select(['id', 'version', 'status'])
-          .where('school_id', '=', school.id)
-          .where('customer_email', '=', body.customer.email)
-          .executeTakeFirstOrThrow();
-        const devis = (await marie.get(`/api/requests/${row.id}/devis`)).json() as Devis;
-        return { ...row, devis };
-      }
+      const customRequest = () => customFormRequest(ctx(), app, marie, school);
 
       it('shows what the customer asked, flags the instructor’s day off, then validates it with a reason', async () => {
         const luc = await insertInstructor(db(), school.id, { firstName: 'Luc', lastName: 'Martin' });
@@ -491,7 +475,7 @@ describeEachDatabase(
         expect(availability.statusCode).toBe(200);
         expect(availability.json()).toEqual({
           instructorId: luc,
-          busy: [{ day: '2027-01-12', kind: 'day_off', detail: 'Formation', requestId: null }],
+          busy: [{ day: '2027-01-12', kind: 'day_off', detail: 'Formation', requestId: null, slots: [] }],
         });
 
         const validate = {
@@ -558,7 +542,13 @@ describeEachDatabase(
             .executeTakeFirstOrThrow()
         ).number;
         expect(busy.json().busy).toEqual([
-          { day: '2027-01-11', kind: 'lesson', detail: `${number} · matin`, requestId: file.id },
+          {
+            day: '2027-01-11',
+            kind: 'lesson',
+            detail: `${number} · matin`,
+            requestId: file.id,
+            slots: ['morning'],
+          },
         ]);
         const clash = await marie.post(`/api/requests/${next.id}/custom-lesson`, {
           ...validate,

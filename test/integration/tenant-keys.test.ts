@@ -12,6 +12,8 @@ type RawDb = Kysely<any>;
 const TARGET = '20261202_0010_tenant_keys';
 const BEFORE = MIGRATION_NAMES[MIGRATION_NAMES.indexOf(TARGET) - 1]!;
 const AT = '2026-12-01T08:00:00.000Z';
+const LINE_KEYS = '20261202_0013_line_tenant_keys';
+const LINE_KEYS_BEFORE = MIGRATION_NAMES[MIGRATION_NAMES.indexOf(LINE_KEYS) - 1]!;
 
 /** The ids of one school's rows: `ids('a').request` is school a's file. */
 function ids(school: string) {
@@ -22,6 +24,8 @@ function ids(school: string) {
     category: `cat_${school}`,
     product: `prd_${school}`,
     request: `req_${school}`,
+    productSession: `pss_${school}`,
+    instructor: `ins_${school}`,
   };
 }
 type Ids = ReturnType<typeof ids>;
@@ -271,6 +275,52 @@ async function fillSchool(db: RawDb, dialect: DialectName, school: string): Prom
   }
 }
 
+/**
+ * The sale half of a school (migration 0012 on): a session of its product and an instructor, as
+ * a line sold from a session or a custom lesson points at them.
+ */
+async function fillSales(db: RawDb, school: string): Promise<void> {
+  const own = ids(school);
+  await db
+    .insertInto('product_sessions')
+    .values({
+      id: own.productSession,
+      school_id: own.school,
+      product_id: own.product,
+      starts_on: '2027-01-11',
+      ends_on: '2027-01-15',
+      start_time: '09:00',
+      end_time: '11:30',
+      meeting_point: 'Front de neige',
+      capacity: 8,
+      is_active: 1,
+      created_at: AT,
+    })
+    .execute();
+  await db
+    .insertInto('instructors')
+    .values({
+      id: own.instructor,
+      school_id: own.school,
+      first_name: 'Luc',
+      last_name: `Moniteur${school}`,
+      languages: 'fr',
+      is_active: 1,
+      created_at: AT,
+    })
+    .execute();
+}
+
+/** A line of school `own` sold from `refs`'s session and given by `refs`'s instructor. */
+function salesLineRow(own: Ids, refs: Ids, id: string) {
+  return {
+    ...ROWS.line(own, own, id),
+    session_id: refs.productSession,
+    instructor_id: refs.instructor,
+    participant_count: 1,
+  };
+}
+
 /** The driver's "foreign key violated", whichever the database. */
 function isForeignKeyViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
@@ -329,6 +379,32 @@ const CASES: Case[] = [
       db
         .insertInto('lines')
         .values({ ...ROWS.line(own, refs, id), request_id: own.request })
+        .execute(),
+  },
+  {
+    name: 'a line of school A sold from a session of school B',
+    write: (db, own, refs, id) =>
+      db
+        .insertInto('lines')
+        .values({ ...salesLineRow(own, own, id), session_id: refs.productSession })
+        .execute(),
+  },
+  {
+    name: 'a line of school A given by an instructor of school B',
+    write: (db, own, refs, id) =>
+      db
+        .insertInto('lines')
+        .values({ ...salesLineRow(own, own, id), instructor_id: refs.instructor })
+        .execute(),
+  },
+  {
+    name: 'a line of school A moved to a session of school B',
+    write: (db, own, refs) =>
+      db
+        .updateTable('lines')
+        .set({ session_id: refs.productSession })
+        .where('id', '=', `lin_${own.school.slice(4)}`)
+        .where('school_id', '=', own.school)
         .execute(),
   },
   {
@@ -469,8 +545,10 @@ const EXPECTED_REFERENCES = [
   'activity.school_id+actor_user_id → users.school_id+id',
   'activity.school_id+request_id → requests.school_id+id',
   'instructor_unavailabilities.school_id+instructor_id → instructors.school_id+id',
+  'lines.school_id+instructor_id → instructors.school_id+id',
   'lines.school_id+product_id → products.school_id+id',
   'lines.school_id+request_id → requests.school_id+id',
+  'lines.school_id+session_id → product_sessions.school_id+id',
   'messages.school_id+author_user_id → users.school_id+id',
   'messages.school_id+noted_by_user_id → users.school_id+id',
   'messages.school_id+request_id → requests.school_id+id',
@@ -487,6 +565,19 @@ const EXPECTED_REFERENCES = [
   'requests.school_id+customer_id → customers.school_id+id',
   'sessions.school_id+user_id → users.school_id+id',
 ];
+
+/** The names of the indexes on lines (a rebuilt table must get every one back). */
+async function lineIndexes(db: RawDb, dialect: DialectName): Promise<string[]> {
+  const { rows } =
+    dialect === 'postgres'
+      ? await sql<{
+          name: string;
+        }>`select indexname as name from pg_indexes where tablename = 'lines'`.execute(db)
+      : await sql<{
+          name: string;
+        }>`select name from sqlite_schema where type = 'index' and tbl_name = 'lines'`.execute(db);
+  return rows.map((r) => r.name).sort();
+}
 
 /** Every row of the school-owned tables, in a stable order (SQLite: with the rowids search relies on). */
 async function snapshot(db: RawDb, dialect: DialectName): Promise<Record<string, unknown[]>> {
@@ -541,6 +632,8 @@ for (const dialect of DIALECTS) {
       await migrateToLatest(db);
       await fillSchool(db, dialect, 'a');
       await fillSchool(db, dialect, 'b');
+      await fillSales(db, 'a');
+      await fillSales(db, 'b');
       const a = ids('a');
       const b = ids('b');
       const outcomes: Record<string, string> = {};
@@ -645,6 +738,81 @@ for (const dialect of DIALECTS) {
             .execute(),
         ),
       ).toBe('refused');
+    });
+
+    /** Two schools with their sales rows, on a database as it was before migration 0013. */
+    async function beforeLineKeys(): Promise<RawDb> {
+      database = await createTestDatabase(dialect);
+      const db = database.db.kysely as unknown as RawDb;
+      await migrateTo(db, LINE_KEYS_BEFORE);
+      for (const school of ['a', 'b']) {
+        await fillSchool(db, dialect, school);
+        await fillSales(db, school);
+      }
+      return db;
+    }
+
+    it('0013: keeps every line (rowids, indexes) and then refuses a line of another school’s session or instructor', async () => {
+      const db = await beforeLineKeys();
+      for (const school of ['a', 'b']) {
+        await db
+          .insertInto('lines')
+          .values(salesLineRow(ids(school), ids(school), `lin_sold_${school}`))
+          .execute();
+      }
+      const before = await snapshot(db, dialect);
+      const indexes = await lineIndexes(db, dialect);
+
+      await migrateTo(db, LINE_KEYS);
+
+      expect(await snapshot(db, dialect)).toEqual(before);
+      expect(await lineIndexes(db, dialect)).toEqual(indexes);
+      expect(indexes).toEqual(expect.arrayContaining(['lines_instructor_idx', 'lines_session_idx']));
+      if (dialect === 'sqlite') {
+        const { rows } = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(db);
+        expect(rows).toEqual([{ foreign_keys: 1 }]);
+        expect((await sql`pragma integrity_check`.execute(db)).rows).toEqual([{ integrity_check: 'ok' }]);
+      }
+      const a = ids('a');
+      const b = ids('b');
+      expect(
+        await refusal(
+          db
+            .insertInto('lines')
+            .values(salesLineRow(a, b, 'lin_cross'))
+            .execute(),
+        ),
+      ).toBe('refused');
+      expect(
+        await refusal(
+          db
+            .insertInto('lines')
+            .values({ ...salesLineRow(a, a, 'lin_ghost'), instructor_id: 'ins_nobody' })
+            .execute(),
+        ),
+      ).toBe('refused');
+    });
+
+    it('0013: stops, changing nothing, when a line already points at another school’s session', async () => {
+      const db = await beforeLineKeys();
+      // Accepted before: nothing checked the session column.
+      await db
+        .insertInto('lines')
+        .values({ ...salesLineRow(ids('a'), ids('a'), 'lin_crossed'), session_id: ids('b').productSession })
+        .execute();
+      const before = await snapshot(db, dialect);
+      const keysBefore = await references(db, dialect);
+
+      await expect(migrateTo(db, LINE_KEYS)).rejects.toThrow();
+
+      expect(await snapshot(db, dialect)).toEqual(before);
+      expect(await references(db, dialect)).toEqual(keysBefore);
+      const applied = await db.selectFrom('kysely_migration').select('name').execute();
+      expect(applied.map((r) => r.name)).not.toContain(LINE_KEYS);
+      if (dialect === 'sqlite') {
+        const { rows } = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(db);
+        expect(rows).toEqual([{ foreign_keys: 1 }]);
+      }
     });
 
     it('stops, changing nothing, when existing rows already point at another school', async () => {

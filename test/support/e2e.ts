@@ -9,7 +9,9 @@ import {
   chromium,
   type LaunchOptions,
   type Page,
+  type ViewportSize,
 } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { createDeps } from '../../src/app/container.js';
 import { seedDemoIfEmpty } from '../../src/app/schools/seed-demo.js';
 import { type Config, loadConfig } from '../../src/config/env.js';
@@ -152,6 +154,28 @@ export function collectPageProblems(page: Page, problems: string[], provoked: Re
   return page;
 }
 
+/**
+ * Records into `problems` every API answer of 400 or more except those `isExpected` allows: a
+ * refusal the browser swallows silently still fails the test.
+ */
+export function watchApiErrors(
+  page: Page,
+  problems: string[],
+  isExpected: (status: number, method: string, pathname: string) => boolean,
+): Page {
+  page.on('response', (response) => {
+    const { pathname } = new URL(response.url());
+    const method = response.request().method();
+    if (
+      pathname.startsWith('/api/') &&
+      response.status() >= 400 &&
+      !isExpected(response.status(), method, pathname)
+    )
+      problems.push(`${response.status()} ${method} ${pathname}`);
+  });
+  return page;
+}
+
 /** Signs in through the staff app's login page and waits for the inbox. */
 export async function signInAs(page: Page, baseUrl: string, email: string): Promise<void> {
   await page.goto(`${baseUrl}/app/connexion`);
@@ -164,4 +188,108 @@ export async function signInAs(page: Page, baseUrl: string, email: string): Prom
 /** A day from today, as a date input (and the API) wants it: YYYY-MM-DD. */
 export function dayFromNow(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** An API session of a demo account through `app.inject`: how a test's setup acts as staff. */
+export async function apiAs(
+  server: DemoServer,
+  email: string,
+): Promise<
+  (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: object) => Promise<ApiAnswer>
+> {
+  const login = await server.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    headers: { origin: server.url },
+    payload: { email, password: DEMO_PASSWORD },
+  });
+  const cookie = login.cookies.find((c) => c.name === 'schuss_session')?.value;
+  if (!cookie) throw new Error(`${email} could not sign in: ${login.body}`);
+  return (method, url, payload) =>
+    server.app.inject({
+      method,
+      url,
+      headers: { cookie: `schuss_session=${cookie}`, origin: server.url },
+      ...(payload && { payload }),
+    });
+}
+export type ApiAnswer = Awaited<ReturnType<DemoServer['app']['inject']>>;
+
+export interface StaffSuiteOptions extends DemoServerOptions {
+  /** The console errors the tests provoke on purpose (the browser logs an HTTP error by itself). */
+  provoked: RegExp;
+  /** Runs once the demo server is up, before the browser starts: fixtures, accounts' settings. */
+  setup?: (server: DemoServer) => Promise<void>;
+  /** Called on every page before it signs in: more checks that add to `problems`. */
+  watch?: (page: Page, problems: string[]) => void;
+  /** How long a page action or wait may take (10 s unless said). */
+  actionTimeout?: number;
+}
+
+export interface StaffSuite {
+  /** The demo server, once the suite's `beforeAll` ran. */
+  readonly server: DemoServer;
+  /** The server's address, also the app's PUBLIC_URL. */
+  readonly baseUrl: string;
+  /** What went wrong on this test's pages; each test ends by expecting none. */
+  readonly problems: string[];
+  /**
+   * A page signed in as `email` on its own French-speaking browser context, closed after the
+   * test — or, with `keep`, after the file (one page the tests share).
+   */
+  signIn(email: string, viewport: ViewportSize, options?: { keep?: boolean }): Promise<Page>;
+}
+
+/**
+ * The hooks every staff-app browser test file needs, registered once: the demo server (and the
+ * file's own setup) and one Chromium for the file; per test, fresh contexts, closed afterwards,
+ * and no page error nor unexpected console error.
+ */
+export function staffSuite(options: StaffSuiteOptions): StaffSuite {
+  let server: DemoServer | undefined;
+  let browser: Browser | undefined;
+  const problems: string[] = [];
+  const contexts: BrowserContext[] = [];
+  const kept: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    server = await startDemoServer({ needsWebBuild: true, ...options });
+    await options.setup?.(server);
+    browser = await launchChromium();
+  }, 90_000);
+
+  afterAll(async () => {
+    await Promise.all(kept.splice(0).map((c) => c.close()));
+    await browser?.close();
+    await server?.close();
+  }, 30_000);
+
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
+    try {
+      expect(problems).toEqual([]);
+    } finally {
+      problems.length = 0;
+    }
+  });
+
+  return {
+    get server() {
+      if (!server) throw new Error('the demo server is not started yet');
+      return server;
+    },
+    get baseUrl() {
+      return this.server.url;
+    },
+    problems,
+    async signIn(email, viewport, { keep = false } = {}) {
+      const context = await browser!.newContext({ viewport, locale: 'fr-FR' });
+      context.setDefaultTimeout(options.actionTimeout ?? 10_000);
+      (keep ? kept : contexts).push(context);
+      const page = collectPageProblems(await context.newPage(), problems, options.provoked);
+      options.watch?.(page, problems);
+      await signInAs(page, this.baseUrl, email);
+      return page;
+    },
+  };
 }

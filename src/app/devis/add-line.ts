@@ -13,6 +13,7 @@ import type { AddLine, Devis } from '../../shared/contracts/sales.js';
 import type { StaffActor } from '../actor.js';
 import type { AppDeps } from '../deps.js';
 import { newId } from '../ids.js';
+import type { RequestChange } from '../requests/change-request.js';
 import type { Tx } from '../tx.js';
 import {
   catalogPrice,
@@ -23,6 +24,7 @@ import {
   sessionSnapshot,
 } from './catalogue-choice.js';
 import { changeDevis } from './change-devis.js';
+import { requireInstructorFree, requireRange } from './custom-lesson.js';
 import { DEVIS_MESSAGES } from './devis.messages.js';
 
 type NewLine = Omit<LineRow, 'school_id' | 'request_id' | 'position' | 'created_at' | 'updated_at'>;
@@ -101,21 +103,38 @@ async function extraLine(
   return { ...productLine(product, price), kind: 'extra' };
 }
 
+/**
+ * A custom lesson typed by the secretary; an instructor is booked only where they are free, or
+ * over a clash with her reason (journaled), as "ÉDITER" does.
+ */
 async function customLine(
   tx: Tx,
-  schoolId: string,
+  file: RequestChange,
   input: Extract<AddLine, { kind: 'custom' }>,
 ): Promise<NewLine> {
+  const schoolId = file.request.schoolId;
   const instructor = input.instructorId
     ? await requireInstructor(tx.trx, schoolId, input.instructorId)
     : null;
+  requireRange(input.dates.from, input.dates.to ?? input.dates.from);
   const { settings } = await findSchoolSalesContext(tx.trx, schoolId);
+  const id = newId('line');
+  const label = input.label || customLessonName(settings.customLessonLabel, input.hours);
+  if (instructor)
+    await requireInstructorFree(tx, file, {
+      instructor,
+      lineId: id,
+      label,
+      dates: input.dates,
+      slots: input.slots,
+      overrideReason: input.overrideReason,
+    });
   const price = priceOf(cents(input.priceCents), 1);
   return {
-    id: newId('line'),
+    id,
     kind: 'custom',
     product_id: null,
-    label: input.label || customLessonName(settings.customLessonLabel, input.hours),
+    label,
     label_key: null,
     label_params_json: null,
     quantity: price.quantity,
@@ -130,7 +149,7 @@ async function customLine(
       dates: input.dates,
       slots: input.slots,
       hours: input.hours,
-      sessions: 1,
+      sessions: input.sessions,
       instructor: instructor ? { id: instructor.id, name: instructor.name } : null,
     }),
     pos_imported_at: null,
@@ -159,7 +178,7 @@ export async function addLine(
         ? await catalogLine(tx, schoolId, input)
         : input.kind === 'extra'
           ? await extraLine(tx, schoolId, requestId, input)
-          : await customLine(tx, schoolId, input);
+          : await customLine(tx, file, input);
     const position = await nextLinePosition(tx.trx, schoolId, requestId);
     await insertLines(tx.trx, [
       {

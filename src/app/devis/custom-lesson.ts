@@ -18,9 +18,16 @@ import {
 import { daysInclusive, priceOf } from '../../domain/line-pricing.js';
 import { cents } from '../../domain/money.js';
 import { plusDays } from '../../domain/time-zone.js';
-import type { Availability, Devis, ValidateCustomLessonSchema } from '../../shared/contracts/sales.js';
+import {
+  type Availability,
+  type Devis,
+  isClash,
+  type ValidateCustomLessonSchema,
+} from '../../shared/contracts/sales.js';
 import type { StaffActor } from '../actor.js';
 import type { AppDeps } from '../deps.js';
+import type { RequestChange } from '../requests/change-request.js';
+import type { Tx } from '../tx.js';
 import { requireInstructor } from './catalogue-choice.js';
 import { changeDevis } from './change-devis.js';
 import { DEVIS_MESSAGES, dayText, instructorBusy } from './devis.messages.js';
@@ -44,13 +51,14 @@ function daysOf(from: string, to: string): string[] {
   return Array.from({ length: count }, (_, i) => plusDays(from, i));
 }
 
-function requireRange(from: string, to: string): void {
+/** A period of one to 62 days, in order. */
+export function requireRange(from: string, to: string): void {
   if (to < from || daysInclusive(from, to) > MAX_DAYS)
     throw validation({ to: DEVIS_MESSAGES.badRange }, DEVIS_MESSAGES.badRange);
 }
 
 /** A day the instructor is taken: a day off (all day) or a validated lesson in some slots. */
-interface BusyDay {
+interface BusyDayRow {
   day: string;
   kind: 'day_off' | 'lesson';
   reason: string;
@@ -70,12 +78,12 @@ async function busyDaysOf(
   requestId: string,
   from: string,
   to: string,
-): Promise<BusyDay[]> {
+): Promise<BusyDayRow[]> {
   const [daysOff, lessons] = await Promise.all([
     listDaysOffBetween(db, schoolId, instructorId, from, to),
     listValidatedLessonsOfInstructor(db, schoolId, instructorId, requestId),
   ]);
-  const busy: BusyDay[] = daysOff.map((d) => ({
+  const busy: BusyDayRow[] = daysOff.map((d) => ({
     day: d.day,
     kind: 'day_off',
     reason: d.reason,
@@ -103,13 +111,13 @@ async function busyDaysOf(
   return busy.sort((a, b) => a.day.localeCompare(b.day));
 }
 
-function busyDetail(busy: BusyDay, language: StaffLanguage): string {
+function busyDetail(busy: BusyDayRow, language: StaffLanguage): string {
   if (busy.kind === 'day_off') return busy.reason || DEVIS_MESSAGES.dayOff[language];
   const slots = busy.slots.map((s) => SLOT_NAMES[language][s] ?? s).join(', ');
   return slots ? `${busy.number} · ${slots}` : (busy.number ?? '');
 }
 
-function clashText(busy: BusyDay): StaffText {
+function clashText(busy: BusyDayRow): StaffText {
   const text = (language: StaffLanguage) => {
     const what =
       busy.kind === 'day_off'
@@ -144,15 +152,56 @@ export async function getAvailability(
       kind: b.kind,
       detail: busyDetail(b, language),
       requestId: b.requestId,
+      slots: b.slots,
     })),
   };
 }
 
+/** A custom lesson booked on an instructor: when, in which slots, and the secretary's reason to book over a clash. */
+export interface InstructorBooking {
+  instructor: { id: string; name: string };
+  lineId: string;
+  label: string;
+  dates: { from: string; to: string | null };
+  slots: readonly string[];
+  overrideReason: string | undefined;
+}
+
+/**
+ * An instructor is booked only where they are free: a day off, or another validated lesson in a
+ * slot this one takes, is refused (CONFLICT naming each clash) unless the secretary gives a
+ * reason, which is journaled with the clashes. Both "Ajouter une prestation" and "ÉDITER" keep it.
+ */
+export async function requireInstructorFree(
+  tx: Tx,
+  file: RequestChange,
+  booking: InstructorBooking,
+): Promise<void> {
+  const { schoolId, id: requestId } = file.request;
+  const last = booking.dates.to ?? booking.dates.from;
+  const busy = await busyDaysOf(tx.trx, schoolId, booking.instructor.id, requestId, booking.dates.from, last);
+  const clashes = busy.filter((b) => isClash(b, booking.slots));
+  if (clashes.length === 0) return;
+  const texts = clashes.map(clashText);
+  if (!booking.overrideReason) throw new AppError('CONFLICT', instructorBusy(booking.instructor.name, texts));
+  file.journal({
+    action: 'custom_lesson.overlap_overridden',
+    details: {
+      lineId: booking.lineId,
+      label: booking.label,
+      instructor: booking.instructor.name,
+      clashes: texts.map((t) => t.fr),
+      reason: booking.overrideReason,
+    },
+  });
+}
+
 /**
  * "ÉDITER" → Valider: the custom lesson as the school will give it (dates, slots, hours,
- * instructor, price). An instructor's day off or validated lesson on the same day and slot is
- * refused unless the secretary gives a reason, which is journaled. Validation moves the file to
- * "Dossier en cours" by the status rule; what the customer asked stays in the conversation.
+ * sessions, instructor, participants, price). An instructor's day off or validated lesson on the
+ * same day and slot is refused unless the secretary gives a reason, which is journaled.
+ * Validation moves the file to "Dossier en cours" by the status rule; what the customer asked
+ * stays in the conversation.
  */
 export async function validateCustomLesson(
   deps: AppDeps,
@@ -169,42 +218,29 @@ export async function validateCustomLesson(
     const instructor = input.instructorId
       ? await requireInstructor(tx.trx, schoolId, input.instructorId)
       : null;
-    const last = input.dates.to ?? input.dates.from;
-    requireRange(input.dates.from, last);
+    requireRange(input.dates.from, input.dates.to ?? input.dates.from);
     const { settings } = await findSchoolSalesContext(tx.trx, schoolId);
     const label = lineLabel(line, 'fr', settings.customLessonLabel);
-    if (instructor) {
-      const busy = await busyDaysOf(tx.trx, schoolId, instructor.id, requestId, input.dates.from, last);
-      const clashes = busy.filter(
-        (b) =>
-          b.kind === 'day_off' ||
-          b.slots.length === 0 ||
-          b.slots.some((s) => (input.slots as readonly string[]).includes(s)),
-      );
-      if (clashes.length > 0) {
-        const texts = clashes.map(clashText);
-        if (!input.overrideReason) throw new AppError('CONFLICT', instructorBusy(instructor.name, texts));
-        file.journal({
-          action: 'custom_lesson.overlap_overridden',
-          details: {
-            lineId: line.id,
-            label,
-            instructor: instructor.name,
-            clashes: texts.map((t) => t.fr),
-            reason: input.overrideReason,
-          },
-        });
-      }
-    }
+    if (instructor)
+      await requireInstructorFree(tx, file, {
+        instructor,
+        lineId: line.id,
+        label,
+        dates: input.dates,
+        slots: input.slots,
+        overrideReason: input.overrideReason,
+      });
     const details = readLineDetails(line.details_json);
+    const participants = input.participants ?? details.participants;
     const price = priceOf(cents(input.priceCents), 1);
     await updateLine(tx.trx, schoolId, line.id, {
       quantity: price.quantity,
       unit_price_cents: price.unitPriceCents,
       total_cents: price.totalCents,
       instructor_id: instructor?.id ?? null,
+      participant_count: participants.length,
       details_json: withDetails(line.details_json, {
-        participants: details.participants,
+        participants,
         dates: { from: input.dates.from, to: input.dates.to },
         slots: input.slots,
         hours: input.hours,

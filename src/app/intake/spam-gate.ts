@@ -34,7 +34,8 @@ export interface SpamGate {
 /** Refusals that say the submission itself was wrong: they count against the invalid limit. */
 const INVALID_CODES: ReadonlySet<string> = new Set(['VALIDATION', 'FORBIDDEN', 'NOT_FOUND']);
 
-function rateLimited(m: IntakeMessages, wait: number): AppError {
+/** Too many tries from one address or e-mail: when to come back, in the visitor's words. */
+export function rateLimited(m: IntakeMessages, wait: number): AppError {
   return new AppError('RATE_LIMITED', m.rateLimited(Math.max(1, Math.ceil(wait / 60))), {
     retryAfterSeconds: wait,
   });

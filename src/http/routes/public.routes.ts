@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { AppDeps } from '../../app/deps.js';
-import { pickLanguage } from '../../app/intake/intake.i18n.js';
+import { intakeMessages, pickLanguage } from '../../app/intake/intake.i18n.js';
 import { IntakeRequestDocSchema } from '../../app/intake/intake.schemas.js';
 import { requireIntakeSchool } from '../../app/intake/intake-school.js';
+import { rateLimited } from '../../app/intake/spam-gate.js';
 import { issueChallenge, issueFormToken } from '../../app/intake/spam-guard.js';
 import { submitPublicIntake } from '../../app/intake/submit-intake.js';
 import { AppError } from '../../domain/errors.js';
@@ -67,7 +68,7 @@ export function publicRoutes(app: App, deps: AppDeps): void {
         query?.lang ?? (body as { language?: unknown } | null)?.language,
         request.headers['accept-language'],
       );
-      if (!params.success) throw new AppError('NOT_FOUND', 'École introuvable.');
+      if (!params.success) throw new AppError('NOT_FOUND', intakeMessages(language).schoolNotFound);
       const result = await submitPublicIntake(deps, {
         slug: params.data.school,
         body,
@@ -95,8 +96,7 @@ export function publicRoutes(app: App, deps: AppDeps): void {
       const nowMs = deps.clock.now().getTime();
       const limit = deps.intake.limits.challengePerIp;
       const wait = await limit.hit(deps.db.kysely, `${school.id}|${request.ip}`, nowMs);
-      if (wait > 0)
-        throw new AppError('RATE_LIMITED', 'Trop de vérifications demandées.', { retryAfterSeconds: wait });
+      if (wait > 0) throw rateLimited(intakeMessages(language), wait);
       const challenge = await issueChallenge(deps.intake.secrets, deps.config.intake, nowMs);
       void reply.header('cache-control', 'no-store');
       return {

@@ -279,6 +279,10 @@ export const DevisSchema = z.object({
 export type Devis = z.infer<typeof DevisSchema>;
 
 const version = z.number().int().positive();
+/** How many times a custom lesson is given (a week of mornings: 5). */
+const sessionCount = z.number().int().min(1).max(30);
+/** Booking an instructor over a day off or another lesson needs a reason (journaled); without one it is refused. */
+const overrideReason = z.string().trim().max(500).optional();
 
 export const AddLineSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -301,10 +305,12 @@ export const AddLineSchema = z.discriminatedUnion('kind', [
     dates: z.object({ from: day, to: day.nullable() }),
     slots: z.array(z.enum(SLOTS)).min(1),
     hours: z.number().positive().max(100),
+    sessions: sessionCount.default(1),
     instructorId: id.nullable(),
     participants: z.array(ParticipantSchema).min(1).max(12),
     priceCents: cents,
     vatRateBp: vatRateBp.default(1000),
+    overrideReason,
   }),
 ]);
 export type AddLine = z.infer<typeof AddLineSchema>;
@@ -327,10 +333,21 @@ export const AvailabilitySchema = z.object({
       /** The day off's reason, or the file number and slots of the lesson. */
       detail: z.string(),
       requestId: id.nullable(),
+      /** The slots a lesson takes; empty for a day off (or a lesson of unknown slots): the whole day. */
+      slots: z.array(z.string()),
     }),
   ),
 });
 export type Availability = z.infer<typeof AvailabilitySchema>;
+export type BusyDay = Availability['busy'][number];
+
+/**
+ * Does a busy day stop a lesson in these slots? A day off or a lesson of unknown slots takes the
+ * whole day; another lesson only the slots it shares. The server refuses exactly what the screen flags.
+ */
+export function isClash(busy: Pick<BusyDay, 'kind' | 'slots'>, slots: readonly string[]): boolean {
+  return busy.kind === 'day_off' || busy.slots.length === 0 || busy.slots.some((s) => slots.includes(s));
+}
 
 export const ValidateCustomLessonSchema = z.object({
   version,
@@ -338,11 +355,12 @@ export const ValidateCustomLessonSchema = z.object({
   dates: z.object({ from: day, to: day.nullable() }),
   slots: z.array(z.enum(SLOTS)).min(1),
   hours: z.number().positive().max(100),
-  sessions: z.number().int().min(1).max(30),
+  sessions: sessionCount,
   instructorId: id.nullable(),
+  /** Who takes the lesson, as the secretary checked them; left out, those on the line stay. */
+  participants: z.array(ParticipantSchema).min(1).max(12).optional(),
   priceCents: cents,
-  /** Validating over an instructor's conflict needs a reason (journaled); without one it is refused. */
-  overrideReason: z.string().trim().max(500).optional(),
+  overrideReason,
 });
 
 export const SendQuoteSchema = z.object({ version });

@@ -14,6 +14,7 @@ import {
 import { IconAlertTriangle, IconCalendarCheck } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isClash } from '../../../../shared/contracts/sales';
 import { parseEuros } from '../../../../shared/money';
 import { SLOTS } from '../../../../shared/vocabulary';
 import {
@@ -107,7 +108,10 @@ export function CustomLessonDialog({
   const instructors = catalogue.instructors.filter((i) => i.isActive || i.id === instructorId);
   const instructor = instructors.find((i) => i.id === instructorId) ?? null;
   const availability = useAvailability(devis.requestId, instructorId, from, to);
-  const conflicts = (availability.data?.busy ?? []).filter((b) => b.requestId !== devis.requestId);
+  // Flagged as the server refuses: a day off, or another lesson in a slot this one takes.
+  const conflicts = (availability.data?.busy ?? []).filter(
+    (b) => b.requestId !== devis.requestId && isClash(b, slots),
+  );
   const hasConflict = conflicts.length > 0;
 
   useEffect(() => {
@@ -128,20 +132,20 @@ export function CustomLessonDialog({
     if (to && (!DAY.test(to) || to < from)) found['dates.to'] = t('devis.errors.dateTo');
     if (slots.length === 0) found.slots = t('devis.errors.slots');
     if (!(hoursValue > 0 && hoursValue <= 100)) found.hours = t('devis.errors.hours');
-    if (line && !(Number.isInteger(sessionsValue) && sessionsValue >= 1 && sessionsValue <= 30))
+    if (!(Number.isInteger(sessionsValue) && sessionsValue >= 1 && sessionsValue <= 30))
       found.sessions = t('devis.errors.sessions');
     if (priceCents === null || priceCents < 0) found.priceCents = t('devis.errors.price');
     const checked = checkParticipants(t, participants);
-    if (!line) Object.assign(found, checked.errors);
-    if (line && hasConflict && isOverriding && reason.trim() === '')
-      found.overrideReason = t('devis.errors.reason');
+    Object.assign(found, checked.errors);
+    if (hasConflict && isOverriding && reason.trim() === '') found.overrideReason = t('devis.errors.reason');
     setErrors(found);
     if (Object.values(found).some(Boolean) || priceCents === null) return;
-    if (line && hasConflict && !isOverriding) {
+    if (hasConflict && !isOverriding) {
       setIsOverriding(true);
       return;
     }
     const dates = { from, to: to || null };
+    const override = isOverriding && reason.trim() ? { overrideReason: reason.trim() } : {};
     const done = await run(() =>
       line
         ? validateCustomLesson(devis.requestId, {
@@ -152,8 +156,9 @@ export function CustomLessonDialog({
             hours: hoursValue,
             sessions: sessionsValue,
             instructorId,
+            participants: checked.participants as never,
             priceCents,
-            ...(isOverriding && reason.trim() && { overrideReason: reason.trim() }),
+            ...override,
           })
         : addLine(devis.requestId, {
             kind: 'custom',
@@ -162,20 +167,22 @@ export function CustomLessonDialog({
             dates,
             slots: slots as never,
             hours: hoursValue,
+            sessions: sessionsValue,
             instructorId,
             participants: checked.participants as never,
             priceCents,
+            ...override,
           }),
     );
     if (done) onClose();
   };
 
   const decimalSeparator = i18n.language === 'fr' ? ',' : '.';
-  const submitLabel = line
-    ? hasConflict
-      ? t('devis.custom.validateAnyway')
-      : t('devis.custom.validate')
-    : t('devis.custom.submit');
+  const submitLabel = hasConflict
+    ? t('devis.custom.validateAnyway')
+    : line
+      ? t('devis.custom.validate')
+      : t('devis.custom.submit');
 
   return (
     <DialogFrame
@@ -184,7 +191,7 @@ export function CustomLessonDialog({
       title={line ? t('devis.custom.editTitle', { label: devis.customLessonLabel }) : devis.customLessonLabel}
       onSubmit={() => void submit()}
       submitLabel={submitLabel}
-      submitColor={line && hasConflict ? 'orange.8' : undefined}
+      submitColor={hasConflict ? 'orange.8' : undefined}
       submitting={submitting}
       general={general}
       size="xl"
@@ -241,7 +248,7 @@ export function CustomLessonDialog({
           ))}
         </Group>
       </Checkbox.Group>
-      <SimpleGrid cols={{ base: 1, xs: line ? 3 : 2 }} spacing="sm">
+      <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
         <NumberInput
           label={t('devis.custom.hours')}
           description={t('devis.custom.hoursHint')}
@@ -259,23 +266,21 @@ export function CustomLessonDialog({
           error={errors.hours}
           required
         />
-        {line && (
-          <NumberInput
-            label={t('devis.custom.sessions')}
-            description={t('devis.custom.sessionsHint')}
-            value={sessions}
-            onChange={(value) => {
-              setSessions(value);
-              clear('sessions');
-            }}
-            min={1}
-            max={30}
-            allowDecimal={false}
-            allowNegative={false}
-            error={errors.sessions}
-            required
-          />
-        )}
+        <NumberInput
+          label={t('devis.custom.sessions')}
+          description={t('devis.custom.sessionsHint')}
+          value={sessions}
+          onChange={(value) => {
+            setSessions(value);
+            clear('sessions');
+          }}
+          min={1}
+          max={30}
+          allowDecimal={false}
+          allowNegative={false}
+          error={errors.sessions}
+          required
+        />
         <TextInput
           label={t('devis.custom.price')}
           description={t('devis.custom.priceHint')}
@@ -317,7 +322,7 @@ export function CustomLessonDialog({
           hasDates={DAY.test(from)}
         />
       )}
-      {line && hasConflict && isOverriding && (
+      {hasConflict && isOverriding && (
         <Textarea
           ref={reasonRef}
           label={t('devis.custom.reason')}
@@ -339,7 +344,6 @@ export function CustomLessonDialog({
         value={participants}
         onChange={setParticipants}
         errors={errors}
-        readOnly={line !== null}
       />
       {line && (
         <Text size="xs" c="dimmed">

@@ -40,13 +40,11 @@ export function ParticipantsFields({
   onChange,
   errors,
   legend,
-  readOnly = false,
 }: {
   value: ParticipantDraft[];
   onChange: (next: ParticipantDraft[]) => void;
   errors: ParticipantErrors;
   legend: string;
-  readOnly?: boolean;
 }) {
   const { t } = useTranslation();
   const format = useFormatters();
@@ -73,7 +71,6 @@ export function ParticipantsFields({
                 value={participant.firstName}
                 onChange={(e) => set(index, { firstName: e.currentTarget.value })}
                 error={errors[`participants.${index}.firstName`]}
-                readOnly={readOnly}
                 required
                 style={{ flex: '1 1 140px' }}
                 maxLength={80}
@@ -86,7 +83,6 @@ export function ParticipantsFields({
                 onChange={(e) => set(index, { birthDate: e.currentTarget.value })}
                 error={errors[`participants.${index}.birthDate`]}
                 description={age === null ? undefined : t('dossier.form.age', { count: age })}
-                readOnly={readOnly}
                 required
                 style={{ flex: '1 1 150px' }}
               />
@@ -98,45 +94,40 @@ export function ParticipantsFields({
                 onChange={(level) => set(index, { level: level ?? '' })}
                 error={errors[`participants.${index}.level`]}
                 placeholder={t('devis.participant.levelPlaceholder')}
-                readOnly={readOnly}
                 required
                 allowDeselect={false}
                 style={{ flex: '1 1 190px' }}
                 comboboxProps={{ withinPortal: true }}
               />
-              {!readOnly && (
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  size="lg"
-                  mt={25}
-                  onClick={() => onChange(value.filter((_, i) => i !== index))}
-                  disabled={value.length <= 1}
-                  aria-label={t('devis.participant.remove', {
-                    name: participant.firstName || t('devis.participant.numbered', { number }),
-                  })}
-                  title={t('devis.participant.remove', {
-                    name: participant.firstName || t('devis.participant.numbered', { number }),
-                  })}
-                >
-                  <IconTrash size={17} aria-hidden />
-                </ActionIcon>
-              )}
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                size="lg"
+                mt={25}
+                onClick={() => onChange(value.filter((_, i) => i !== index))}
+                disabled={value.length <= 1}
+                aria-label={t('devis.participant.remove', {
+                  name: participant.firstName || t('devis.participant.numbered', { number }),
+                })}
+                title={t('devis.participant.remove', {
+                  name: participant.firstName || t('devis.participant.numbered', { number }),
+                })}
+              >
+                <IconTrash size={17} aria-hidden />
+              </ActionIcon>
             </Group>
           );
         })}
-        {!readOnly && (
-          <Button
-            variant="light"
-            size="compact-sm"
-            w="fit-content"
-            leftSection={<IconPlus size={15} aria-hidden />}
-            onClick={() => onChange([...value, participantDraft()])}
-            disabled={value.length >= MAX_PARTICIPANTS}
-          >
-            {t('devis.participant.add')}
-          </Button>
-        )}
+        <Button
+          variant="light"
+          size="compact-sm"
+          w="fit-content"
+          leftSection={<IconPlus size={15} aria-hidden />}
+          onClick={() => onChange([...value, participantDraft()])}
+          disabled={value.length >= MAX_PARTICIPANTS}
+        >
+          {t('devis.participant.add')}
+        </Button>
       </Stack>
     </Fieldset>
   );
