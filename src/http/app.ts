@@ -24,6 +24,7 @@ import { eventsRoutes } from './routes/events.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { notificationsRoutes } from './routes/notifications.routes.js';
 import { offersRoutes } from './routes/offers.routes.js';
+import { posRoutes } from './routes/pos.routes.js';
 import { publicRoutes } from './routes/public.routes.js';
 import { requestsRoutes } from './routes/requests.routes.js';
 import { settingsRoutes } from './routes/settings.routes.js';
@@ -125,6 +126,11 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
             name: 'x-intake-key',
             description: 'A school’s intake key, for its own web server (instead of the proof of work)',
           },
+          posKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'A school’s POS software key (Paramètres → Logiciel de caisse)',
+          },
         },
       },
     },
@@ -143,6 +149,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   settingsRoutes(app, deps);
   offersRoutes(app, deps);
   catalogueRoutes(app, deps);
+  posRoutes(app, deps);
   await formPagesRoutes(app, deps);
   customerPageRoutes(app, deps);
 
