@@ -17,6 +17,7 @@ import { csrfPlugin } from './plugins/csrf.plugin.js';
 import { proxyWarningPlugin } from './plugins/proxy-warning.plugin.js';
 import { helmetHeaders, securityHeadersPlugin } from './plugins/security-headers.plugin.js';
 import { redactedUrl, withRedactedUrls } from './request-log.js';
+import { archiveRoutes } from './routes/archive.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { catalogueRoutes } from './routes/catalogue.routes.js';
 import { devisRoutes } from './routes/devis.routes.js';
@@ -150,6 +151,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   offersRoutes(app, deps);
   catalogueRoutes(app, deps);
   posRoutes(app, deps);
+  archiveRoutes(app, deps);
   await formPagesRoutes(app, deps);
   customerPageRoutes(app, deps);
 

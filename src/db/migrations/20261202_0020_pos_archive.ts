@@ -6,8 +6,9 @@ import { type Kysely, PostgresAdapter, sql } from 'kysely';
  * Closing the loop (issue 12): the school's POS keys (stored hashed, revocable) and every use of
  * them, the season-archive jobs (a cursor, so an interrupted run resumes and a second run finds
  * nothing left to do), and the one audited way to redact the append-only journal: an entry's
- * details (and, for a customer, the name it was written under) may be rewritten exactly once,
- * marking `redacted_at`; its action, time, file and staff author stay, and deleting stays refused.
+ * details (and, for a customer, the name it was written under) may be rewritten,
+ * stamping a later `redacted_at` each time (archive, then an erasure request); its action, time,
+ * file and staff author stay, and deleting stays refused.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   const isPg = db.getExecutor().adapter instanceof PostgresAdapter;
@@ -93,13 +94,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema.alterTable('activity').addColumn('redacted_at', ts).execute();
 
-  // The journal stays append-only, with one exception: redaction, once per entry.
+  // The journal stays append-only, with one exception: redaction, stamped with its time.
   if (isPg) {
     await sql`drop trigger activity_no_update on activity`.execute(db);
     await sql`create function activity_redact_only() returns trigger language plpgsql as $$
       begin
         if tg_op = 'UPDATE'
-          and old.redacted_at is null and new.redacted_at is not null
+          and new.redacted_at is not null
+          and (old.redacted_at is null or new.redacted_at > old.redacted_at)
           and new.id = old.id and new.school_id = old.school_id
           and new.request_id is not distinct from old.request_id
           and new.actor_kind = old.actor_kind
@@ -116,7 +118,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`drop trigger activity_no_update`.execute(db);
   await sql`create trigger activity_no_update before update on activity
     when not (
-      old.redacted_at is null and new.redacted_at is not null
+      new.redacted_at is not null
+      and (old.redacted_at is null or new.redacted_at > old.redacted_at)
       and new.id = old.id and new.school_id = old.school_id
       and new.request_id is old.request_id
       and new.actor_kind = old.actor_kind

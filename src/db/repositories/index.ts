@@ -1,4 +1,5 @@
 export * from './app-secret.repository.js';
+export * from './archive.repository.js';
 export * from './category.repository.js';
 export * from './change-marks.repository.js';
 export * from './customer.repository.js';
