@@ -436,9 +436,9 @@ export const JOURNAL_ACTIONS = {
   'archive.season_finished': action({
     details: z.object({ archived: z.number().int() }),
     fr: (who, d) =>
-      `Archivage de la saison terminé (${who}) : ${d.archived} dossier${d.archived > 1 ? 's' : ''} archivé${d.archived > 1 ? 's' : ''}`,
+      `${who} a terminé l’archivage de la saison : ${d.archived} dossier${d.archived > 1 ? 's' : ''} archivé${d.archived > 1 ? 's' : ''}`,
     en: (who, d) =>
-      `Season archive finished (${who}): ${d.archived} file${d.archived > 1 ? 's' : ''} archived`,
+      `${who} finished the season archive: ${d.archived} file${d.archived > 1 ? 's' : ''} archived`,
     example: { archived: 42 },
   }),
   'gdpr.exported': action({
