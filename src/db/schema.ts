@@ -35,6 +35,9 @@ export interface Database {
   rate_counters: RateCountersTable;
   status_counts: StatusCountsTable;
   search_fts: SearchFtsTable;
+  pos_keys: PosKeysTable;
+  pos_key_uses: PosKeyUsesTable;
+  archive_jobs: ArchiveJobsTable;
 }
 
 type Bool = 0 | 1;
@@ -407,6 +410,8 @@ export interface ActivityTable {
   action: string;
   details_json: string;
   created_at: string;
+  /** Set once when the entry's details were redacted (archive, erasure): the one allowed rewrite. */
+  redacted_at: Generated<string | null>;
 }
 
 export interface NotificationsTable {
@@ -484,4 +489,43 @@ export interface RateCountersTable {
   window_start: string;
   expires_at: string;
   hits: number;
+}
+
+/** A school's key for its point-of-sale software (Paramètres → Logiciel de caisse); only its hash is kept. */
+export interface PosKeysTable {
+  id: string;
+  school_id: string;
+  name: string;
+  key_hash: string;
+  key_hint: string;
+  created_at: string;
+  created_by_user_id: string | null;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+/** One use of a POS key: which key (by its name then), what it did. */
+export interface PosKeyUsesTable {
+  id: string;
+  school_id: string;
+  key_id: string;
+  key_name: string;
+  operation: 'list' | 'ack';
+  detail: string;
+  used_at: string;
+}
+
+/** "Archiver la saison": a resumable run over a school's files, one file per transaction. */
+export interface ArchiveJobsTable {
+  id: string;
+  school_id: string;
+  scope: 'processed' | 'older_than';
+  before_day: string | null;
+  cursor: string | null;
+  total: number;
+  done_count: number;
+  state: 'running' | 'done';
+  created_by_user_id: string | null;
+  created_at: string;
+  updated_at: string;
 }

@@ -17,5 +17,8 @@ export const ID_PREFIXES = {
   productSession: 'pss',
   dayOff: 'dof',
   mail: 'mail',
+  posKey: 'psk',
+  posKeyUse: 'psu',
+  archiveJob: 'arj',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;

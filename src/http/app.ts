@@ -16,6 +16,7 @@ import { csrfPlugin } from './plugins/csrf.plugin.js';
 import { proxyWarningPlugin } from './plugins/proxy-warning.plugin.js';
 import { helmetHeaders, securityHeadersPlugin } from './plugins/security-headers.plugin.js';
 import { redactedUrl, withRedactedUrls } from './request-log.js';
+import { archiveRoutes } from './routes/archive.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { catalogueRoutes } from './routes/catalogue.routes.js';
 import { devisRoutes } from './routes/devis.routes.js';
@@ -24,6 +25,7 @@ import { healthRoutes } from './routes/health.routes.js';
 import { notificationsRoutes } from './routes/notifications.routes.js';
 import { offersRoutes } from './routes/offers.routes.js';
 import { portalRoutes } from './routes/portal.routes.js';
+import { posRoutes } from './routes/pos.routes.js';
 import { publicRoutes } from './routes/public.routes.js';
 import { requestsRoutes } from './routes/requests.routes.js';
 import { settingsRoutes } from './routes/settings.routes.js';
@@ -125,6 +127,11 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
             name: 'x-intake-key',
             description: 'A school’s intake key, for its own web server (instead of the proof of work)',
           },
+          posKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'A school’s POS software key (Paramètres → Logiciel de caisse)',
+          },
         },
       },
     },
@@ -143,6 +150,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   settingsRoutes(app, deps);
   offersRoutes(app, deps);
   catalogueRoutes(app, deps);
+  posRoutes(app, deps);
+  archiveRoutes(app, deps);
   await formPagesRoutes(app, deps);
   await portalRoutes(app, deps);
 

@@ -377,6 +377,93 @@ export const JOURNAL_ACTIONS = {
     en: (who, d) => `${who} removed the option “${d.label}” from their private page`,
     example: { lineId: 'lin_1', label: 'Assurance Carré Neige — 6 jours (par personne)' },
   }),
+  // ── POS software, "Saisi dans logiciel", archive, customer data rights (issue 12) ──
+  'pos.key_created': action({
+    details: z.object({ name: z.string() }),
+    fr: (who, d) => `${who} a créé la clé de logiciel de caisse « ${d.name} »`,
+    en: (who, d) => `${who} created the POS software key “${d.name}”`,
+    example: { name: 'Caisse 4807' },
+  }),
+  'pos.key_revoked': action({
+    details: z.object({ name: z.string() }),
+    fr: (who, d) => `${who} a révoqué la clé de logiciel de caisse « ${d.name} »`,
+    en: (who, d) => `${who} revoked the POS software key “${d.name}”`,
+    example: { name: 'Caisse 4807' },
+  }),
+  'pos.lines_imported': action({
+    details: z.object({ number: z.string(), lines: z.number().int() }),
+    fr: (who, d) =>
+      `${who} a marqué ${d.lines} prestation${d.lines > 1 ? 's' : ''} vendue${d.lines > 1 ? 's' : ''} en ligne du dossier ${d.number} comme importée${d.lines > 1 ? 's' : ''} dans le logiciel`,
+    en: (who, d) =>
+      `${who} marked ${d.lines} online-sale service${d.lines > 1 ? 's' : ''} of file ${d.number} as imported into the POS software`,
+    example: { number: '2026-00012', lines: 2 },
+  }),
+  'pos.entered_in_pos_changed': action({
+    details: z.object({ isEnteredInPos: z.boolean() }),
+    fr: (who, d) =>
+      d.isEnteredInPos
+        ? `${who} a coché « Saisi dans logiciel »`
+        : `${who} a décoché « Saisi dans logiciel »`,
+    en: (who, d) =>
+      d.isEnteredInPos
+        ? `${who} ticked “Entered in POS software”`
+        : `${who} unticked “Entered in POS software”`,
+    example: { isEnteredInPos: true },
+  }),
+  'pos.exported': action({
+    details: z.object({ files: z.number().int() }),
+    fr: (who, d) => `${who} a exporté ${d.files} dossier${d.files > 1 ? 's' : ''} pour le logiciel de caisse`,
+    en: (who, d) => `${who} exported ${d.files} file${d.files > 1 ? 's' : ''} for the POS software`,
+    example: { files: 3 },
+  }),
+  'archive.file_archived': action({
+    details: z.object({ number: z.string(), redactedEntries: z.number().int() }),
+    fr: (who, d) =>
+      `${who} a archivé le dossier ${d.number} : contenu de la commande effacé, ${d.redactedEntries} entrée${d.redactedEntries > 1 ? 's' : ''} du journal expurgée${d.redactedEntries > 1 ? 's' : ''}`,
+    en: (who, d) =>
+      `${who} archived file ${d.number}: order content erased, ${d.redactedEntries} journal entr${d.redactedEntries > 1 ? 'ies' : 'y'} redacted`,
+    example: { number: '2026-00012', redactedEntries: 4 },
+  }),
+  'archive.season_started': action({
+    details: z.object({
+      scope: z.enum(['processed', 'older_than']),
+      beforeDay: z.string().nullable(),
+      total: z.number().int(),
+    }),
+    fr: (who, d) =>
+      d.scope === 'processed'
+        ? `${who} a lancé l’archivage de la saison : ${d.total} dossier${d.total > 1 ? 's' : ''} en « Commande traitée »`
+        : `${who} a lancé l’archivage de la saison : ${d.total} dossier${d.total > 1 ? 's' : ''} ouvert${d.total > 1 ? 's' : ''} avant le ${d.beforeDay ? formatCalendarDate(d.beforeDay) : '?'}`,
+    en: (who, d) =>
+      d.scope === 'processed'
+        ? `${who} started the season archive: ${d.total} processed file${d.total > 1 ? 's' : ''}`
+        : `${who} started the season archive: ${d.total} file${d.total > 1 ? 's' : ''} opened before ${d.beforeDay ?? '?'}`,
+    example: { scope: 'processed', beforeDay: null, total: 42 },
+  }),
+  'archive.season_finished': action({
+    details: z.object({ archived: z.number().int() }),
+    fr: (who, d) =>
+      `${who} a terminé l’archivage de la saison : ${d.archived} dossier${d.archived > 1 ? 's' : ''} archivé${d.archived > 1 ? 's' : ''}`,
+    en: (who, d) =>
+      `${who} finished the season archive: ${d.archived} file${d.archived > 1 ? 's' : ''} archived`,
+    example: { archived: 42 },
+  }),
+  'gdpr.exported': action({
+    details: z.object({ customerId: z.string(), files: z.number().int() }),
+    fr: (who, d) =>
+      `${who} a exporté les données d’un client (${d.files} dossier${d.files > 1 ? 's' : ''}, droit d’accès RGPD)`,
+    en: (who, d) =>
+      `${who} exported a customer’s data (${d.files} file${d.files > 1 ? 's' : ''}, GDPR access request)`,
+    example: { customerId: 'cus_1', files: 2 },
+  }),
+  'gdpr.erased': action({
+    details: z.object({ customerId: z.string(), files: z.number().int() }),
+    fr: (who, d) =>
+      `${who} a effacé les données d’un client à sa demande (${d.files} dossier${d.files > 1 ? 's' : ''} ; registre des paiements conservé)`,
+    en: (who, d) =>
+      `${who} erased a customer’s data on request (${d.files} file${d.files > 1 ? 's' : ''}; payment ledger kept)`,
+    example: { customerId: 'cus_1', files: 2 },
+  }),
 } as const;
 
 function euros(amount: number, language: StaffLanguage): string {

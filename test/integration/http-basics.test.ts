@@ -30,7 +30,7 @@ describeEachDatabase('HTTP basics', (ctx) => {
     expect(doc.paths['/api/health'].get.security).toBeUndefined();
     expect(doc.paths['/api/auth/login'].post.security).toBeUndefined();
     expect(doc.paths['/api/public/{school}/requests'].post.security).toEqual([{}, { intakeKey: [] }]);
-    expect(Object.keys(doc.components.securitySchemes)).toEqual(['session', 'intakeKey']);
+    expect(Object.keys(doc.components.securitySchemes)).toEqual(['session', 'intakeKey', 'posKey']);
   });
 
   it('answers unknown routes and bad JSON in the error shape', async () => {

@@ -544,6 +544,7 @@ async function references(db: RawDb, dialect: DialectName): Promise<string[]> {
 const EXPECTED_REFERENCES = [
   'activity.school_id+actor_user_id → users.school_id+id',
   'activity.school_id+request_id → requests.school_id+id',
+  'archive_jobs.school_id+created_by_user_id → users.school_id+id',
   'instructor_unavailabilities.school_id+instructor_id → instructors.school_id+id',
   'lines.school_id+instructor_id → instructors.school_id+id',
   'lines.school_id+product_id → products.school_id+id',
@@ -560,6 +561,8 @@ const EXPECTED_REFERENCES = [
   'payment_attempts.school_id+request_id → requests.school_id+id',
   'payments.school_id+recorded_by_user_id → users.school_id+id',
   'payments.school_id+request_id → requests.school_id+id',
+  'pos_key_uses.school_id+key_id → pos_keys.school_id+id',
+  'pos_keys.school_id+created_by_user_id → users.school_id+id',
   'product_sessions.school_id+product_id → products.school_id+id',
   'requests.school_id+category_id → categories.school_id+id',
   'requests.school_id+customer_id → customers.school_id+id',

@@ -1,4 +1,5 @@
 export * from './app-secret.repository.js';
+export * from './archive.repository.js';
 export * from './category.repository.js';
 export * from './change-marks.repository.js';
 export * from './customer.repository.js';
@@ -16,6 +17,7 @@ export * from './offer.repository.js';
 export * from './outbox.repository.js';
 export * from './payment.repository.js';
 export * from './portal.repository.js';
+export * from './pos.repository.js';
 export * from './product.repository.js';
 export * from './product-session.repository.js';
 export * from './rate-counter.repository.js';

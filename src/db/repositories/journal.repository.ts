@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ActivityTable, Database, OutboxTable } from '../schema.js';
 
-export type NewJournalRow = Omit<ActivityTable, 'id'>;
+export type NewJournalRow = Omit<ActivityTable, 'id' | 'redacted_at'>;
 
 /** Appends one line to the activity journal. */
 export async function insertJournalRow(db: Kysely<Database>, row: NewJournalRow): Promise<void> {
