@@ -24,6 +24,7 @@ import { eventsRoutes } from './routes/events.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { notificationsRoutes } from './routes/notifications.routes.js';
 import { offersRoutes } from './routes/offers.routes.js';
+import { paymentsRoutes } from './routes/payments.routes.js';
 import { publicRoutes } from './routes/public.routes.js';
 import { requestsRoutes } from './routes/requests.routes.js';
 import { settingsRoutes } from './routes/settings.routes.js';
@@ -142,6 +143,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   publicRoutes(app, deps);
   settingsRoutes(app, deps);
   offersRoutes(app, deps);
+  paymentsRoutes(app, deps);
   catalogueRoutes(app, deps);
   await formPagesRoutes(app, deps);
   customerPageRoutes(app, deps);

@@ -15,6 +15,7 @@ export * from './notification.repository.js';
 export * from './offer.repository.js';
 export * from './outbox.repository.js';
 export * from './payment.repository.js';
+export * from './payment-schedule.repository.js';
 export * from './product.repository.js';
 export * from './product-session.repository.js';
 export * from './rate-counter.repository.js';
