@@ -12,6 +12,7 @@ import { createIntakeDeps } from './intake/intake-deps.js';
 import { startIntakeHousekeeping } from './intake/intake-housekeeping.js';
 import { startOfferReminders } from './offers/offer-reminders.js';
 import { DbOutboxDispatcher, emailHandler } from './outbox.js';
+import { startBalanceReminders } from './payments/balance-reminders.js';
 import { PresenceTracker } from './presence.js';
 import { deriveSecret, loadAppSecret } from './settings/app-secret.js';
 
@@ -76,6 +77,7 @@ export async function createDeps(
   purge.unref();
   const stopIntakeHousekeeping = startIntakeHousekeeping(deps);
   const stopOfferReminders = startOfferReminders(deps);
+  const stopBalanceReminders = startBalanceReminders(deps);
   return {
     ...deps,
     mail,
@@ -83,6 +85,7 @@ export async function createDeps(
       clearInterval(purge);
       await stopIntakeHousekeeping();
       await stopOfferReminders();
+      await stopBalanceReminders();
       await outbox.stop();
       await events.close();
       await mail.close();

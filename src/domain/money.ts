@@ -113,3 +113,9 @@ export function formatMoney(amount: Cents, locale = 'fr-FR', currency = 'EUR'): 
   }
   return format.format(decimalText(amount));
 }
+
+/** The amount as a French user types it in a field: 12050 → "120,50", 36000 → "360" (no symbol, no spaces). */
+export function eurosInputText(amount: Cents): string {
+  const text = decimalText(amount);
+  return text.endsWith('.00') ? text.slice(0, -3) : text.replace('.', ',');
+}

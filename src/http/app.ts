@@ -24,6 +24,7 @@ import { eventsRoutes } from './routes/events.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { notificationsRoutes } from './routes/notifications.routes.js';
 import { offersRoutes } from './routes/offers.routes.js';
+import { paymentsRoutes } from './routes/payments.routes.js';
 import { portalRoutes } from './routes/portal.routes.js';
 import { posRoutes } from './routes/pos.routes.js';
 import { publicRoutes } from './routes/public.routes.js';
@@ -149,6 +150,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   publicRoutes(app, deps);
   settingsRoutes(app, deps);
   offersRoutes(app, deps);
+  paymentsRoutes(app, deps);
   catalogueRoutes(app, deps);
   posRoutes(app, deps);
   archiveRoutes(app, deps);

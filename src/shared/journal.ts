@@ -464,7 +464,88 @@ export const JOURNAL_ACTIONS = {
       `${who} erased a customer’s data on request (${d.files} file${d.files > 1 ? 's' : ''}; payment ledger kept)`,
     example: { customerId: 'cus_1', files: 2 },
   }),
+  // ── The Paiement onglet, staff side (issue 10, PAY-STAFF): manual payments, the online-payment
+  // toggle, the file's deposit rule, balance reminders, anomalies ──────────────────────────────
+  'payment.manual_recorded': action({
+    details: z.object({
+      paymentId: z.string(),
+      amountCents: z.number().int(),
+      method: z.string(),
+      reference: z.string().nullable(),
+    }),
+    fr: (who, d) =>
+      `${who} a ajouté un paiement manuel de ${euros(d.amountCents, 'fr')} (${METHOD_WORDS.fr[d.method] ?? d.method}${d.reference ? ` n° ${d.reference}` : ''})`,
+    en: (who, d) =>
+      `${who} recorded a manual payment of ${euros(d.amountCents, 'en')} (${METHOD_WORDS.en[d.method] ?? d.method}${d.reference ? ` no. ${d.reference}` : ''})`,
+    example: { paymentId: 'pay_1', amountCents: 12050, method: 'cheque', reference: '0012345' },
+  }),
+  'payment.online_toggled': action({
+    details: z.object({ isAllowed: z.boolean() }),
+    fr: (who, d) =>
+      d.isAllowed ? `${who} a autorisé le paiement en ligne` : `${who} a désactivé le paiement en ligne`,
+    en: (who, d) => (d.isAllowed ? `${who} allowed online payment` : `${who} turned online payment off`),
+    example: { isAllowed: false },
+  }),
+  'payment.deposit_rule_changed': action({
+    details: z.object({
+      rule: z
+        .union([
+          z.object({ kind: z.literal('percentage'), bp: z.number(), balanceDaysBefore: z.number() }),
+          z.object({ kind: z.literal('fixed'), cents: z.number(), balanceDaysBefore: z.number() }),
+        ])
+        .nullable(),
+    }),
+    fr: (who, d) =>
+      d.rule === null
+        ? `${who} a rétabli la règle d’acompte de l’école`
+        : `${who} a fixé l’acompte du dossier à ${d.rule.kind === 'percentage' ? `${d.rule.bp / 100} %` : euros(d.rule.cents, 'fr')}, solde ${d.rule.balanceDaysBefore} jours avant le premier cours`,
+    en: (who, d) =>
+      d.rule === null
+        ? `${who} restored the school’s deposit rule`
+        : `${who} set the file’s deposit to ${d.rule.kind === 'percentage' ? `${d.rule.bp / 100}%` : euros(d.rule.cents, 'en')}, balance ${d.rule.balanceDaysBefore} days before the first lesson`,
+    example: { rule: { kind: 'percentage', bp: 5000, balanceDaysBefore: 10 } },
+  }),
+  'payment.balance_reminder_sent': action({
+    details: z.object({ dueOn: z.string(), amountCents: z.number().int(), isOverdue: z.boolean() }),
+    fr: (who, d) =>
+      d.isOverdue
+        ? `${who} a relancé le client : solde de ${euros(d.amountCents, 'fr')} en retard (dû le ${formatCalendarDate(d.dueOn)})`
+        : `${who} a rappelé au client le solde de ${euros(d.amountCents, 'fr')} dû le ${formatCalendarDate(d.dueOn)}`,
+    en: (who, d) =>
+      d.isOverdue
+        ? `${who} reminded the customer: balance of ${euros(d.amountCents, 'en')} overdue (due ${d.dueOn})`
+        : `${who} reminded the customer of the balance of ${euros(d.amountCents, 'en')} due ${d.dueOn}`,
+    example: { dueOn: '2027-02-01', amountCents: 25200, isOverdue: false },
+  }),
+  'payment.anomaly_resolved': action({
+    details: z.object({ anomalyId: z.string(), reason: z.string(), note: z.string() }),
+    fr: (who, d) => `${who} a résolu une anomalie de paiement : ${d.note}`,
+    en: (who, d) => `${who} resolved a payment anomaly: ${d.note}`,
+    example: { anomalyId: 'pan_1', reason: 'amount_mismatch', note: 'Virement complémentaire reçu' },
+  }),
 } as const;
+
+/** The payment methods as the journal names them. */
+const METHOD_WORDS: Record<StaffLanguage, Record<string, string>> = {
+  fr: {
+    online: 'paiement en ligne',
+    cash: 'espèces',
+    cheque: 'chèque',
+    transfer: 'virement',
+    holiday_vouchers: 'chèques-vacances',
+    ancv_connect: 'ANCV Connect',
+    card_desk: 'carte au guichet',
+  },
+  en: {
+    online: 'online payment',
+    cash: 'cash',
+    cheque: 'cheque',
+    transfer: 'bank transfer',
+    holiday_vouchers: 'holiday vouchers',
+    ancv_connect: 'ANCV Connect',
+    card_desk: 'card at the desk',
+  },
+};
 
 function euros(amount: number, language: StaffLanguage): string {
   return formatMoney(cents(amount), language === 'fr' ? 'fr-FR' : 'en-GB');

@@ -4,7 +4,7 @@
  */
 import type { Cents } from '../domain/money.js';
 
-export { type Cents, cents, formatMoney, parseEuros, ZERO } from '../domain/money.js';
+export { type Cents, cents, eurosInputText, formatMoney, parseEuros, ZERO } from '../domain/money.js';
 
 /**
  * A JSON shape as its reader gets it: every number under a key ending in `Cents` (`totalCents`,

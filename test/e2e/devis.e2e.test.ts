@@ -168,11 +168,11 @@ describe('the Devis onglet', { timeout: 120_000 }, () => {
     }
     await page.setViewportSize({ width: 1280, height: 900 });
 
-    // Paiement: what the file costs, what was paid, what remains — no button that does nothing.
+    // Paiement: what the file costs, what was paid, what remains, and the one thing to do here.
     await page.getByRole('tab', { name: 'Paiement' }).click();
-    const payment = page.getByRole('region', { name: 'Paiement' });
+    const payment = page.getByRole('region', { name: 'Paiement', exact: true });
     await payment.getByText('Reste à payer').waitFor();
-    expect(await payment.getByRole('button').count()).toBe(0);
+    await payment.getByRole('button', { name: 'Ajouter un paiement manuel' }).waitFor();
     await shoot('devis-paiement-1280');
   });
 

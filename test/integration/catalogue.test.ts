@@ -399,6 +399,11 @@ describeEachDatabase('catalogue, instructors and sales settings (Paramètres)', 
       quoteValidityDays: 14,
       defaultDepositBp: 3000,
       reminderDaysBeforeExpiry: 3,
+      depositKind: 'percentage',
+      defaultDepositFixedCents: 0,
+      balanceDaysBeforeFirstLesson: 14,
+      balanceReminderDaysBefore: 3,
+      isBalanceOverdueReminder: true,
       legal: { companyName: '', address: '', siret: '', vatNumber: '', mentions: '' },
     });
     const forms = (await adminA.get('/api/settings/forms')).json().settings;
@@ -413,6 +418,11 @@ describeEachDatabase('catalogue, instructors and sales settings (Paramètres)', 
       quoteValidityDays: 14,
       defaultDepositBp: 5000,
       reminderDaysBeforeExpiry: 3,
+      depositKind: 'percentage',
+      defaultDepositFixedCents: 0,
+      balanceDaysBeforeFirstLesson: 14,
+      balanceReminderDaysBefore: 3,
+      isBalanceOverdueReminder: true,
       legal: { companyName: 'ESF Test', address: '', siret: '12345678900012', vatNumber: '', mentions: '' },
     });
     expect((await secretaryA.get('/api/settings/sales')).json()).toEqual(saved.json());

@@ -17,6 +17,7 @@ import { normalizeEmail } from '../common.schemas.js';
 import type { AppDeps } from '../deps.js';
 import { loadOfferSchool } from '../offers/offer-school.js';
 import { isExpiringSoon } from '../offers/offers-view.js';
+import { isBalanceOverdue } from '../payments/balance-schedule.js';
 import {
   KeyedTextSchema,
   readKeyedText,
@@ -32,6 +33,8 @@ export const ListQuerySchema = z.object({
   categoryId: z.string().max(64).optional(),
   /** Only files whose last message is the customer's ("à traiter"). */
   toHandle: z.enum(['true', 'false']).optional(),
+  /** Only files whose balance is overdue ("solde en retard"). */
+  balanceOverdue: z.enum(['true', 'false']).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
@@ -60,6 +63,8 @@ export const ListItemSchema = z.object({
   /** The current quote's or payment link's last valid day, and "expire bientôt" (the school's day). */
   offerValidUntil: z.string().nullable(),
   isOfferExpiringSoon: z.boolean(),
+  /** "Solde en retard": a deposit paid and the balance's due day past (the school's day). */
+  isBalanceOverdue: z.boolean(),
 });
 export type ListItem = z.infer<typeof ListItemSchema>;
 
@@ -106,6 +111,7 @@ function toItems(rows: ListRow[], offers: OfferDay): ListItem[] {
     services: readServiceLabels(r.services_json),
     offerValidUntil: r.offer_valid_until,
     isOfferExpiringSoon: isExpiringSoon(r.offer_valid_until, offers.today, offers.reminderDays),
+    isBalanceOverdue: isBalanceOverdue({ status: r.status, balanceDueOn: r.balance_due_on }, offers.today),
   }));
 }
 
@@ -115,17 +121,20 @@ function toItems(rows: ListRow[], offers: OfferDay): ListItem[] {
  */
 export async function listRequests(deps: AppDeps, actor: StaffActor, query: ListQuery) {
   const db = deps.db.kysely;
+  // The overdue filter needs the school's today before the query; otherwise it is read beside it.
+  const day = query.balanceOverdue === 'true' ? await offerDayOf(deps, actor.schoolId) : null;
   const [rows, counts, offers] = await Promise.all([
     selectListRows(db, actor.schoolId, {
       status: query.tab,
       source: query.source,
       categoryId: query.categoryId,
       isToHandle: query.toHandle === 'true',
+      balanceDueBefore: day?.today,
       after: query.cursor ? decodeCursor(query.cursor) : undefined,
       limit: query.limit + 1,
     }),
     loadTabCounts(db, actor.schoolId),
-    offerDayOf(deps, actor.schoolId),
+    day ?? offerDayOf(deps, actor.schoolId),
   ]);
   const page = rows.slice(0, query.limit);
   const items = toItems(page, offers);

@@ -8,6 +8,7 @@ import {
 import { isTotalToBePriced } from '../../domain/line-pricing.js';
 import type { Cents } from '../../domain/money.js';
 import { activeTotal, deriveStatus, type Status } from '../../domain/status.js';
+import { scheduleBalance } from '../payments/balance-schedule.js';
 import type { Tx } from '../tx.js';
 import { serviceLabelOf } from './keyed-text.schemas.js';
 
@@ -46,6 +47,9 @@ export async function materializeStatus(tx: Tx, facts: StoredFacts): Promise<Mat
       isToBePriced,
     });
   }
+  // The balance's due day follows the money: set once a deposit is paid, gone once nothing is left.
+  if (beside.paidCents !== stored.paidCents || totalCents !== stored.totalCents)
+    await scheduleBalance(tx, { schoolId, requestId, totalCents, paidCents: beside.paidCents });
   if (status !== stored.status) {
     await adjustStatusCount(tx.trx, schoolId, stored.status, -1);
     await adjustStatusCount(tx.trx, schoolId, status, 1);

@@ -231,6 +231,11 @@ export const DEMO_SALES_SETTINGS = {
   quoteValidityDays: 14,
   defaultDepositBp: 3000,
   reminderDaysBeforeExpiry: 3,
+  depositKind: 'percentage',
+  defaultDepositFixedCents: 0,
+  balanceDaysBeforeFirstLesson: 14,
+  balanceReminderDaysBefore: 3,
+  isBalanceOverdueReminder: true,
   legal: {
     companyName: 'École du Ski Français de Démo-les-Neiges',
     address: 'Maison de l’ESF, 12 place de la Télécabine, 73999 Démo-les-Neiges',

@@ -16,6 +16,7 @@ export * from './notification.repository.js';
 export * from './offer.repository.js';
 export * from './outbox.repository.js';
 export * from './payment.repository.js';
+export * from './payment-schedule.repository.js';
 export * from './portal.repository.js';
 export * from './pos.repository.js';
 export * from './product.repository.js';

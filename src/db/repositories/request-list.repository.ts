@@ -22,6 +22,7 @@ export interface ListRow {
   customer_email: string;
   services_json: string;
   offer_valid_until: string | null;
+  balance_due_on: string | null;
 }
 
 export interface ListFilter {
@@ -29,6 +30,8 @@ export interface ListFilter {
   source?: string;
   categoryId?: string;
   isToHandle?: boolean;
+  /** "Solde en retard": a deposit paid and the balance due before this day (the school's today). */
+  balanceDueBefore?: string;
   /** Keyset pagination: rows strictly after this one in (last_message_at desc, id desc). */
   after?: { at: string; id: string };
   ids?: readonly string[];
@@ -50,6 +53,8 @@ export async function selectListRows(
   if (filter.source !== undefined) where.push(sql`r.source = ${filter.source}`);
   if (filter.categoryId !== undefined) where.push(sql`r.category_id = ${filter.categoryId}`);
   if (filter.isToHandle) where.push(sql`r.last_message_author = 'customer'`);
+  if (filter.balanceDueBefore !== undefined)
+    where.push(sql`r.status = 'deposit_paid' and r.balance_due_on < ${filter.balanceDueBefore}`);
   if (filter.after) {
     where.push(
       sql`(r.last_message_at < ${filter.after.at} or (r.last_message_at = ${filter.after.at} and r.id < ${filter.after.id}))`,
@@ -63,7 +68,7 @@ export async function selectListRows(
     select r.id, r.number, r.status, r.source, r.language, r.category_id, c.name as category_name,
       r.last_message_at, r.last_message_preview, r.last_message_key, r.last_message_params_json,
       r.last_message_author, r.total_cents, r.paid_cents, r.is_to_be_priced,
-      r.customer_name, r.customer_email, r.services_json, r.offer_valid_until
+      r.customer_name, r.customer_email, r.services_json, r.offer_valid_until, r.balance_due_on
     from requests r left join categories c on c.id = r.category_id
     where ${sql.join(where, sql` and `)}
     order by r.last_message_at desc, r.id desc

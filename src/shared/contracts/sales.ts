@@ -176,6 +176,15 @@ export const SalesSettingsSchema = z.object({
   defaultDepositBp: z.number().int().min(0).max(10_000).default(3000),
   /** A reminder goes to the customer this many days before a quote expires (0: none). */
   reminderDaysBeforeExpiry: z.number().int().min(0).max(60).default(3),
+  /** The school's deposit rule: a percentage (defaultDepositBp) or a fixed amount (defaultDepositFixedCents). */
+  depositKind: z.enum(['percentage', 'fixed']).default('percentage'),
+  defaultDepositFixedCents: z.number().int().min(0).max(100_000_000).default(0),
+  /** Once a deposit is paid, the balance is due this many days before the first lesson. */
+  balanceDaysBeforeFirstLesson: z.number().int().min(0).max(365).default(14),
+  /** The balance reminder goes this many days before it is due (0: none). */
+  balanceReminderDaysBefore: z.number().int().min(0).max(60).default(3),
+  /** Another reminder goes once the balance is overdue. */
+  isBalanceOverdueReminder: z.boolean().default(true),
   /** Printed on quotes. */
   legal: z
     .object({

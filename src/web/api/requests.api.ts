@@ -31,7 +31,7 @@ export type {
   UpdateRequestBody,
 };
 export type TabCounts = ListResponse['counts'];
-export type ListFilters = Pick<ListQuery, 'source' | 'categoryId' | 'toHandle'>;
+export type ListFilters = Pick<ListQuery, 'source' | 'categoryId' | 'toHandle' | 'balanceOverdue'>;
 export type Message = RequestPage['messages'][number];
 export type ActivityItem = RequestPage['activity'][number];
 export type Line = RequestPage['lines'][number];
@@ -52,6 +52,7 @@ export function listRequests(params: ListParams, signal?: AbortSignal): Promise<
   if (params.source) query.set('source', params.source);
   if (params.categoryId) query.set('categoryId', params.categoryId);
   if (params.toHandle === 'true') query.set('toHandle', 'true');
+  if (params.balanceOverdue === 'true') query.set('balanceOverdue', 'true');
   if (params.cursor) query.set('cursor', params.cursor);
   return apiRequest<ListResponse>('GET', `/api/requests?${query}`, { signal });
 }

@@ -63,3 +63,21 @@ export function ToHandleBadge(props: BadgeProps) {
     </Badge>
   );
 }
+
+/** "Solde en retard": a deposit paid and the balance's due day past. */
+export function BalanceOverdueBadge(props: BadgeProps) {
+  const { t } = useTranslation();
+  return (
+    <Badge
+      variant="light"
+      color="orange.8"
+      radius="sm"
+      title={t('payment.list.overdueTitle')}
+      styles={{ label: { textTransform: 'none', fontWeight: 700 } }}
+      style={{ flex: 'none' }}
+      {...props}
+    >
+      {t('payment.overdue')}
+    </Badge>
+  );
+}

@@ -6,7 +6,7 @@ import { useFormatters } from '../../format/use-formatters';
 import { useMe } from '../../session/session';
 import { DevisTab } from './devis/devis-tab';
 import { useDevis } from './devis/use-devis';
-import { PaymentTab } from './payment-tab';
+import { PaymentTab } from './payment/payment-tab';
 import type { RunEdit } from './run-edit';
 
 const TABS = ['dossier', 'devis', 'paiement'] as const;
@@ -93,7 +93,7 @@ export function SideTabs({
         <DevisTab data={data} devis={devis} />
       </Tabs.Panel>
       <Tabs.Panel value="paiement" pt="md">
-        <PaymentTab data={data} devis={devis} />
+        <PaymentTab requestId={request.id} version={request.version} runEdit={runEdit} />
       </Tabs.Panel>
     </Tabs>
   );

@@ -1,4 +1,4 @@
-import { Badge, Box, Group, Stack, Tabs, Text } from '@mantine/core';
+import { Badge, Box, Group, Stack, Switch, Tabs, Text } from '@mantine/core';
 import { IconFolders } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useSearch } from 'wouter';
@@ -15,8 +15,11 @@ export function DossiersPage() {
   const { t } = useTranslation();
   const search = useSearch();
   const [, navigate] = useLocation();
-  const tab: DossierTab = tabFromSlug(new URLSearchParams(search).get('onglet')) ?? 'new';
-  const list = useRequestList({ tab });
+  const query = new URLSearchParams(search);
+  const tab: DossierTab = tabFromSlug(query.get('onglet')) ?? 'new';
+  // "Solde en retard" only means something for files with a deposit paid.
+  const isOverdueOnly = tab === 'deposit_paid' && query.get('solde-en-retard') === '1';
+  const list = useRequestList({ tab, ...(isOverdueOnly && { balanceOverdue: 'true' as const }) });
   const tabLabel = t(`tabs.${tab}`);
 
   return (
@@ -77,6 +80,19 @@ export function DossiersPage() {
           <Tabs.Panel key={value} value={value} pt="md">
             {value === tab && (
               <>
+                {tab === 'deposit_paid' && (
+                  <Switch
+                    label={t('payment.list.overdueFilter')}
+                    checked={isOverdueOnly}
+                    onChange={(event) =>
+                      navigate(
+                        `/dossiers?onglet=${TAB_SLUGS[tab]}${event.currentTarget.checked ? '&solde-en-retard=1' : ''}`,
+                        { replace: true },
+                      )
+                    }
+                    mb="sm"
+                  />
+                )}
                 {list.isStale && <StaleNotice onRefresh={list.reload} />}
                 {list.state.status === 'loading' && <ListLoading />}
                 {list.state.status === 'failed' && (

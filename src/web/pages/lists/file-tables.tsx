@@ -5,7 +5,7 @@ import { CUSTOMER_LANGUAGES, type CustomerLanguage } from '../../../shared/vocab
 import type { ListItem } from '../../api/requests.api';
 import { plainT, serviceLabelText, useKeyedText } from '../../components/keyed-text';
 import { fileHref } from '../../components/labels';
-import { SourceBadge, ToHandleBadge } from '../../components/status-badge';
+import { BalanceOverdueBadge, SourceBadge, ToHandleBadge } from '../../components/status-badge';
 import { useRowNavigation } from '../../components/use-row-navigation';
 import { useFormatters } from '../../format/use-formatters';
 
@@ -39,6 +39,7 @@ function NumberCell({ item }: { item: ListItem }) {
         </Text>
       </Link>
       {item.isToHandle && <ToHandleBadge size="sm" />}
+      {item.isBalanceOverdue && <BalanceOverdueBadge size="sm" />}
     </Stack>
   );
 }

@@ -1,7 +1,20 @@
-import { Alert, Button, Group, NumberInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  NumberInput,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type Cents, eurosInputText, parseEuros } from '../../../shared/money';
 import { getSalesSettings, type SalesSettings, saveSalesSettings } from '../../api/catalogue.api';
 import { ApiError } from '../../api/http';
 import { notifySuccess } from '../../components/notify';
@@ -23,6 +36,10 @@ const FIELDS = [
   'quoteValidityDays',
   'defaultDepositBp',
   'reminderDaysBeforeExpiry',
+  'defaultDepositFixedCents',
+  'balanceDaysBeforeFirstLesson',
+  'balanceReminderDaysBefore',
+  'isBalanceOverdueReminder',
   'legal.companyName',
   'legal.address',
   'legal.siret',
@@ -52,6 +69,11 @@ interface Values {
   quoteValidityDays: number | string;
   deposit: string;
   reminderDaysBeforeExpiry: number | string;
+  depositKind: SalesSettings['depositKind'];
+  depositFixed: string;
+  balanceDaysBeforeFirstLesson: number | string;
+  balanceReminderDaysBefore: number | string;
+  isBalanceOverdueReminder: boolean;
   legal: SalesSettings['legal'];
 }
 
@@ -61,6 +83,12 @@ function valuesOf(settings: SalesSettings, language: string): Values {
     quoteValidityDays: settings.quoteValidityDays,
     deposit: percentText(settings.defaultDepositBp, language),
     reminderDaysBeforeExpiry: settings.reminderDaysBeforeExpiry,
+    depositKind: settings.depositKind,
+    depositFixed:
+      settings.defaultDepositFixedCents > 0 ? eurosInputText(settings.defaultDepositFixedCents as Cents) : '',
+    balanceDaysBeforeFirstLesson: settings.balanceDaysBeforeFirstLesson,
+    balanceReminderDaysBefore: settings.balanceReminderDaysBefore,
+    isBalanceOverdueReminder: settings.isBalanceOverdueReminder,
     legal: { ...settings.legal },
   };
 }
@@ -102,12 +130,21 @@ function SalesSettingsForm({
       found.reminderDaysBeforeExpiry = t('salesSettings.daysRequired');
     const depositBp = basisPointsFromPercent(values.deposit);
     if (depositBp === null) found.defaultDepositBp = t('salesSettings.depositInvalid');
+    const fixed = values.depositKind === 'fixed' ? parseEuros(values.depositFixed) : null;
+    if (values.depositKind === 'fixed' && (fixed === null || fixed <= 0))
+      found.defaultDepositFixedCents = t('payment.settings.fixedInvalid');
+    if (typeof values.balanceDaysBeforeFirstLesson !== 'number')
+      found.balanceDaysBeforeFirstLesson = t('salesSettings.daysRequired');
+    if (typeof values.balanceReminderDaysBefore !== 'number')
+      found.balanceReminderDaysBefore = t('salesSettings.daysRequired');
     setErrors(found);
     if (
       Object.keys(found).length > 0 ||
       depositBp === null ||
       typeof values.quoteValidityDays !== 'number' ||
-      typeof values.reminderDaysBeforeExpiry !== 'number'
+      typeof values.reminderDaysBeforeExpiry !== 'number' ||
+      typeof values.balanceDaysBeforeFirstLesson !== 'number' ||
+      typeof values.balanceReminderDaysBefore !== 'number'
     )
       return;
 
@@ -118,6 +155,11 @@ function SalesSettingsForm({
         quoteValidityDays: values.quoteValidityDays,
         defaultDepositBp: depositBp,
         reminderDaysBeforeExpiry: values.reminderDaysBeforeExpiry,
+        depositKind: values.depositKind,
+        defaultDepositFixedCents: fixed ?? settings.defaultDepositFixedCents,
+        balanceDaysBeforeFirstLesson: values.balanceDaysBeforeFirstLesson,
+        balanceReminderDaysBefore: values.balanceReminderDaysBefore,
+        isBalanceOverdueReminder: values.isBalanceOverdueReminder,
         legal: {
           companyName: values.legal.companyName.trim(),
           address: values.legal.address.trim(),
@@ -226,6 +268,93 @@ function SalesSettingsForm({
                 error={errors.reminderDaysBeforeExpiry}
               />
             </SimpleGrid>
+          </SettingsSection>
+
+          <SettingsSection
+            title={t('payment.settings.title')}
+            description={t('payment.settings.description')}
+          >
+            <Stack gap="md">
+              <div>
+                <Text size="sm" fw={500} id="deposit-kind-label" mb={4}>
+                  {t('payment.settings.depositKind')}
+                </Text>
+                <SegmentedControl
+                  aria-labelledby="deposit-kind-label"
+                  value={values.depositKind}
+                  onChange={(value) =>
+                    set('defaultDepositFixedCents', {
+                      ...values,
+                      depositKind: value === 'fixed' ? 'fixed' : 'percentage',
+                    })
+                  }
+                  data={[
+                    { value: 'percentage', label: t('payment.settings.kindPercentage') },
+                    { value: 'fixed', label: t('payment.settings.kindFixed') },
+                  ]}
+                />
+              </div>
+              {values.depositKind === 'fixed' && (
+                <TextInput
+                  label={t('payment.settings.fixedAmount')}
+                  description={t('payment.settings.fixedAmountDescription')}
+                  required
+                  maw={280}
+                  inputMode="decimal"
+                  autoComplete="off"
+                  rightSection="€"
+                  value={values.depositFixed}
+                  onChange={(e) =>
+                    set('defaultDepositFixedCents', { ...values, depositFixed: e.currentTarget.value })
+                  }
+                  error={errors.defaultDepositFixedCents}
+                />
+              )}
+              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+                <NumberInput
+                  label={t('payment.settings.balanceDays')}
+                  description={t('payment.settings.balanceDaysDescription')}
+                  required
+                  min={0}
+                  max={365}
+                  allowDecimal={false}
+                  allowNegative={false}
+                  suffix={` ${t('salesSettings.daysSuffix')}`}
+                  value={values.balanceDaysBeforeFirstLesson}
+                  onChange={(value) =>
+                    set('balanceDaysBeforeFirstLesson', { ...values, balanceDaysBeforeFirstLesson: value })
+                  }
+                  error={errors.balanceDaysBeforeFirstLesson}
+                />
+                <NumberInput
+                  label={t('payment.settings.reminderDays')}
+                  description={t('payment.settings.reminderDaysDescription')}
+                  required
+                  min={0}
+                  max={60}
+                  allowDecimal={false}
+                  allowNegative={false}
+                  suffix={` ${t('salesSettings.daysSuffix')}`}
+                  value={values.balanceReminderDaysBefore}
+                  onChange={(value) =>
+                    set('balanceReminderDaysBefore', { ...values, balanceReminderDaysBefore: value })
+                  }
+                  error={errors.balanceReminderDaysBefore}
+                />
+              </SimpleGrid>
+              <Checkbox
+                label={t('payment.settings.overdueReminder')}
+                description={t('payment.settings.overdueReminderDescription')}
+                checked={values.isBalanceOverdueReminder}
+                onChange={(e) =>
+                  set('isBalanceOverdueReminder', {
+                    ...values,
+                    isBalanceOverdueReminder: e.currentTarget.checked,
+                  })
+                }
+                error={errors.isBalanceOverdueReminder}
+              />
+            </Stack>
           </SettingsSection>
 
           <SettingsSection

@@ -29,7 +29,8 @@ export function formErrorsOf(
   return { fields, general };
 }
 
-type Write = (action: () => Promise<Devis>) => Promise<EditResult>;
+/** A write of one onglet's answer (the Devis by default, the Paiement view too). */
+export type Write<T = Devis> = (action: () => Promise<T>) => Promise<EditResult>;
 
 /** What every Devis dialog is given: whether it shows, how it closes, the Devis it changes, the write path. */
 export interface DevisDialogProps {
@@ -44,11 +45,11 @@ export interface DevisDialogProps {
  * server's), what is left to say above the buttons, and whether it is being sent. `run` resolves
  * true when the write went through; a stale file is said by the page, the form stays as typed.
  */
-export function useDialogWrite(write: Write, shownFields: (key: string) => boolean) {
+export function useDialogWrite<T = Devis>(write: Write<T>, shownFields: (key: string) => boolean) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
-  const run = async (action: () => Promise<Devis>): Promise<boolean> => {
+  const run = async (action: () => Promise<T>): Promise<boolean> => {
     setGeneral(null);
     setSubmitting(true);
     const result = await write(action);
