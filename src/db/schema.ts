@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { Status } from '../domain/status.js';
 
 /**
@@ -54,6 +54,8 @@ export interface SchoolsTable {
   pos_key_hash: string | null;
   intake_key_hash: string | null;
   created_at: string;
+  /** Set by the operator command: forms closed, logins refused (migration 0017). */
+  disabled_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type Role = 'admin' | 'secretary';

@@ -523,6 +523,19 @@ export const JOURNAL_ACTIONS = {
     en: (who, d) => `${who} resolved a payment anomaly: ${d.note}`,
     example: { anomalyId: 'pan_1', reason: 'amount_mismatch', note: 'Virement complémentaire reçu' },
   }),
+  // ── The operator command (issue 14, `schuss school disable|enable`, `schuss staff reset-password`) ──
+  'school.disabled': action({
+    details: z.object({ slug: z.string() }),
+    fr: (who, d) => `${who} a suspendu l’école (${d.slug}) : formulaires fermés, connexions refusées`,
+    en: (who, d) => `${who} disabled the school (${d.slug}): forms closed, logins refused`,
+    example: { slug: 'esf-demo' },
+  }),
+  'school.enabled': action({
+    details: z.object({ slug: z.string() }),
+    fr: (who, d) => `${who} a rétabli l’école (${d.slug})`,
+    en: (who, d) => `${who} enabled the school (${d.slug}) again`,
+    example: { slug: 'esf-demo' },
+  }),
 } as const;
 
 /** The payment methods as the journal names them. */

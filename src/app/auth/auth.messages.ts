@@ -8,6 +8,11 @@ export const AUTH_MESSAGES = {
     fr: 'Seul un administrateur de l’école peut faire cela.',
     en: 'Only an administrator of the school can do this.',
   },
+  /** Said only after the right password: the operator disabled the school (`schuss school disable`). */
+  schoolDisabled: {
+    fr: 'L’accès de votre école à Schuss est suspendu. Contactez l’exploitant de Schuss.',
+    en: 'Your school’s access to Schuss is suspended. Contact the operator of Schuss.',
+  },
   emailRequired: { fr: 'Indiquez votre e-mail.', en: 'Enter your e-mail.' },
   passwordRequired: { fr: 'Indiquez votre mot de passe.', en: 'Enter your password.' },
 } as const satisfies Record<string, StaffText>;

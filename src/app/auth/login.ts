@@ -1,5 +1,10 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { deleteSession, findLoginByEmail, insertSession } from '../../db/repositories/index.js';
+import {
+  deleteSession,
+  findLoginByEmail,
+  insertSession,
+  isSchoolDisabled,
+} from '../../db/repositories/index.js';
 import { AppError } from '../../domain/errors.js';
 import { normalizeEmail } from '../common.schemas.js';
 import { safeEqual, sha256 } from '../crypto.js';
@@ -71,6 +76,8 @@ export async function login(deps: AppDeps, input: LoginInput): Promise<LoginResu
     throw new AppError('UNAUTHENTICATED', AUTH_MESSAGES.loginFailed);
   }
   const { user } = found;
+  if (await isSchoolDisabled(db, user.schoolId))
+    throw new AppError('FORBIDDEN', AUTH_MESSAGES.schoolDisabled);
   await limits.loginPerAccount.reset(db, email);
   if (device) await limits.loginPerDevice.reset(db, device);
 

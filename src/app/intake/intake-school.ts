@@ -7,7 +7,7 @@ import {
   type IntakeSchoolRow,
 } from '../../db/repositories/index.js';
 import { AppError } from '../../domain/errors.js';
-import type { IntakeForm } from '../../shared/vocabulary.js';
+import { INTAKE_FORMS, type IntakeForm } from '../../shared/vocabulary.js';
 import type { AppDeps } from '../deps.js';
 import { type FormSettings, readFormSettings } from '../settings/form-settings.schemas.js';
 import { intakeMessages, type Language } from './intake.i18n.js';
@@ -25,7 +25,18 @@ export async function findIntakeSchool(db: Db, slug: string): Promise<IntakeScho
   const row = await findIntakeSchoolBySlug(db, slug);
   if (!row) return null;
   const { settingsJson, ...school } = row;
-  return { ...school, settings: readFormSettings(settingsJson) };
+  const settings = readFormSettings(settingsJson);
+  return { ...school, settings: school.isDisabled ? closedForms(settings) : settings };
+}
+
+/**
+ * A school disabled by the operator keeps its settings, but none of its forms is open (the read
+ * settings are shared by a cache: copied, never changed in place).
+ */
+function closedForms(settings: FormSettings): FormSettings {
+  const closed = { ...settings };
+  for (const form of INTAKE_FORMS) closed[form] = { ...settings[form], isEnabled: false } as never;
+  return closed;
 }
 
 /** The school of a public slug, or the visitor-language 404. */

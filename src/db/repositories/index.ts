@@ -14,6 +14,7 @@ export * from './mail-log.repository.js';
 export * from './message.repository.js';
 export * from './notification.repository.js';
 export * from './offer.repository.js';
+export * from './operator.repository.js';
 export * from './outbox.repository.js';
 export * from './payment.repository.js';
 export * from './payment-schedule.repository.js';

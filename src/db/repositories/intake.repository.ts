@@ -15,13 +15,24 @@ export interface IntakeSchoolRow {
   defaultLanguage: string;
   intakeKeyHash: string | null;
   settingsJson: string;
+  /** Disabled by the operator (`schuss school disable`): every form is closed. */
+  isDisabled: boolean;
 }
 
 /** Every form page and every submission starts with this read: built once. */
 const selectSchoolBySlug = preparedQuery((db, slug: string) =>
   db
     .selectFrom('schools')
-    .select(['id', 'slug', 'name', 'time_zone', 'default_language', 'intake_key_hash', 'settings_json'])
+    .select([
+      'id',
+      'slug',
+      'name',
+      'time_zone',
+      'default_language',
+      'intake_key_hash',
+      'settings_json',
+      'disabled_at',
+    ])
     .where('slug', '=', slug),
 );
 
@@ -36,6 +47,7 @@ export async function findIntakeSchoolBySlug(db: Db, slug: string): Promise<Inta
     defaultLanguage: row.default_language,
     intakeKeyHash: row.intake_key_hash,
     settingsJson: row.settings_json,
+    isDisabled: row.disabled_at !== null,
   };
 }
 
