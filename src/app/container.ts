@@ -14,7 +14,7 @@ import { startOfferReminders } from './offers/offer-reminders.js';
 import { DbOutboxDispatcher, emailHandler } from './outbox.js';
 import { startBalanceReminders } from './payments/balance-reminders.js';
 import { PresenceTracker } from './presence.js';
-import { deriveSecret, loadAppSecret } from './settings/app-secret.js';
+import { deriveSecret, loadAppSecret, loadPortalLinkKey } from './settings/app-secret.js';
 
 const PURGE_EVERY_MS = 5 * 60_000;
 
@@ -67,7 +67,7 @@ export async function createDeps(
       deviceSecret: deriveSecret(appSecret, 'login-device'),
     },
     intake: await createIntakeDeps(db.kysely, config),
-    portalLinkKey: deriveSecret(appSecret, 'portal-link'),
+    portalLinkKey: await loadPortalLinkKey(db.kysely, appSecret),
   };
   // Counters whose window is over are deleted here, off the request path.
   const purge = setInterval(() => {

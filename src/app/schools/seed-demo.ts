@@ -249,7 +249,7 @@ export const DEMO_SALES_SETTINGS = {
 } as const satisfies SalesSettings;
 
 /** A readable generated password: 4 groups of 4 from an unambiguous alphabet (≈ 80 bits). */
-function generatePassword(): string {
+export function generatePassword(): string {
   const alphabet = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
   const bytes = randomBytes(16);
   let out = '';
