@@ -1,5 +1,6 @@
 import '../../src/config/require-supported-node.js';
 import type { TestProject } from 'vitest/node';
+import { prepareMachine, probeMachine } from './machine-setup.js';
 import { type Cluster, startCluster } from './postgres-cluster.js';
 
 declare module 'vitest' {
@@ -10,11 +11,17 @@ declare module 'vitest' {
 }
 
 /**
- * Starts a throwaway PostgreSQL cluster for the run (unless TEST_DATABASE_URL is given).
- * Without PostgreSQL, the PostgreSQL runs are skipped with a clear line — except under CI=true.
+ * Makes the machine ready (installs Debian's chromium / postgresql / poppler-utils where it may,
+ * see machine-setup.ts) or stops at once with the one command to run; then starts a throwaway
+ * PostgreSQL cluster for the run (unless TEST_DATABASE_URL is given).
  */
 export default async function setup(project: TestProject): Promise<() => void> {
   process.stdout.write(`\nTests run on Node ${process.version} (${process.execPath})\n`);
+  const stop = prepareMachine(probeMachine(), (line) => process.stdout.write(line));
+  if (stop) {
+    process.stderr.write(`\n${stop}\n\n`);
+    process.exit(1);
+  }
   let cluster: Cluster | null = null;
   let url = process.env.TEST_DATABASE_URL ?? null;
   if (!url) {
@@ -22,14 +29,8 @@ export default async function setup(project: TestProject): Promise<() => void> {
     url = cluster?.url ?? null;
   }
   if (!url) {
-    if (process.env.CI === 'true') {
-      throw new Error(
-        'CI=true but no PostgreSQL was found (install Debian postgresql or set TEST_DATABASE_URL).',
-      );
-    }
-    process.stdout.write(
-      '\n⚠ PostgreSQL not found (no /usr/lib/postgresql/*/bin/initdb, no TEST_DATABASE_URL): PostgreSQL runs are SKIPPED.\n\n',
-    );
+    process.stderr.write('\nPostgreSQL binaries are installed but no cluster could be started.\n\n');
+    process.exit(1);
   }
   project.provide('pgAdminUrl', url);
   return () => cluster?.stop();
