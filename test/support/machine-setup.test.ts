@@ -63,7 +63,10 @@ describe('what the test setup does on a machine', () => {
       prepareMachine(
         probes,
         (l) => printed.push(l),
-        (c) => (ran.push(c), { ok: true, output: '' }),
+        (c) => {
+          ran.push(c);
+          return { ok: true, output: '' };
+        },
       ),
     ).toBeNull();
     expect(ran.map((c) => c[1])).toEqual(['update', 'install']);
