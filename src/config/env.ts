@@ -21,6 +21,8 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   APP_SECRET: z.string().min(32, 'APP_SECRET must be at least 32 characters').optional(),
+  /** Bearer token of `GET /api/metrics`; without it the route does not exist. */
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
 });
 
 export interface RateWindow {
@@ -92,6 +94,8 @@ export interface Config {
   trustProxy: boolean | string | ((address: string, hop: number) => boolean);
   /** Signs proof-of-work challenges and form tokens; generated and stored in the database when unset. */
   appSecret: string | undefined;
+  /** Bearer token of `GET /api/metrics` (Prometheus); the route answers 404 without it. */
+  metricsToken: string | undefined;
   intake: IntakeTuning;
   live: LiveTuning;
 }
@@ -134,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     appSecret: e.APP_SECRET,
+    metricsToken: e.METRICS_TOKEN,
     intake: { ...DEFAULT_INTAKE_TUNING, keyPerIp: { max: e.INTAKE_KEY_RATE_PER_MINUTE, windowMs: 60_000 } },
     live: DEFAULT_LIVE_TUNING,
   };

@@ -11,17 +11,19 @@ import { z } from 'zod';
 import type { AppDeps } from '../app/deps.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { formPagesRoutes } from './forms/form-pages.routes.js';
+import { observeHttp } from './metrics.js';
 import { authPlugin } from './plugins/auth.plugin.js';
 import { csrfPlugin } from './plugins/csrf.plugin.js';
 import { proxyWarningPlugin } from './plugins/proxy-warning.plugin.js';
 import { helmetHeaders, securityHeadersPlugin } from './plugins/security-headers.plugin.js';
-import { redactedUrl, withRedactedUrls } from './request-log.js';
+import { redactedUrl, requestIdOf, withRedactedUrls } from './request-log.js';
 import { archiveRoutes } from './routes/archive.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { catalogueRoutes } from './routes/catalogue.routes.js';
 import { devisRoutes } from './routes/devis.routes.js';
 import { eventsRoutes } from './routes/events.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { metricsRoutes } from './routes/metrics.routes.js';
 import { notificationsRoutes } from './routes/notifications.routes.js';
 import { offersRoutes } from './routes/offers.routes.js';
 import { paymentsRoutes } from './routes/payments.routes.js';
@@ -67,6 +69,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     logger: withRedactedUrls(options.logger ?? false),
     // One log line per request, written when it is answered (below), instead of two.
     logController: new LogController({ disableRequestLogging: true }),
+    genReqId: requestIdOf,
     bodyLimit: 256 * 1024,
     trustProxy: deps.config.trustProxy,
     forceCloseConnections: true,
@@ -85,6 +88,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   }).withTypeProvider<ZodTypeProvider>();
 
   app.addHook('onResponse', (request, reply, done) => {
+    observeHttp(request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime / 1000);
     request.log.info(
       {
         method: request.method,
@@ -141,6 +145,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   healthRoutes(app, deps);
+  metricsRoutes(app, deps);
   authRoutes(app, deps);
   staffRoutes(app, deps);
   requestsRoutes(app, deps);

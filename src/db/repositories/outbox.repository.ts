@@ -51,3 +51,23 @@ export async function markOutboxFailed(
     .where('id', '=', id)
     .execute();
 }
+
+/** The undelivered rows (what `/api/metrics` reports): how many, how many failing, the oldest. */
+export async function countOutboxBacklog(
+  db: Db,
+): Promise<{ pending: number; failing: number; oldestCreatedAt: string | null }> {
+  const row = await db
+    .selectFrom('outbox')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('pending'),
+      eb.fn.count<number>('last_error').as('failing'),
+      eb.fn.min('created_at').as('oldest'),
+    ])
+    .where('delivered_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return {
+    pending: Number(row.pending),
+    failing: Number(row.failing),
+    oldestCreatedAt: row.oldest === null ? null : String(row.oldest),
+  };
+}

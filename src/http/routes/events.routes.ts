@@ -3,6 +3,7 @@ import type { AppDeps } from '../../app/deps.js';
 import { type LiveEvent, SESSIONS_ENDED } from '../../app/events.js';
 import { AppError } from '../../domain/errors.js';
 import { HTTP_MESSAGES } from '../http.messages.js';
+import { countLiveConnection } from '../metrics.js';
 import { SESSION_COOKIE, staffOf } from '../plugins/auth.plugin.js';
 import type { App } from '../types.js';
 
@@ -47,6 +48,7 @@ export function eventsRoutes(app: App, deps: AppDeps): void {
       }
       perSession.add(sessionId, 1);
       perUser.add(actor.userId, 1);
+      countLiveConnection(1);
       reply.hijack();
       const raw = reply.raw;
       raw.writeHead(200, {
@@ -66,6 +68,7 @@ export function eventsRoutes(app: App, deps: AppDeps): void {
         unsubscribe();
         perSession.add(sessionId, -1);
         perUser.add(actor.userId, -1);
+        countLiveConnection(-1);
         raw.end();
       };
       const send = (event: LiveEvent) => {
