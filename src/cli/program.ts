@@ -133,22 +133,32 @@ export function buildProgram(io: CliIo): Command {
           .join('\n')}\n`,
       );
     });
-  school
-    .command('disable')
-    .description('suspend a school: forms closed, logins refused, sessions ended (nothing deleted)')
-    .requiredOption('--slug <slug>', 'the school', nonEmpty)
-    .action(async (o: { slug: string }) => {
-      const changed = await withDeps((deps) => disableSchool(deps, o.slug));
-      io.out(changed ? `School ${o.slug} disabled.\n` : `School ${o.slug} was disabled already.\n`);
-    });
-  school
-    .command('enable')
-    .description('give a disabled school its forms and logins back')
-    .requiredOption('--slug <slug>', 'the school', nonEmpty)
-    .action(async (o: { slug: string }) => {
-      const changed = await withDeps((deps) => enableSchool(deps, o.slug));
-      io.out(changed ? `School ${o.slug} enabled.\n` : `School ${o.slug} was not disabled.\n`);
-    });
+  const access = [
+    [
+      'disable',
+      'suspend a school: forms closed, logins refused, sessions ended (nothing deleted)',
+      disableSchool,
+      'disabled',
+      'was disabled already',
+    ],
+    [
+      'enable',
+      'give a disabled school its forms and logins back',
+      enableSchool,
+      'enabled',
+      'was not disabled',
+    ],
+  ] as const;
+  for (const [name, description, change, done, unchanged] of access) {
+    school
+      .command(name)
+      .description(description)
+      .requiredOption('--slug <slug>', 'the school', nonEmpty)
+      .action(async (o: { slug: string }) => {
+        const changed = await withDeps((deps) => change(deps, o.slug));
+        io.out(`School ${o.slug} ${changed ? done : unchanged}.\n`);
+      });
+  }
 
   program
     .command('staff')

@@ -3,7 +3,6 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDeps } from '../../src/app/container.js';
 import type { AppDeps } from '../../src/app/deps.js';
@@ -13,7 +12,7 @@ import { runCli } from '../../src/cli/program.js';
 import { findAppSetting, putAppSetting } from '../../src/db/repositories/index.js';
 import { buildApp } from '../../src/http/app.js';
 import type { App } from '../../src/http/types.js';
-import { DIALECTS, TEST_ORIGIN, testConfig } from '../support/harness.js';
+import { createPostgresDatabase, DIALECTS, TEST_ORIGIN, testConfig } from '../support/harness.js';
 import { Client } from '../support/http.js';
 
 const DEMO_PASSWORD = 'demo-password-1234';
@@ -48,23 +47,8 @@ async function freshDatabase(
   dir: string,
 ): Promise<{ env: NodeJS.ProcessEnv; drop(): Promise<void> }> {
   if (dialect === 'sqlite') return { env: { SQLITE_FILE: join(dir, 'schuss.db') }, drop: async () => {} };
-  const adminUrl = inject('pgAdminUrl')!;
-  const name = `schuss_cli_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name} template template0 encoding 'UTF8'`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: url.toString() },
-    async drop() {
-      const a = new pg.Client({ connectionString: adminUrl });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
-    },
-  };
+  const database = await createPostgresDatabase();
+  return { env: { DATABASE_URL: database.url }, drop: () => database.drop() };
 }
 
 const passwordIn = (out: string) => /Password: {2}(\S+)/.exec(out)?.[1] ?? /: (\S+)\n/.exec(out)?.[1] ?? '';

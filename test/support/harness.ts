@@ -48,6 +48,19 @@ export async function createTestDatabase(
       },
     };
   }
+  const database = await createPostgresDatabase();
+  const db = openPostgres(database.url, 20, open);
+  return {
+    db,
+    async drop() {
+      await db.close();
+      await database.drop();
+    },
+  };
+}
+
+/** A new, empty database on the run's PostgreSQL server: its URL, and how to drop it. */
+export async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const adminUrl = inject('pgAdminUrl');
   if (!adminUrl) throw new Error('No PostgreSQL for this run');
   const name = `schuss_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
@@ -57,11 +70,9 @@ export async function createTestDatabase(
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const db = openPostgres(url.toString(), 20, open);
   return {
-    db,
+    url: url.toString(),
     async drop() {
-      await db.close();
       const a = new pg.Client({ connectionString: adminUrl });
       await a.connect();
       await a.query(`drop database if exists ${name} with (force)`);

@@ -16,30 +16,23 @@ export interface SchoolSummary {
   activeStaff: number;
 }
 
+const SUMMARY_COLUMNS = [
+  's.id',
+  's.slug',
+  's.name',
+  's.time_zone',
+  's.default_language',
+  's.created_at',
+  's.disabled_at',
+] as const;
+
 /** Every school, by slug, with how many active logins it has. */
 export async function listSchoolSummaries(db: Db): Promise<SchoolSummary[]> {
   const rows = await db
     .selectFrom('schools as s')
     .leftJoin('users as u', (join) => join.onRef('u.school_id', '=', 's.id').on('u.is_active', '=', 1))
-    .select((eb) => [
-      's.id',
-      's.slug',
-      's.name',
-      's.time_zone',
-      's.default_language',
-      's.created_at',
-      's.disabled_at',
-      eb.fn.count<number>('u.id').as('active_staff'),
-    ])
-    .groupBy([
-      's.id',
-      's.slug',
-      's.name',
-      's.time_zone',
-      's.default_language',
-      's.created_at',
-      's.disabled_at',
-    ])
+    .select((eb) => [...SUMMARY_COLUMNS, eb.fn.count<number>('u.id').as('active_staff')])
+    .groupBy([...SUMMARY_COLUMNS])
     .orderBy('s.slug')
     .execute();
   return rows.map((r) => ({
