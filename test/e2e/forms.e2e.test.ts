@@ -227,11 +227,13 @@ describe('the public forms in a real browser', () => {
     for (const viewport of ['phone', 'desktop', 'wide'] as const) {
       await page.setViewportSize(VIEWPORTS[viewport]);
       await page.goto(link);
-      await expect(page.locator('h1').textContent()).resolves.toMatch(/^Demande n° \d{4}-\d{5}$/);
+      await expect(page.locator('h1').textContent()).resolves.toMatch(/^Dossier n° \d{4}-\d{5}$/);
       await expect(
-        page.getByRole('heading', { name: 'Votre demande est bien reçue' }).isVisible(),
+        page.getByRole('heading', { name: 'Vos échanges avec l’école' }).isVisible(),
       ).resolves.toBe(true);
-      await expect(page.getByText('ESF Démo vous répond par e-mail').isVisible()).resolves.toBe(true);
+      await expect(
+        page.getByText('L’école prépare votre devis : vous le retrouverez ici dès son envoi.').isVisible(),
+      ).resolves.toBe(true);
       await noHorizontalScroll();
       await page.screenshot({
         path: join(SCREENSHOTS, `customer-page-${viewport}.png`),
@@ -240,7 +242,7 @@ describe('the public forms in a real browser', () => {
     }
     await page.getByRole('link', { name: 'EN' }).click();
     await page.waitForURL(/\?lang=en$/);
-    await expect(page.locator('h1').textContent()).resolves.toMatch(/^Request no\. \d{4}-\d{5}$/);
+    await expect(page.locator('h1').textContent()).resolves.toMatch(/^File no\. \d{4}-\d{5}$/);
 
     await page.setViewportSize(VIEWPORTS.phone);
     const wrong = await page.goto(link.slice(0, -4));
