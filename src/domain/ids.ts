@@ -17,5 +17,8 @@ export const ID_PREFIXES = {
   productSession: 'pss',
   dayOff: 'dof',
   mail: 'mail',
+  paymentAttempt: 'pat',
+  paymentEvent: 'pev',
+  paymentAnomaly: 'pan',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;

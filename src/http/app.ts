@@ -19,12 +19,15 @@ import { helmetHeaders, securityHeadersPlugin } from './plugins/security-headers
 import { redactedUrl, withRedactedUrls } from './request-log.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { catalogueRoutes } from './routes/catalogue.routes.js';
+import { checkoutRoutes } from './routes/checkout.routes.js';
 import { devisRoutes } from './routes/devis.routes.js';
 import { eventsRoutes } from './routes/events.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { notificationsRoutes } from './routes/notifications.routes.js';
 import { offersRoutes } from './routes/offers.routes.js';
+import { paymentWebhooksRoutes } from './routes/payment-webhooks.routes.js';
 import { publicRoutes } from './routes/public.routes.js';
+import { refundsRoutes } from './routes/refunds.routes.js';
 import { requestsRoutes } from './routes/requests.routes.js';
 import { settingsRoutes } from './routes/settings.routes.js';
 import { staffRoutes } from './routes/staff.routes.js';
@@ -143,6 +146,9 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   settingsRoutes(app, deps);
   offersRoutes(app, deps);
   catalogueRoutes(app, deps);
+  refundsRoutes(app, deps);
+  await paymentWebhooksRoutes(app, deps);
+  await checkoutRoutes(app, deps);
   await formPagesRoutes(app, deps);
   customerPageRoutes(app, deps);
 
