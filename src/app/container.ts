@@ -13,7 +13,11 @@ import { createIntakeDeps } from './intake/intake-deps.js';
 import { startIntakeHousekeeping } from './intake/intake-housekeeping.js';
 import { startOfferReminders } from './offers/offer-reminders.js';
 import { DbOutboxDispatcher, emailHandler, type OutboxHandler } from './outbox.js';
-import { SANDBOX_WEBHOOK_KIND, sandboxWebhookHandler } from './payments/sandbox-checkout.js';
+import {
+  queueSandboxEvents,
+  SANDBOX_WEBHOOK_KIND,
+  sandboxWebhookHandler,
+} from './payments/sandbox-checkout.js';
 import { PresenceTracker } from './presence.js';
 import { deriveSecret, loadAppSecret } from './settings/app-secret.js';
 
@@ -55,6 +59,10 @@ export async function createDeps(
     onError: options.onOutboxError,
   });
   const appSecret = await loadAppSecret(db.kysely, config.appSecret);
+  const payments = createPaymentProviders(config, {
+    sandboxSecret: deriveSecret(appSecret, 'payments-sandbox'),
+    now: () => clock.now(),
+  });
   const deps: AppDeps = {
     db,
     clock,
@@ -70,13 +78,11 @@ export async function createDeps(
     },
     intake: await createIntakeDeps(db.kysely, config),
     portalLinkKey: deriveSecret(appSecret, 'portal-link'),
-    payments: createPaymentProviders(config, {
-      sandboxSecret: deriveSecret(appSecret, 'payments-sandbox'),
-      now: () => clock.now(),
-    }),
+    payments,
   };
   // The sandbox's webhook deliveries go through the outbox (they survive restarts, may repeat).
   handlers[SANDBOX_WEBHOOK_KIND] = sandboxWebhookHandler(deps);
+  payments.sandbox.deliverEventsWith(queueSandboxEvents(deps));
   // Counters whose window is over are deleted here, off the request path.
   const purge = setInterval(() => {
     // A missed purge only leaves dead rows (they count nothing) until the next one.

@@ -65,7 +65,9 @@ describeEachDatabase(
         created: ctx().clock.now().toISOString(),
         data: {
           sessionId: attempt.provider_session_id,
-          paymentRef: attempt.provider_session_id ? sandbox.paymentRefOf(attempt.provider_session_id) : null,
+          paymentRef: attempt.provider_session_id
+            ? sandbox.paymentRefOf(attempt.provider_session_id, Number(attempt.amount_cents))
+            : null,
           refundRef: null,
           amountCents: overrides.amountCents ?? Number(attempt.amount_cents),
           currency: 'eur',

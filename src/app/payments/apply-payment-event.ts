@@ -349,7 +349,11 @@ async function applyRefundEvent(
       payment,
       refundId: newId('payment'),
       amountCents: amount,
-      providerRef: event.providerRefundRef ?? `${event.eventId}`,
+      // The refund's own id when the event names it for this amount; else the event's.
+      providerRef:
+        event.providerRefundRef && event.amountCents === amount
+          ? event.providerRefundRef
+          : `event:${event.eventId}`,
       reason: null,
     });
   });

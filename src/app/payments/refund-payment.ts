@@ -1,13 +1,16 @@
 import {
+  deleteHeldRefund,
   findOfferRecipient,
   findPaymentIdByProviderRef,
   insertPayment,
   lockPayment,
   type Payment,
   refundedOf,
+  setRefundProviderRef,
 } from '../../db/repositories/index.js';
-import { AppError, NOT_FOUND, notFound, validation } from '../../domain/errors.js';
+import { AppError, validation } from '../../domain/errors.js';
 import { type Cents, cents, formatMoney, parseEuros } from '../../domain/money.js';
+import type { PaymentProvider } from '../../integrations/payments/payment-provider.js';
 import type { RefundBody } from '../../shared/contracts/payments.js';
 import type { Actor, StaffActor } from '../actor.js';
 import type { AppDeps } from '../deps.js';
@@ -27,9 +30,11 @@ export interface RefundRecorded {
 /**
  * "Rembourser": a full or partial refund of one payment, never more than what remains refundable
  * on it (the payment less its refunds). A manual payment's refund is recorded (with the payment's
- * method); an online one goes through its provider first (idempotency key = our refund row id)
- * and is recorded with the provider's refund id, so that its later webhook is recognised, not
- * counted twice. Journaled, the customer is e-mailed, the status follows the rule.
+ * method). An online one is written first as a held refund row — counted at once, so a second
+ * refund racing this one finds less to refund — then asked of its provider (idempotency key = that
+ * row's id); the provider's refund id is then set on the row, so that its webhook is recognised,
+ * not counted twice; a refusal drops the row. Journaled, the customer is e-mailed, the status
+ * follows the rule.
  */
 export async function refundPayment(
   deps: AppDeps,
@@ -45,59 +50,60 @@ export async function refundPayment(
   const target = { schoolId: actor.schoolId, requestId, actor, expectedVersion: body.version };
   const refundId = newId('payment');
 
-  // Checked (version, payment, what remains) — and, for a manual payment, recorded — at once.
-  const checked = await transact(deps, async (tx) => {
+  // Version, payment (locked) and what remains checked, and the refund row written, at once.
+  const held = await transact(deps, async (tx) => {
     const { result } = await changeRequest(tx, target, async (file) => {
       const payment = await refundablePayment(tx, actor.schoolId, requestId, paymentId, amount);
-      if (payment.kind !== 'manual') return payment;
-      await recordRefund(deps, tx, file, {
-        payment,
-        refundId,
-        amountCents: amount,
-        providerRef: null,
-        reason,
-        actor,
-      });
-      return null;
+      const provider = payment.kind === 'online' ? providerOf(deps, payment) : null;
+      const refund = { payment, refundId, amountCents: amount, providerRef: null, reason, actor };
+      await writeRefund(tx, file, refund);
+      if (!provider) await announceRefund(deps, tx, file, refund);
+      return provider && { payment, provider, refund };
     });
     return result;
   });
-  if (checked === null) return { refundId, isNew: true };
+  if (held === null) return { refundId, isNew: true };
 
-  const payment = checked;
-  const provider = payment.provider ? deps.payments.get(payment.provider) : undefined;
-  if (!provider || !payment.providerRef)
-    throw new AppError('INVALID_STATE', PAYMENTS_ONLINE_MESSAGES.providerMissing);
-  let providerRefundRef: string;
-  try {
-    ({ providerRefundRef } = await provider.refund({
-      providerPaymentRef: payment.providerRef,
-      amountCents: amount,
-      idempotencyKey: refundId,
-    }));
-  } catch {
+  const { payment, provider, refund } = held;
+  // The provider is asked with no transaction open (it may take seconds).
+  const asked = await provider
+    .refund({ providerPaymentRef: payment.providerRef!, amountCents: amount, idempotencyKey: refundId })
+    .catch(() => null);
+  const system = { ...target, expectedVersion: undefined };
+  if (!asked) {
+    // Not refunded: the held row goes, and the file's amounts with it.
+    await transact(deps, (tx) =>
+      changeRequest(tx, system, async (file) => {
+        await deleteHeldRefund(tx.trx, actor.schoolId, refundId);
+        file.factsChanged();
+      }),
+    );
     throw new AppError('PROVIDER', PAYMENTS_ONLINE_MESSAGES.providerFailed);
   }
-  // The provider has refunded: record it whatever changed on the file meanwhile (no version
-  // check), unless its webhook already did.
+  // Refunded: whatever changed on the file meanwhile (no version check), it is recorded.
   return transact(deps, async (tx) => {
-    const { result } = await changeRequest(tx, { ...target, expectedVersion: undefined }, async (file) => {
-      const locked = await lockPayment(tx.trx, actor.schoolId, payment.id);
-      if (!locked) throw notFound(NOT_FOUND.file);
-      const known = await findPaymentIdByProviderRef(tx.trx, provider.name, providerRefundRef);
-      if (known) return { refundId: known.id, isNew: false };
-      await recordRefund(deps, tx, file, {
-        payment: locked,
-        refundId,
-        amountCents: amount,
-        providerRef: providerRefundRef,
-        reason,
-        actor,
-      });
+    const { result } = await changeRequest(tx, system, async (file) => {
+      const known = await findPaymentIdByProviderRef(tx.trx, provider.name, asked.providerRefundRef);
+      if (known && known.id !== refundId) {
+        // Its webhook named it first and recorded it: that record stands, ours goes.
+        await deleteHeldRefund(tx.trx, actor.schoolId, refundId);
+        file.factsChanged();
+        return { refundId: known.id, isNew: false };
+      }
+      await setRefundProviderRef(tx.trx, actor.schoolId, refundId, asked.providerRefundRef);
+      await announceRefund(deps, tx, file, { ...refund, providerRef: asked.providerRefundRef });
       return { refundId, isNew: true };
     });
     return result;
   });
+}
+
+/** The provider an online payment is refunded through, or the refusal saying it is not configured. */
+function providerOf(deps: AppDeps, payment: Payment): PaymentProvider {
+  const provider = payment.provider ? deps.payments.get(payment.provider) : undefined;
+  if (!provider || !payment.providerRef)
+    throw new AppError('INVALID_STATE', PAYMENTS_ONLINE_MESSAGES.providerMissing);
+  return provider;
 }
 
 /** The payment of this file (locked), refundable by `amount`, or the refusal that says why not. */
@@ -120,24 +126,34 @@ async function refundablePayment(
 
 type FileChange = Parameters<Parameters<typeof changeRequest>[2]>[0];
 
+interface NewRefund {
+  payment: Payment;
+  refundId: string;
+  amountCents: Cents;
+  providerRef: string | null;
+  reason: string | null;
+  actor?: Actor;
+}
+
 /**
- * Writes one refund beside the file (a negative payment bound to the payment it refunds), in
- * the caller's change: the status rule and paid amount follow, journaled, the customer e-mailed.
- * Shared by "Rembourser" and by a provider's refund webhook (a refund made from its dashboard).
+ * Records one refund in the caller's change: written, journaled, the customer e-mailed. Used for
+ * a refund a provider reports by webhook only (one made from its dashboard).
  */
 export async function recordRefund(
   deps: Pick<AppDeps, 'config' | 'portalLinkKey'>,
   tx: Tx,
   file: FileChange,
-  refund: {
-    payment: Payment;
-    refundId: string;
-    amountCents: Cents;
-    providerRef: string | null;
-    reason: string | null;
-    actor?: Actor;
-  },
+  refund: NewRefund,
 ): Promise<void> {
+  await writeRefund(tx, file, refund);
+  await announceRefund(deps, tx, file, refund);
+}
+
+/**
+ * Writes a refund beside the file (a negative payment bound to the payment it refunds): the
+ * status rule and the paid amount follow. An online one keeps the payment's provider.
+ */
+async function writeRefund(tx: Tx, file: FileChange, refund: NewRefund): Promise<void> {
   const { payment } = refund;
   await insertPayment(tx.trx, {
     id: refund.refundId,
@@ -147,7 +163,7 @@ export async function recordRefund(
     method: payment.method,
     amountCents: cents(-refund.amountCents),
     currency: payment.currency,
-    provider: refund.providerRef === null ? null : payment.provider,
+    provider: payment.kind === 'online' ? payment.provider : null,
     providerRef: refund.providerRef,
     payerName: payment.payerName,
     payerAddress: null,
@@ -162,6 +178,16 @@ export async function recordRefund(
     createdAt: tx.now,
   });
   file.factsChanged();
+}
+
+/** The refund is done: journaled on the file, and the customer gets the `refund` e-mail. */
+async function announceRefund(
+  deps: Pick<AppDeps, 'config' | 'portalLinkKey'>,
+  tx: Tx,
+  file: FileChange,
+  refund: NewRefund,
+): Promise<void> {
+  const { payment } = refund;
   file.journal({
     action: 'payment.refunded',
     details: {

@@ -88,7 +88,7 @@ export async function chooseOnSandbox(
       created: tx.now,
       data: {
         sessionId,
-        paymentRef: sandbox.paymentRefOf(sessionId),
+        paymentRef: sandbox.paymentRefOf(sessionId, attempt.amountCents),
         refundRef: null,
         amountCents: attempt.amountCents,
         currency: attempt.currency,
@@ -98,6 +98,15 @@ export async function chooseOnSandbox(
     await enqueue(tx, { schoolId: attempt.schoolId, kind: SANDBOX_WEBHOOK_KIND, payload: { body } });
   });
   return session;
+}
+
+/** The sandbox's own events (its refunds' webhooks) wait in the outbox like the payer's choices. */
+export function queueSandboxEvents(deps: AppDeps): (body: string) => Promise<void> {
+  return async (body) => {
+    await transact(deps, (tx) =>
+      enqueue(tx, { schoolId: null, kind: SANDBOX_WEBHOOK_KIND, payload: { body } }),
+    );
+  };
 }
 
 /** Delivers one sandbox webhook: POSTs the body, signed now, to the app's own webhook route. */

@@ -45,3 +45,29 @@ export async function findPaymentIdByProviderRef(
     .executeTakeFirst();
   return row && { id: row.id, schoolId: row.school_id };
 }
+
+/** Our refund row learns the provider's id of it once the provider has refunded. */
+export async function setRefundProviderRef(
+  db: Db,
+  schoolId: string,
+  id: string,
+  providerRef: string,
+): Promise<void> {
+  await db
+    .updateTable('payments')
+    .set({ provider_ref: providerRef })
+    .where('school_id', '=', schoolId)
+    .where('id', '=', id)
+    .where('kind', '=', 'refund')
+    .execute();
+}
+
+/** Drops a refund row the provider did not carry out (it was held while the provider was asked). */
+export async function deleteHeldRefund(db: Db, schoolId: string, id: string): Promise<void> {
+  await db
+    .deleteFrom('payments')
+    .where('school_id', '=', schoolId)
+    .where('id', '=', id)
+    .where('kind', '=', 'refund')
+    .execute();
+}

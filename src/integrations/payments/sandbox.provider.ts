@@ -35,6 +35,8 @@ export const SandboxEventSchema = z.object({
     paymentRef: z.string().nullable(),
     refundRef: z.string().nullable().default(null),
     amountCents: z.number().int().nullable(),
+    /** A refund event: everything refunded on that payment so far (like Stripe's amount_refunded). */
+    refundedTotalCents: z.number().int().nullable().default(null),
     currency: z.string().nullable(),
     metadata: z.object({
       schoolId: z.string().optional(),
@@ -44,6 +46,12 @@ export const SandboxEventSchema = z.object({
   }),
 });
 export type SandboxEvent = z.infer<typeof SandboxEventSchema>;
+
+/** One refund the sandbox made: its id and amount. */
+interface SandboxRefund {
+  id: string;
+  amountCents: number;
+}
 
 /**
  * The built-in provider (default, offline): its checkout page is served by Schuss itself
@@ -56,11 +64,19 @@ export class SandboxProvider implements PaymentProvider {
   readonly #secret: string;
   readonly #publicUrl: string;
   readonly #now: () => Date;
+  /** What the sandbox refunded, per payment, and the refund each idempotency key gave. */
+  readonly #refunds = new Map<string, { refundedCents: number; byKey: Map<string, SandboxRefund> }>();
+  #deliver: (body: string) => Promise<void> = async () => {};
 
   constructor(options: { secret: string; publicUrl: string; now: () => Date }) {
     this.#secret = options.secret;
     this.#publicUrl = options.publicUrl;
     this.#now = options.now;
+  }
+
+  /** How the sandbox sends its own events (its refunds' webhooks): the app wires the outbox in. */
+  deliverEventsWith(deliver: (body: string) => Promise<void>): void {
+    this.#deliver = deliver;
   }
 
   /** The same attempt always gets the same session (the attempt id is the idempotency key). */
@@ -69,13 +85,75 @@ export class SandboxProvider implements PaymentProvider {
     return { providerSessionId, url: `${this.#publicUrl}/pay/sandbox/${providerSessionId}` };
   }
 
-  /** The payment the sandbox says it collected for a session. */
-  paymentRefOf(providerSessionId: string): string {
-    return `sbx_pi_${this.#mac(`payment.${providerSessionId}`).slice(0, 24)}`;
+  /**
+   * The payment the sandbox says it collected for a session. Its amount travels in its id, signed,
+   * so that the sandbox knows what it may refund without keeping any state.
+   */
+  paymentRefOf(providerSessionId: string, amountCents: number): string {
+    const session = this.#mac(`payment.${providerSessionId}`).slice(0, 16);
+    return `sbx_pi_${amountCents}_${session}_${this.#mac(`collected.${amountCents}.${session}`).slice(0, 16)}`;
   }
 
+  /**
+   * Refunds like Stripe: never more than what remains on the payment (refused otherwise), the same
+   * idempotency key gives the same refund, and each new refund is announced by a signed
+   * `refund.succeeded` webhook (through `deliverEventsWith`). What it refunded is kept in memory:
+   * a restart forgets it (the app's own bound still holds).
+   */
   async refund(input: RefundInput): Promise<{ providerRefundRef: string }> {
-    return { providerRefundRef: `sbx_re_${this.#mac(`refund.${input.idempotencyKey}`).slice(0, 24)}` };
+    const collected = this.#collectedOf(input.providerPaymentRef);
+    if (collected === null) throw new Error(`sandbox: no such payment ${input.providerPaymentRef}`);
+    const ledger = this.#refunds.get(input.providerPaymentRef) ?? { refundedCents: 0, byKey: new Map() };
+    this.#refunds.set(input.providerPaymentRef, ledger);
+    const known = ledger.byKey.get(input.idempotencyKey);
+    if (known) {
+      if (known.amountCents !== input.amountCents)
+        throw new Error('sandbox: idempotency key reused with another amount');
+      return { providerRefundRef: known.id };
+    }
+    if (input.amountCents <= 0 || ledger.refundedCents + input.amountCents > collected)
+      throw new Error('sandbox: refund above what remains on the payment');
+    const refund = {
+      id: `sbx_re_${this.#mac(`refund.${input.idempotencyKey}`).slice(0, 24)}`,
+      amountCents: input.amountCents,
+    };
+    ledger.refundedCents += input.amountCents;
+    ledger.byKey.set(input.idempotencyKey, refund);
+    await this.#deliver(
+      this.refundEventBody(input.providerPaymentRef, refund.id, refund.amountCents, ledger.refundedCents),
+    );
+    return { providerRefundRef: refund.id };
+  }
+
+  /** The webhook body announcing a refund (what a provider's refund event says). */
+  refundEventBody(
+    paymentRef: string,
+    refundRef: string,
+    amountCents: number,
+    refundedTotalCents: number,
+  ): string {
+    return JSON.stringify({
+      id: `evt_sbx_${this.#mac(`refund-event.${refundRef}`).slice(0, 24)}`,
+      type: 'refund.succeeded',
+      created: this.#now().toISOString(),
+      data: {
+        sessionId: null,
+        paymentRef,
+        refundRef,
+        amountCents,
+        refundedTotalCents,
+        currency: 'eur',
+        metadata: {},
+      },
+    } satisfies z.input<typeof SandboxEventSchema>);
+  }
+
+  /** The amount a sandbox payment id says it collected, or null for an id the sandbox never gave. */
+  #collectedOf(paymentRef: string): number | null {
+    const match = /^sbx_pi_(\d+)_([0-9a-f]{16})_([0-9a-f]{16})$/.exec(paymentRef);
+    if (!match) return null;
+    const [, amount, session, mac] = match;
+    return this.#mac(`collected.${amount}.${session}`).slice(0, 16) === mac ? Number(amount) : null;
   }
 
   /** The signature header for a body sent at `at` (what the sandbox's delivery puts on its POST). */
@@ -122,6 +200,8 @@ export class SandboxProvider implements PaymentProvider {
       providerPaymentRef: parsed.data.paymentRef,
       providerRefundRef: parsed.data.refundRef,
       amountCents: amount,
+      refundedTotalCents:
+        parsed.data.refundedTotalCents === null ? null : cents(parsed.data.refundedTotalCents),
       currency: parsed.data.currency,
       metadata: parsed.data.metadata,
       occurredAt: parsed.created,
