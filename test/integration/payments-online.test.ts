@@ -1,3 +1,4 @@
+import Stripe from 'stripe';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { insertPaymentAttempt } from '../../src/db/repositories/index.js';
 import { cents } from '../../src/domain/money.js';
@@ -15,9 +16,18 @@ import {
   requestRow,
   setSales,
 } from '../support/payments-fixtures.js';
+import {
+  STRIPE_TEST_WEBHOOK_SECRET,
+  StripeStub,
+  signedStripeEvent,
+  stripeConfigFor,
+} from '../support/stripe-stub.js';
 
 const port = await freePort();
 let eventSeq = 0;
+const stub = new StripeStub();
+await stub.start();
+afterAll(() => stub.stop());
 
 describeEachDatabase(
   'online payments: sandbox checkout, signed webhooks applied once, binding, order',
@@ -436,6 +446,237 @@ describeEachDatabase(
     });
   },
   { config: { sandboxWebhookUrl: `http://127.0.0.1:${port}` } },
+);
+
+describeEachDatabase(
+  'online payments through the Stripe adapter, against a loopback stub of the Stripe API',
+  (ctx) => {
+    let app: App;
+    let school: Awaited<ReturnType<typeof makeSchool>>;
+    let marie: Client;
+    const db = () => ctx().deps.db.kysely;
+
+    beforeAll(async () => {
+      ctx().clock.set('2026-12-02T09:00:00.000Z');
+      app = await appFor(ctx());
+      school = await makeSchool(ctx().deps);
+      await setSales(ctx(), school.id);
+      marie = new Client(app);
+      await marie.login(school.secretary.email);
+    });
+    afterAll(() => app.close());
+
+    function deliver(event: { body: string; signature: string }) {
+      return app.inject({
+        method: 'POST',
+        url: '/api/webhooks/payments/stripe',
+        headers: { 'content-type': 'application/json', 'stripe-signature': event.signature },
+        payload: event.body,
+      });
+    }
+
+    /** "Payer" on a fresh file: the Checkout Session the stub made, and our attempt. */
+    async function checkout(purpose = 'deposit') {
+      const file = await quotedFile(ctx(), marie, school);
+      const location = await pay(app, file.token, purpose);
+      const attempt = await db()
+        .selectFrom('payment_attempts')
+        .selectAll()
+        .where('request_id', '=', file.id)
+        .executeTakeFirstOrThrow();
+      return { file, location, attempt };
+    }
+
+    let seq = 0;
+    function sessionEvent(
+      type: string,
+      attempt: { id: string; school_id: string; request_id: string; provider_session_id: string | null },
+      session: { payment_status: string; amount_total?: number; payment_intent?: string | null },
+    ) {
+      return signedStripeEvent(
+        type,
+        {
+          id: attempt.provider_session_id,
+          object: 'checkout.session',
+          payment_intent: `pi_${attempt.id}`,
+          amount_total: 12_600,
+          currency: 'eur',
+          metadata: { schoolId: attempt.school_id, requestId: attempt.request_id, attemptId: attempt.id },
+          ...session,
+        },
+        ctx().clock.now(),
+        `evt_stripe_${++seq}_${ctx().dialect}`,
+      );
+    }
+
+    it('creates the Checkout Session with our attempt id as idempotency key, the binding, amount and currency; redirects to it', async () => {
+      const { file, location, attempt } = await checkout();
+      expect(attempt).toMatchObject({ provider: 'stripe', state: 'open' });
+      expect(attempt.provider_session_id).toMatch(/^cs_test_stub_/);
+      expect(location).toBe(`${stub.url}/c/pay/${attempt.provider_session_id}`);
+      const call = stub
+        .callsTo('/v1/checkout/sessions')
+        .find((c) => c.fields['metadata[attemptId]'] === attempt.id)!;
+      expect(call.idempotencyKey).toBe(attempt.id);
+      expect(call.fields).toMatchObject({
+        mode: 'payment',
+        'metadata[schoolId]': school.id,
+        'metadata[requestId]': file.id,
+        'metadata[attemptId]': attempt.id,
+        'payment_intent_data[metadata][attemptId]': attempt.id,
+        'line_items[0][price_data][unit_amount]': '12600',
+        'line_items[0][price_data][currency]': 'eur',
+        success_url: `${TEST_ORIGIN}/c/${file.token}?paiement=${attempt.id}`,
+      });
+      // A double click: the same open attempt, no second session.
+      const calls = stub.callsTo('/v1/checkout/sessions').length;
+      expect(await pay(app, file.token, 'deposit')).toBe(location);
+      expect(stub.callsTo('/v1/checkout/sessions')).toHaveLength(calls);
+    });
+
+    it('applies checkout.session.completed (paid) like the sandbox’s success: one payment, "Acompte versé", a receipt', async () => {
+      const { file, attempt } = await checkout();
+      const event = sessionEvent('checkout.session.completed', attempt, { payment_status: 'paid' });
+      expect((await deliver(event)).json()).toEqual({ received: true, outcome: 'applied' });
+      expect((await deliver(event)).json().outcome).toBe('duplicate');
+      const payments = await paymentsOf(ctx(), file.id);
+      expect(payments.map((p) => [p.provider, p.provider_ref, Number(p.amount_cents)])).toEqual([
+        ['stripe', `pi_${attempt.id}`, 12_600],
+      ]);
+      expect((await requestRow(ctx(), file.id)).status).toBe('deposit_paid');
+      const receipts = await db()
+        .selectFrom('outbox')
+        .select('payload_json')
+        .where('kind', '=', 'customer_email')
+        .execute();
+      expect(
+        receipts.filter(
+          (r) => r.payload_json.includes(file.id) && r.payload_json.includes('payment_receipt'),
+        ),
+      ).toHaveLength(1);
+    });
+
+    it('waits on an unpaid completion, then applies async_payment_succeeded; async_payment_failed and expired pay nothing', async () => {
+      const late = await checkout();
+      const unpaid = await deliver(
+        sessionEvent('checkout.session.completed', late.attempt, { payment_status: 'unpaid' }),
+      );
+      expect(unpaid.json().outcome).toBe('applied');
+      expect(
+        (
+          await db()
+            .selectFrom('payment_attempts')
+            .select('state')
+            .where('id', '=', late.attempt.id)
+            .executeTakeFirstOrThrow()
+        ).state,
+      ).toBe('pending');
+      expect(await paymentsOf(ctx(), late.file.id)).toHaveLength(0);
+      await deliver(
+        sessionEvent('checkout.session.async_payment_succeeded', late.attempt, { payment_status: 'paid' }),
+      );
+      expect((await paymentsOf(ctx(), late.file.id)).map((p) => Number(p.amount_cents))).toEqual([12_600]);
+
+      const failed = await checkout();
+      await deliver(sessionEvent('checkout.session.completed', failed.attempt, { payment_status: 'unpaid' }));
+      await deliver(
+        sessionEvent('checkout.session.async_payment_failed', failed.attempt, { payment_status: 'unpaid' }),
+      );
+      const expired = await checkout();
+      await deliver(
+        sessionEvent('checkout.session.expired', expired.attempt, {
+          payment_status: 'unpaid',
+          payment_intent: null,
+        }),
+      );
+      const states = await db()
+        .selectFrom('payment_attempts')
+        .select(['id', 'state'])
+        .where('id', 'in', [failed.attempt.id, expired.attempt.id])
+        .execute();
+      expect(Object.fromEntries(states.map((s) => [s.id, s.state]))).toEqual({
+        [failed.attempt.id]: 'failed',
+        [expired.attempt.id]: 'expired',
+      });
+      expect(await paymentsOf(ctx(), failed.file.id)).toHaveLength(0);
+      expect(await paymentsOf(ctx(), expired.file.id)).toHaveLength(0);
+      // A correctly signed completion for another amount: an anomaly, never paid.
+      const other = await checkout();
+      const wrong = await deliver(
+        sessionEvent('checkout.session.completed', other.attempt, {
+          payment_status: 'paid',
+          amount_total: 100,
+        }),
+      );
+      expect(wrong.json().outcome).toBe('anomaly');
+      expect(await paymentsOf(ctx(), other.file.id)).toHaveLength(0);
+    });
+
+    it('records a charge.refunded made from the Stripe dashboard once', async () => {
+      const { file, attempt } = await checkout();
+      await deliver(sessionEvent('checkout.session.completed', attempt, { payment_status: 'paid' }));
+      const refunded = (id: string, total: number) =>
+        signedStripeEvent(
+          'charge.refunded',
+          {
+            id: `ch_${attempt.id}`,
+            object: 'charge',
+            payment_intent: `pi_${attempt.id}`,
+            amount_refunded: total,
+            currency: 'eur',
+            metadata: {},
+            refunds: {
+              object: 'list',
+              data: [{ id: `re_dash_${attempt.id}`, object: 'refund', amount: total }],
+            },
+          },
+          ctx().clock.now(),
+          id,
+        );
+      expect((await deliver(refunded(`evt_dash_${attempt.id}`, 2_600))).json().outcome).toBe('applied');
+      // Told again under another event id (Stripe's retry of a new event): the refund is known.
+      expect((await deliver(refunded(`evt_dash2_${attempt.id}`, 2_600))).json().outcome).toBe('ignored');
+      const refunds = (await paymentsOf(ctx(), file.id)).filter((p) => p.kind === 'refund');
+      expect(refunds.map((r) => [Number(r.amount_cents), r.provider_ref])).toEqual([
+        [-2_600, `re_dash_${attempt.id}`],
+      ]);
+      expect(Number((await requestRow(ctx(), file.id)).paid_cents)).toBe(10_000);
+    });
+
+    it('refuses a bad Stripe signature, another secret or a stale one with a 400, writing nothing', async () => {
+      const { file, attempt } = await checkout();
+      const event = sessionEvent('checkout.session.completed', attempt, { payment_status: 'paid' });
+      const before = (await db().selectFrom('payment_events').select('id').execute()).length;
+      const t = Math.floor(ctx().clock.now().getTime() / 1000);
+      const forged = await deliver({ body: event.body, signature: `t=${t},v1=${'0'.repeat(64)}` });
+      expect(forged.statusCode).toBe(400);
+      expect(forged.json().error.message).toMatch(/signature/i);
+      const otherSecret = Stripe.webhooks.generateTestHeaderString({
+        payload: event.body,
+        secret: `${STRIPE_TEST_WEBHOOK_SECRET}_x`,
+        timestamp: t,
+      });
+      expect((await deliver({ body: event.body, signature: otherSecret })).statusCode).toBe(400);
+      const stale = Stripe.webhooks.generateTestHeaderString({
+        payload: event.body,
+        secret: STRIPE_TEST_WEBHOOK_SECRET,
+        timestamp: t - 301,
+      });
+      const staleAnswer = await deliver({ body: event.body, signature: stale });
+      expect(staleAnswer.statusCode).toBe(400);
+      expect(staleAnswer.json().error.message).toMatch(/tolerance/i);
+      const missing = await app.inject({
+        method: 'POST',
+        url: '/api/webhooks/payments/stripe',
+        headers: { 'content-type': 'application/json' },
+        payload: event.body,
+      });
+      expect(missing.statusCode).toBe(400);
+      expect((await db().selectFrom('payment_events').select('id').execute()).length).toBe(before);
+      expect(await paymentsOf(ctx(), file.id)).toHaveLength(0);
+    });
+  },
+  { config: stripeConfigFor(stub) },
 );
 
 function permutations<T>(items: readonly T[]): T[][] {
