@@ -3,20 +3,23 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { insertPaymentAttempt } from '../../src/db/repositories/index.js';
 import { cents } from '../../src/domain/money.js';
 import type { App } from '../../src/http/types.js';
-import { SandboxProvider } from '../../src/integrations/payments/sandbox.provider.js';
-import { makeSchool } from '../support/factories.js';
+import type { SandboxProvider } from '../../src/integrations/payments/sandbox.provider.js';
+import type { makeSchool } from '../support/factories.js';
 import { describeEachDatabase, TEST_ORIGIN } from '../support/harness.js';
-import { appFor, Client } from '../support/http.js';
+import type { Client } from '../support/http.js';
 import {
   freePort,
   type pay as PayFn,
   pay,
+  paymentsApp,
   paymentsOf,
   quotedFile,
   requestRow,
-  setSales,
+  sandboxOf,
 } from '../support/payments-fixtures.js';
 import {
+  deliverStripeEvent,
+  type SignedStripeEvent,
   STRIPE_TEST_WEBHOOK_SECRET,
   StripeStub,
   signedStripeEvent,
@@ -38,16 +41,8 @@ describeEachDatabase(
     let sandbox: SandboxProvider;
 
     beforeAll(async () => {
-      ctx().clock.set('2026-12-02T09:00:00.000Z');
-      app = await appFor(ctx());
-      await app.listen({ port, host: '127.0.0.1' });
-      school = await makeSchool(ctx().deps);
-      await setSales(ctx(), school.id);
-      marie = new Client(app);
-      await marie.login(school.secretary.email);
-      const provider = ctx().deps.payments.get('sandbox');
-      if (!(provider instanceof SandboxProvider)) throw new Error('no sandbox');
-      sandbox = provider;
+      ({ app, school, marie } = await paymentsApp(ctx(), port));
+      sandbox = sandboxOf(ctx());
     });
     afterAll(() => app.close());
 
@@ -101,6 +96,26 @@ describeEachDatabase(
         },
         payload: body,
       });
+    }
+
+    /** An open €10 sandbox attempt on a file, written as the checkout would. */
+    async function openTestAttempt(requestId: string, id: string, sessionId: string) {
+      await insertPaymentAttempt(db(), {
+        id,
+        schoolId: school.id,
+        requestId,
+        offerId: null,
+        provider: 'sandbox',
+        amountCents: cents(1_000),
+        currency: 'eur',
+        purpose: 'amount',
+        state: 'open',
+        providerSessionId: sessionId,
+        checkoutUrl: null,
+        createdAt: ctx().clock.now().toISOString(),
+        updatedAt: ctx().clock.now().toISOString(),
+      });
+      return attemptOf(id);
     }
 
     /** A file whose customer clicked "Payer" for the deposit: its open attempt. */
@@ -289,22 +304,7 @@ describeEachDatabase(
       let i = 0;
       for (const order of orders) {
         const id = `pat_order_${++i}_${ctx().dialect}`;
-        await insertPaymentAttempt(db(), {
-          id,
-          schoolId: school.id,
-          requestId: file.id,
-          offerId: null,
-          provider: 'sandbox',
-          amountCents: cents(1_000),
-          currency: 'eur',
-          purpose: 'amount',
-          state: 'open',
-          providerSessionId: `sbx_cs_order_${i}_${ctx().dialect}`,
-          checkoutUrl: null,
-          createdAt: ctx().clock.now().toISOString(),
-          updatedAt: ctx().clock.now().toISOString(),
-        });
-        const attempt = await attemptOf(id);
+        const attempt = await openTestAttempt(file.id, id, `sbx_cs_order_${i}_${ctx().dialect}`);
         for (const kind of order) expect((await deliver(eventBody(attempt, kind))).statusCode).toBe(200);
         expect((await attemptOf(id)).state, order.join(' → ')).toBe('succeeded');
         const paid = await db()
@@ -319,22 +319,7 @@ describeEachDatabase(
       }
       // Without a success, the order of the others does not matter either: failed stays failed.
       const id = `pat_order_nopay_${ctx().dialect}`;
-      await insertPaymentAttempt(db(), {
-        id,
-        schoolId: school.id,
-        requestId: file.id,
-        offerId: null,
-        provider: 'sandbox',
-        amountCents: cents(1_000),
-        currency: 'eur',
-        purpose: 'amount',
-        state: 'open',
-        providerSessionId: `sbx_cs_nopay_${ctx().dialect}`,
-        checkoutUrl: null,
-        createdAt: ctx().clock.now().toISOString(),
-        updatedAt: ctx().clock.now().toISOString(),
-      });
-      const attempt = await attemptOf(id);
+      const attempt = await openTestAttempt(file.id, id, `sbx_cs_nopay_${ctx().dialect}`);
       for (const kind of ['payment.failed', 'payment.pending', 'checkout.expired'])
         await deliver(eventBody(attempt, kind));
       expect((await attemptOf(id)).state).toBe('failed');
@@ -457,23 +442,11 @@ describeEachDatabase(
     const db = () => ctx().deps.db.kysely;
 
     beforeAll(async () => {
-      ctx().clock.set('2026-12-02T09:00:00.000Z');
-      app = await appFor(ctx());
-      school = await makeSchool(ctx().deps);
-      await setSales(ctx(), school.id);
-      marie = new Client(app);
-      await marie.login(school.secretary.email);
+      ({ app, school, marie } = await paymentsApp(ctx()));
     });
     afterAll(() => app.close());
 
-    function deliver(event: { body: string; signature: string }) {
-      return app.inject({
-        method: 'POST',
-        url: '/api/webhooks/payments/stripe',
-        headers: { 'content-type': 'application/json', 'stripe-signature': event.signature },
-        payload: event.body,
-      });
-    }
+    const deliver = (event: SignedStripeEvent) => deliverStripeEvent(app, event);
 
     /** "Payer" on a fresh file: the Checkout Session the stub made, and our attempt. */
     async function checkout(purpose = 'deposit') {

@@ -4,12 +4,27 @@ import { transact } from '../../src/app/tx.js';
 import { insertPayment } from '../../src/db/repositories/index.js';
 import { cents } from '../../src/domain/money.js';
 import type { App } from '../../src/http/types.js';
-import { SandboxProvider } from '../../src/integrations/payments/sandbox.provider.js';
+import type { SandboxProvider } from '../../src/integrations/payments/sandbox.provider.js';
 import { makeSchool } from '../support/factories.js';
 import { describeEachDatabase, TEST_ORIGIN, type TestContext } from '../support/harness.js';
-import { appFor, Client } from '../support/http.js';
-import { freePort, pay, paymentsOf, quotedFile, requestRow, setSales } from '../support/payments-fixtures.js';
-import { StripeStub, signedStripeEvent, stripeConfigFor } from '../support/stripe-stub.js';
+import { Client } from '../support/http.js';
+import {
+  freePort,
+  pay,
+  paymentsApp,
+  paymentsOf,
+  quotedFile,
+  requestRow,
+  sandboxOf,
+  setSales,
+} from '../support/payments-fixtures.js';
+import {
+  deliverStripeEvent,
+  type SignedStripeEvent,
+  StripeStub,
+  signedStripeEvent,
+  stripeConfigFor,
+} from '../support/stripe-stub.js';
 
 const port = await freePort();
 const stub = new StripeStub();
@@ -66,16 +81,8 @@ describeEachDatabase(
     let sandbox: SandboxProvider;
 
     beforeAll(async () => {
-      ctx().clock.set('2026-12-02T09:00:00.000Z');
-      app = await appFor(ctx());
-      await app.listen({ port, host: '127.0.0.1' });
-      school = await makeSchool(ctx().deps);
-      await setSales(ctx(), school.id);
-      marie = new Client(app);
-      await marie.login(school.secretary.email);
-      const provider = ctx().deps.payments.get('sandbox');
-      if (!(provider instanceof SandboxProvider)) throw new Error('no sandbox');
-      sandbox = provider;
+      ({ app, school, marie } = await paymentsApp(ctx(), port));
+      sandbox = sandboxOf(ctx());
     });
     afterAll(() => app.close());
 
@@ -339,23 +346,11 @@ describeEachDatabase(
     let marie: Client;
 
     beforeAll(async () => {
-      ctx().clock.set('2026-12-02T09:00:00.000Z');
-      app = await appFor(ctx());
-      school = await makeSchool(ctx().deps);
-      await setSales(ctx(), school.id);
-      marie = new Client(app);
-      await marie.login(school.secretary.email);
+      ({ app, school, marie } = await paymentsApp(ctx()));
     });
     afterAll(() => app.close());
 
-    function deliver(event: { body: string; signature: string }) {
-      return app.inject({
-        method: 'POST',
-        url: '/api/webhooks/payments/stripe',
-        headers: { 'content-type': 'application/json', 'stripe-signature': event.signature },
-        payload: event.body,
-      });
-    }
+    const deliver = (event: SignedStripeEvent) => deliverStripeEvent(app, event);
 
     it('ignores a charge.refunded that names no refund id and comes while the refund is asked, records ours once', async () => {
       const file = await quotedFile(ctx(), marie, school);

@@ -1,22 +1,34 @@
-import { createServer } from 'node:net';
 import { expect } from 'vitest';
 import { portalTokenOf } from '../../src/app/portal/private-link.js';
 import type { App } from '../../src/http/types.js';
-import type { makeSchool } from './factories.js';
+import { SandboxProvider } from '../../src/integrations/payments/sandbox.provider.js';
+import { makeSchool } from './factories.js';
 import type { TestContext } from './harness.js';
-import type { Client } from './http.js';
+import { appFor, Client } from './http.js';
 
 /** A free loopback port, for a server the test starts later (the sandbox posts its webhooks to it). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
+export { freePort } from './postgres-cluster.js';
+
+/**
+ * The app of a payments suite on the harness's database, at the fake clock's 2 December: a school
+ * with a 30 % deposit and its secretary signed in; listening on `port` when the sandbox must reach it.
+ */
+export async function paymentsApp(ctx: TestContext, port?: number) {
+  ctx.clock.set('2026-12-02T09:00:00.000Z');
+  const app = await appFor(ctx);
+  if (port !== undefined) await app.listen({ port, host: '127.0.0.1' });
+  const school = await makeSchool(ctx.deps);
+  await setSales(ctx, school.id);
+  const marie = new Client(app);
+  await marie.login(school.secretary.email);
+  return { app, school, marie };
+}
+
+/** The installation's sandbox provider (to sign its webhooks, or refund from its "dashboard"). */
+export function sandboxOf(ctx: TestContext): SandboxProvider {
+  const provider = ctx.deps.payments.get('sandbox');
+  if (!(provider instanceof SandboxProvider)) throw new Error('no sandbox');
+  return provider;
 }
 
 let seq = 0;

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import Stripe from 'stripe';
+import type { App } from '../../src/http/types.js';
 
 export const STRIPE_TEST_KEY = 'sk_test_schuss_stub';
 export const STRIPE_TEST_WEBHOOK_SECRET = 'whsec_schuss_stub';
@@ -121,13 +122,18 @@ function stripeError(status: number, message: string): { status: number; body: u
   return { status, body: { error: { type: 'invalid_request_error', message } } };
 }
 
+export interface SignedStripeEvent {
+  body: string;
+  signature: string;
+}
+
 /** A Stripe event as its webhook delivers it, signed the SDK's way at `at`. */
 export function signedStripeEvent(
   type: string,
   object: Record<string, unknown>,
   at: Date,
   id: string,
-): { body: string; signature: string } {
+): SignedStripeEvent {
   const body = JSON.stringify({
     id,
     object: 'event',
@@ -142,6 +148,16 @@ export function signedStripeEvent(
     timestamp: Math.floor(at.getTime() / 1000),
   });
   return { body, signature };
+}
+
+/** Posts a signed Stripe event to the app's webhook route, as Stripe would. */
+export function deliverStripeEvent(app: App, event: SignedStripeEvent) {
+  return app.inject({
+    method: 'POST',
+    url: '/api/webhooks/payments/stripe',
+    headers: { 'content-type': 'application/json', 'stripe-signature': event.signature },
+    payload: event.body,
+  });
 }
 
 /** The config that points the Stripe adapter at the stub. */

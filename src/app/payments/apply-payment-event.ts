@@ -1,6 +1,5 @@
 import {
   claimPaymentEvent,
-  findOfferRecipient,
   findPaymentIdByProviderRef,
   insertPayment,
   insertPaymentAnomaly,
@@ -18,11 +17,10 @@ import { type Cents, cents } from '../../domain/money.js';
 import { type ProviderEvent, WebhookSignatureError } from '../../integrations/payments/payment-provider.js';
 import type { Actor } from '../actor.js';
 import type { AppDeps } from '../deps.js';
-import { customerEmail } from '../email/customer-email.js';
 import { newId } from '../ids.js';
-import { privateLinkOf } from '../portal/private-link.js';
-import { changeRequest } from '../requests/change-request.js';
+import { changeRequest, type RequestChange } from '../requests/change-request.js';
 import { type Tx, transact } from '../tx.js';
+import { emailPaymentNotice } from './payment-notice.js';
 import { PAYMENTS_ONLINE_MESSAGES, webhookRefused } from './payments-online.messages.js';
 import { recordRefund } from './refund-payment.js';
 
@@ -262,27 +260,14 @@ async function recordOnlinePayment(
         },
         file,
       );
-    const customer = await findOfferRecipient(tx.trx, attempt.schoolId, attempt.requestId);
-    if (customer?.email)
-      file.enqueue(
-        customerEmail({
-          schoolId: attempt.schoolId,
-          requestId: attempt.requestId,
-          to: customer.email,
-          firstName: customer.firstName,
-          language: customer.language,
-          fileNumber: file.request.number,
-          link: await privateLinkOf(deps, tx, { schoolId: attempt.schoolId, id: attempt.requestId }),
-          params: {
-            template: 'payment_receipt',
-            paymentId,
-            amountCents: attempt.amountCents,
-            method: 'online',
-            paidCents,
-            remainingCents,
-          },
-        }),
-      );
+    await emailPaymentNotice(deps, tx, file, {
+      template: 'payment_receipt',
+      paymentId,
+      amountCents: attempt.amountCents,
+      method: 'online',
+      paidCents,
+      remainingCents,
+    });
   });
 }
 
@@ -372,7 +357,7 @@ async function flagAnomaly(
     paymentId: string | null;
     details: Record<string, unknown>;
   },
-  file?: Parameters<Parameters<typeof changeRequest>[2]>[0],
+  file?: RequestChange,
 ): Promise<void> {
   const anomalyId = newId('paymentAnomaly');
   await insertPaymentAnomaly(tx.trx, {

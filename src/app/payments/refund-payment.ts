@@ -1,6 +1,5 @@
 import {
   deleteHeldRefund,
-  findOfferRecipient,
   findPaymentIdByProviderRef,
   insertPayment,
   lockPayment,
@@ -14,11 +13,10 @@ import type { PaymentProvider } from '../../integrations/payments/payment-provid
 import type { RefundBody } from '../../shared/contracts/payments.js';
 import type { Actor, StaffActor } from '../actor.js';
 import type { AppDeps } from '../deps.js';
-import { customerEmail } from '../email/customer-email.js';
 import { newId } from '../ids.js';
-import { privateLinkOf } from '../portal/private-link.js';
-import { changeRequest } from '../requests/change-request.js';
+import { changeRequest, type RequestChange } from '../requests/change-request.js';
 import { type Tx, transact } from '../tx.js';
+import { emailPaymentNotice } from './payment-notice.js';
 import { PAYMENTS_ONLINE_MESSAGES, refundAboveRemaining } from './payments-online.messages.js';
 
 export interface RefundRecorded {
@@ -124,7 +122,7 @@ async function refundablePayment(
   return payment;
 }
 
-type FileChange = Parameters<Parameters<typeof changeRequest>[2]>[0];
+type FileChange = RequestChange;
 
 interface NewRefund {
   payment: Payment;
@@ -198,18 +196,9 @@ async function announceRefund(
       reason: refund.reason,
     },
   });
-  const customer = await findOfferRecipient(tx.trx, payment.schoolId, payment.requestId);
-  if (customer?.email)
-    file.enqueue(
-      customerEmail({
-        schoolId: payment.schoolId,
-        requestId: payment.requestId,
-        to: customer.email,
-        firstName: customer.firstName,
-        language: customer.language,
-        fileNumber: file.request.number,
-        link: await privateLinkOf(deps, tx, { schoolId: payment.schoolId, id: payment.requestId }),
-        params: { template: 'refund', paymentId: payment.id, amountCents: refund.amountCents },
-      }),
-    );
+  await emailPaymentNotice(deps, tx, file, {
+    template: 'refund',
+    paymentId: payment.id,
+    amountCents: refund.amountCents,
+  });
 }
