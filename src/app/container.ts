@@ -4,6 +4,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { PgEventBus } from '../db/pg-event-bus.js';
 import { purgeCounters } from '../db/repositories/index.js';
 import { DevMailTransport, type MailTransport } from '../integrations/mail/mail-transport.js';
+import { createPaymentProviders } from '../integrations/payments/payment-providers.js';
 import { RateLimit } from './auth/rate-limiter.js';
 import { type Clock, systemClock } from './clock.js';
 import type { AppDeps } from './deps.js';
@@ -11,8 +12,13 @@ import { type EventBus, LocalEventBus } from './events.js';
 import { createIntakeDeps } from './intake/intake-deps.js';
 import { startIntakeHousekeeping } from './intake/intake-housekeeping.js';
 import { startOfferReminders } from './offers/offer-reminders.js';
-import { DbOutboxDispatcher, emailHandler } from './outbox.js';
+import { DbOutboxDispatcher, emailHandler, type OutboxHandler } from './outbox.js';
 import { startBalanceReminders } from './payments/balance-reminders.js';
+import {
+  queueSandboxEvents,
+  SANDBOX_WEBHOOK_KIND,
+  sandboxWebhookHandler,
+} from './payments/sandbox-checkout.js';
 import { PresenceTracker } from './presence.js';
 import { deriveSecret, loadAppSecret, loadPortalLinkKey } from './settings/app-secret.js';
 
@@ -46,13 +52,18 @@ export async function createDeps(
   }
   const presence = new PresenceTracker();
   events.subscribeAll((event) => presence.apply(event, clock.now().getTime()));
+  const handlers: Record<string, OutboxHandler> = { email: emailHandler(mail, clock) };
   const outbox = new DbOutboxDispatcher({
     db,
     clock,
-    handlers: { email: emailHandler(mail, clock) },
+    handlers,
     onError: options.onOutboxError,
   });
   const appSecret = await loadAppSecret(db.kysely, config.appSecret);
+  const payments = createPaymentProviders(config, {
+    sandboxSecret: deriveSecret(appSecret, 'payments-sandbox'),
+    now: () => clock.now(),
+  });
   const deps: AppDeps = {
     db,
     clock,
@@ -68,7 +79,11 @@ export async function createDeps(
     },
     intake: await createIntakeDeps(db.kysely, config),
     portalLinkKey: await loadPortalLinkKey(db.kysely, appSecret),
+    payments,
   };
+  // The sandbox's webhook deliveries go through the outbox (they survive restarts, may repeat).
+  handlers[SANDBOX_WEBHOOK_KIND] = sandboxWebhookHandler(deps);
+  payments.sandbox.deliverEventsWith(queueSandboxEvents(deps));
   // Counters whose window is over are deleted here, off the request path.
   const purge = setInterval(() => {
     // A missed purge only leaves dead rows (they count nothing) until the next one.

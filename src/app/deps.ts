@@ -1,5 +1,6 @@
 import type { Config } from '../config/env.js';
 import type { Db } from '../db/connection.js';
+import type { PaymentProviders } from '../integrations/payments/payment-provider.js';
 import type { RateLimit } from './auth/rate-limiter.js';
 import type { Clock } from './clock.js';
 import type { EventBus } from './events.js';
@@ -28,4 +29,6 @@ export interface AppDeps {
   intake: IntakeDeps;
   /** Derives the customers' private links (src/app/portal/private-link.ts). */
   portalLinkKey: string;
+  /** Payment providers: the sandbox (always) and Stripe (when configured); `active` takes new checkouts. */
+  payments: PaymentProviders;
 }

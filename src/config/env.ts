@@ -11,6 +11,12 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().default('Schuss <no-reply@schuss.localhost>'),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  /** Which provider new checkouts use: the built-in sandbox (default, offline) or Stripe. */
+  PAYMENT_PROVIDER: z.enum(['sandbox', 'stripe']).default('sandbox'),
+  /** Another Stripe API base URL (tests: a loopback stub), e.g. http://127.0.0.1:12111. */
+  STRIPE_API_URL: z.url().optional(),
+  /** Where the sandbox delivers its webhooks (default: PUBLIC_URL); behind a proxy, the app's loopback address. */
+  SANDBOX_WEBHOOK_URL: z.url().optional(),
   INBOUND_EMAIL_SECRET: z.string().optional(),
   SCHUSS_DEMO_PASSWORD: z.string().min(12, 'SCHUSS_DEMO_PASSWORD must be at least 12 characters').optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(120),
@@ -85,6 +91,12 @@ export interface Config {
   mailFrom: string;
   stripeSecretKey: string | undefined;
   stripeWebhookSecret: string | undefined;
+  /** The provider new checkouts use (the sandbox is always available for its own pages). */
+  paymentProvider: 'sandbox' | 'stripe';
+  /** Another Stripe API base URL (a loopback stub in tests); undefined: Stripe's own. */
+  stripeApiUrl: string | undefined;
+  /** The origin the sandbox posts its signed webhooks to (default: publicUrl). */
+  sandboxWebhookUrl: string;
   inboundEmailSecret: string | undefined;
   demoPassword: string | undefined;
   sessionIdleMs: number;
@@ -131,6 +143,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     stripeSecretKey: e.STRIPE_SECRET_KEY,
     stripeWebhookSecret: e.STRIPE_WEBHOOK_SECRET,
+    paymentProvider: e.PAYMENT_PROVIDER,
+    stripeApiUrl: e.STRIPE_API_URL,
+    sandboxWebhookUrl: (e.SANDBOX_WEBHOOK_URL ?? e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(
+      /\/$/,
+      '',
+    ),
     inboundEmailSecret: e.INBOUND_EMAIL_SECRET,
     demoPassword: e.SCHUSS_DEMO_PASSWORD,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,

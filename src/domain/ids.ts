@@ -20,5 +20,8 @@ export const ID_PREFIXES = {
   posKey: 'psk',
   posKeyUse: 'psu',
   archiveJob: 'arj',
+  paymentAttempt: 'pat',
+  paymentEvent: 'pev',
+  paymentAnomaly: 'pan',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;

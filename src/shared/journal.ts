@@ -536,6 +536,57 @@ export const JOURNAL_ACTIONS = {
     en: (who, d) => `${who} enabled the school (${d.slug}) again`,
     example: { slug: 'esf-demo' },
   }),
+  // ── Online payments, provider webhooks and refunds (issue 10, PAY-ONLINE) ──
+  'payment.online_received': action({
+    details: z.object({
+      paymentId: z.string(),
+      amountCents: z.number().int(),
+      provider: z.string(),
+      purpose: z.string(),
+      isFlagged: z.boolean(),
+    }),
+    fr: (who, d) =>
+      `${who} a reçu un paiement en ligne de ${euros(d.amountCents, 'fr')} (${PURPOSE_WORDS.fr[d.purpose] ?? d.purpose})${d.isFlagged ? ' — signalé : dossier archivé' : ''}`,
+    en: (who, d) =>
+      `${who} received an online payment of ${euros(d.amountCents, 'en')} (${PURPOSE_WORDS.en[d.purpose] ?? d.purpose})${d.isFlagged ? ' — flagged: archived file' : ''}`,
+    example: {
+      paymentId: 'pay_1',
+      amountCents: 14_400,
+      provider: 'sandbox',
+      purpose: 'deposit',
+      isFlagged: false,
+    },
+  }),
+  'payment.refunded': action({
+    details: z.object({
+      paymentId: z.string(),
+      refundId: z.string(),
+      amountCents: z.number().int(),
+      method: z.string(),
+      reason: z.string().nullable(),
+    }),
+    fr: (who, d) => `${who} a remboursé ${euros(d.amountCents, 'fr')}${d.reason ? ` : ${d.reason}` : ''}`,
+    en: (who, d) => `${who} refunded ${euros(d.amountCents, 'en')}${d.reason ? `: ${d.reason}` : ''}`,
+    example: {
+      paymentId: 'pay_1',
+      refundId: 'pay_2',
+      amountCents: 4_500,
+      method: 'online',
+      reason: 'Cours annulé',
+    },
+  }),
+  'payment.anomaly_recorded': action({
+    details: z.object({
+      anomalyId: z.string(),
+      reason: z.string(),
+      amountCents: z.number().int().nullable(),
+    }),
+    fr: (who, d) =>
+      `${who} a signalé une anomalie de paiement à vérifier (${ANOMALY_WORDS.fr[d.reason] ?? d.reason}${d.amountCents === null ? '' : `, ${euros(d.amountCents, 'fr')}`})`,
+    en: (who, d) =>
+      `${who} flagged a payment anomaly to check (${ANOMALY_WORDS.en[d.reason] ?? d.reason}${d.amountCents === null ? '' : `, ${euros(d.amountCents, 'en')}`})`,
+    example: { anomalyId: 'pan_1', reason: 'amount_mismatch', amountCents: 100 },
+  }),
 } as const;
 
 /** The payment methods as the journal names them. */
@@ -557,6 +608,30 @@ const METHOD_WORDS: Record<StaffLanguage, Record<string, string>> = {
     holiday_vouchers: 'holiday vouchers',
     ancv_connect: 'ANCV Connect',
     card_desk: 'card at the desk',
+  },
+};
+
+const PURPOSE_WORDS: Record<StaffLanguage, Record<string, string>> = {
+  fr: { deposit: 'acompte', balance: 'solde', amount: 'montant' },
+  en: { deposit: 'deposit', balance: 'balance', amount: 'amount' },
+};
+
+const ANOMALY_WORDS: Record<StaffLanguage, Record<string, string>> = {
+  fr: {
+    binding_mismatch: 'le paiement ne correspond pas à ce dossier',
+    amount_mismatch: 'montant différent de celui demandé',
+    currency_mismatch: 'devise différente',
+    archived_file: 'paiement reçu sur un dossier archivé',
+    overpaid: 'le dossier est payé au-delà de son total',
+    refund_above_payment: 'remboursement au-delà du paiement',
+  },
+  en: {
+    binding_mismatch: 'the payment does not match this file',
+    amount_mismatch: 'amount differs from the one asked',
+    currency_mismatch: 'different currency',
+    archived_file: 'payment received on an archived file',
+    overpaid: 'the file is paid beyond its total',
+    refund_above_payment: 'refund beyond the payment',
   },
 };
 

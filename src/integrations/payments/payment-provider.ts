@@ -51,6 +51,11 @@ export interface ProviderEvent {
   /** A refund event: the provider's refund id. */
   providerRefundRef: string | null;
   amountCents: Cents | null;
+  /**
+   * A refund event: everything refunded on that payment so far, when the provider says it
+   * (Stripe's charge.amount_refunded) — how a refund is recognised when the event names no refund id.
+   */
+  refundedTotalCents?: Cents | null;
   currency: string | null;
   /** Our binding, as sent in the checkout's metadata (never trusted alone: checked against the attempt). */
   metadata: { schoolId?: string; requestId?: string; attemptId?: string };
