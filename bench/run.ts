@@ -2,6 +2,7 @@ import '../src/config/require-supported-node.js';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
+  copyFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -26,8 +27,9 @@ import { Rng } from './random.js';
 import { budgetText, formatTable, judge, type ResultRow } from './report.js';
 import { BASELINES } from './scenarios/baselines.js';
 import { SCENARIOS } from './scenarios/index.js';
-import type { BaselineName, Scenario, ScenarioContext } from './scenarios/types.js';
+import type { BaselineName, Scenario, ScenarioContext, TwinName } from './scenarios/types.js';
 import { type DatasetManifest, manifestPathFor, seedDataset, verifyDataset } from './seed.js';
+import { TWINS } from './twins.js';
 
 const log = (line = '') => process.stdout.write(`${line}\n`);
 
@@ -108,10 +110,17 @@ async function login(appUrl: string, email: string, password: string): Promise<s
 
 async function runScenario(
   scenario: Scenario,
-  ctx: ScenarioContext,
+  baseContext: Omit<ScenarioContext, 'note'>,
   options: BenchOptions,
   baselineRates: Map<BaselineName, number>,
 ): Promise<ResultRow> {
+  const notes: string[] = [];
+  const ctx: ScenarioContext = {
+    ...baseContext,
+    note: (text) => {
+      if (!notes.includes(text)) notes.push(text);
+    },
+  };
   const operations = scenario.operations(ctx);
   const requestsPerOp = operationSize(operations);
   const baselineReqPerSec = scenario.baseline ? (baselineRates.get(scenario.baseline) ?? null) : null;
@@ -122,7 +131,7 @@ async function runScenario(
     description: scenario.description,
     verdict: 'SKIP',
     reasons: [],
-    notes: [],
+    notes,
     load: null,
     requestsPerOp,
     baseline: scenario.baseline,
@@ -225,6 +234,7 @@ async function main(): Promise<void> {
       sqliteFile,
       databaseUrl: options.databaseUrl,
       analyze: options.analyze,
+      targets: options.targets,
       log: (line) => log(`  ${line}`),
     });
     writeFileSync(manifestFile, JSON.stringify(dataset, null, 2));
@@ -243,23 +253,52 @@ async function main(): Promise<void> {
     );
   }
 
-  // 2. The baselines, each in its own process.
+  // 2. The baselines and the write scenarios' raw twins, each in its own process.
   const rows: ResultRow[] = [];
   const baselineRates = new Map<BaselineName, number>();
-  for (const baseline of BASELINES) {
+  const twinNames = [
+    ...new Set(
+      scenarios.flatMap((s) => (s.baseline?.startsWith('twin:') ? [s.baseline.slice(5) as TwinName] : [])),
+    ),
+  ];
+  // On SQLite the twins write into a copy of the seeded file (the app's dataset stays as seeded);
+  // on PostgreSQL into the app's database, on targets the app does not use.
+  let twinDatabase = options.databaseUrl;
+  if (!twinDatabase && twinNames.length > 0) {
+    twinDatabase = join(work, 'twin.db');
+    copyFileSync(sqliteFile, twinDatabase);
+    if (existsSync(`${sqliteFile}-wal`)) copyFileSync(`${sqliteFile}-wal`, `${twinDatabase}-wal`);
+  }
+  const servers = [
+    ...BASELINES.map((b) => ({
+      name: b.name,
+      description: b.description,
+      script: 'bench/baseline-server.ts',
+      args: (port: number) => [b.kind, String(port), work],
+      operations: b.operations(),
+    })),
+    ...twinNames.map((twin) => ({
+      name: `twin:${twin}` as BaselineName,
+      description: TWINS[twin].description,
+      script: 'bench/twin-server.ts',
+      args: (port: number) => [twin, String(port), twinDatabase!, manifestFile],
+      operations: [{ method: 'POST' as const, path: '/bench' }],
+    })),
+  ];
+  for (const baseline of servers) {
     const port = await freePort();
     log(`▸ baseline ${baseline.name}`);
     const server = await startTsProcess({
       name: `baseline ${baseline.name}`,
-      script: 'bench/baseline-server.ts',
-      args: [baseline.kind, String(port), work],
+      script: baseline.script,
+      args: baseline.args(port),
       env: process.env,
       url: `http://127.0.0.1:${port}`,
       isReady: async (url) => (await fetch(`${url}/ready`)).ok,
     });
     let load: LoadResult;
     try {
-      load = await measure(server.url, baseline.operations(), options);
+      load = await measure(server.url, baseline.operations, options);
     } finally {
       await server.stop();
     }
@@ -279,6 +318,9 @@ async function main(): Promise<void> {
       ratio: null,
       budget: null,
     });
+  }
+  if (twinDatabase && !options.databaseUrl) {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${twinDatabase}${suffix}`, { force: true });
   }
 
   // 3. The app under test, in a child process.
@@ -310,7 +352,7 @@ async function main(): Promise<void> {
     });
     const secretary =
       dataset.bigSchool.staff.find((s) => s.role === 'secretary') ?? dataset.bigSchool.staff[0]!;
-    const ctx: ScenarioContext = {
+    const ctx: Omit<ScenarioContext, 'note'> = {
       appUrl,
       staffCookie: await login(appUrl, secretary.email, secretary.password),
       dataset,
@@ -408,7 +450,7 @@ async function main(): Promise<void> {
   if (options.keep && !options.dbFile && !options.databaseUrl) {
     log(`Kept: ${sqliteFile} (serve it again with --db-file ${sqliteFile} --reuse)`);
     for (const file of readdirSync(work)) {
-      if (/^(insert|select)-baseline\.db/.test(file)) rmSync(join(work, file), { force: true });
+      if (/^((insert|select)-baseline|twin)\.db/.test(file)) rmSync(join(work, file), { force: true });
     }
   } else {
     rmSync(work, { recursive: true, force: true });
