@@ -2,7 +2,6 @@ import '../src/config/require-supported-node.js';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
-  copyFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -27,8 +26,10 @@ import { Rng } from './random.js';
 import { budgetText, formatTable, judge, type ResultRow } from './report.js';
 import { BASELINES } from './scenarios/baselines.js';
 import { SCENARIOS } from './scenarios/index.js';
+import { TargetPool } from './scenarios/targets.js';
 import type { BaselineName, Scenario, ScenarioContext, TwinName } from './scenarios/types.js';
 import { type DatasetManifest, manifestPathFor, seedDataset, verifyDataset } from './seed.js';
+import { copyForTwins } from './twin-database.js';
 import { TWINS } from './twins.js';
 
 const log = (line = '') => process.stdout.write(`${line}\n`);
@@ -113,8 +114,8 @@ async function runScenario(
   baseContext: Omit<ScenarioContext, 'note'>,
   options: BenchOptions,
   baselineRates: Map<BaselineName, number>,
+  notes: string[],
 ): Promise<ResultRow> {
-  const notes: string[] = [];
   const ctx: ScenarioContext = {
     ...baseContext,
     note: (text) => {
@@ -261,14 +262,9 @@ async function main(): Promise<void> {
       scenarios.flatMap((s) => (s.baseline?.startsWith('twin:') ? [s.baseline.slice(5) as TwinName] : [])),
     ),
   ];
-  // On SQLite the twins write into a copy of the seeded file (the app's dataset stays as seeded);
-  // on PostgreSQL into the app's database, on targets the app does not use.
-  let twinDatabase = options.databaseUrl;
-  if (!twinDatabase && twinNames.length > 0) {
-    twinDatabase = join(work, 'twin.db');
-    copyFileSync(sqliteFile, twinDatabase);
-    if (existsSync(`${sqliteFile}-wal`)) copyFileSync(`${sqliteFile}-wal`, `${twinDatabase}-wal`);
-  }
+  // The twins write into a copy of the seeded database: the app's dataset stays as seeded.
+  const twinCopy =
+    twinNames.length > 0 ? await copyForTwins({ sqliteFile, databaseUrl: options.databaseUrl, work }) : null;
   const servers = [
     ...BASELINES.map((b) => ({
       name: b.name,
@@ -281,46 +277,47 @@ async function main(): Promise<void> {
       name: `twin:${twin}` as BaselineName,
       description: TWINS[twin].description,
       script: 'bench/twin-server.ts',
-      args: (port: number) => [twin, String(port), twinDatabase!, manifestFile],
+      args: (port: number) => [twin, String(port), twinCopy!.database, manifestFile],
       operations: [{ method: 'POST' as const, path: '/bench' }],
     })),
   ];
-  for (const baseline of servers) {
-    const port = await freePort();
-    log(`▸ baseline ${baseline.name}`);
-    const server = await startTsProcess({
-      name: `baseline ${baseline.name}`,
-      script: baseline.script,
-      args: baseline.args(port),
-      env: process.env,
-      url: `http://127.0.0.1:${port}`,
-      isReady: async (url) => (await fetch(`${url}/ready`)).ok,
-    });
-    let load: LoadResult;
-    try {
-      load = await measure(server.url, baseline.operations, options);
-    } finally {
-      await server.stop();
+  try {
+    for (const baseline of servers) {
+      const port = await freePort();
+      log(`▸ baseline ${baseline.name}`);
+      const server = await startTsProcess({
+        name: `baseline ${baseline.name}`,
+        script: baseline.script,
+        args: baseline.args(port),
+        env: process.env,
+        url: `http://127.0.0.1:${port}`,
+        isReady: async (url) => (await fetch(`${url}/ready`)).ok,
+      });
+      let load: LoadResult;
+      try {
+        load = await measure(server.url, baseline.operations, options);
+      } finally {
+        await server.stop();
+      }
+      baselineRates.set(baseline.name, load.reqPerSec);
+      rows.push({
+        name: baseline.name,
+        kind: 'baseline',
+        issue: null,
+        description: baseline.description,
+        verdict: load.errors > 0 ? 'FAIL' : 'BASE',
+        reasons: load.errors > 0 ? [`${load.errors} errors in a baseline: its ratio is meaningless`] : [],
+        notes: [],
+        load,
+        requestsPerOp: 1,
+        baseline: null,
+        baselineReqPerSec: null,
+        ratio: null,
+        budget: null,
+      });
     }
-    baselineRates.set(baseline.name, load.reqPerSec);
-    rows.push({
-      name: baseline.name,
-      kind: 'baseline',
-      issue: null,
-      description: baseline.description,
-      verdict: load.errors > 0 ? 'FAIL' : 'BASE',
-      reasons: load.errors > 0 ? [`${load.errors} errors in a baseline: its ratio is meaningless`] : [],
-      notes: [],
-      load,
-      requestsPerOp: 1,
-      baseline: null,
-      baselineReqPerSec: null,
-      ratio: null,
-      budget: null,
-    });
-  }
-  if (twinDatabase && !options.databaseUrl) {
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${twinDatabase}${suffix}`, { force: true });
+  } finally {
+    await twinCopy?.drop();
   }
 
   // 3. The app under test, in a child process.
@@ -349,19 +346,38 @@ async function main(): Promise<void> {
       url: appUrl,
       isReady: async (url) => (await fetch(`${url}/api/health`)).status === 200,
       timeoutMs: 120_000,
+      // BENCH_APP_CPU_PROF=<folder>: a V8 CPU profile of the app, written when it stops (open it
+      // in Chrome DevTools or speedscope; with --only to profile one scenario).
+      nodeArgs: process.env.BENCH_APP_CPU_PROF
+        ? ['--cpu-prof', '--cpu-prof-dir', resolve(process.env.BENCH_APP_CPU_PROF)]
+        : [],
     });
     const secretary =
       dataset.bigSchool.staff.find((s) => s.role === 'secretary') ?? dataset.bigSchool.staff[0]!;
+    let notes: string[] = [];
+    const targets = new TargetPool(dataset, (kind, count) =>
+      notes.push(
+        `used all ${count} seeded "${kind}" targets, then reused them (refused): seed again with a larger --targets`,
+      ),
+    );
     const ctx: Omit<ScenarioContext, 'note'> = {
+      nextTarget: (kind) => targets.next(kind),
       appUrl,
       staffCookie: await login(appUrl, secretary.email, secretary.password),
       dataset,
       rng: new Rng(options.seed + 1),
       runTag: randomBytes(4).toString('hex'),
     };
-    for (const scenario of scenarios) {
-      log(`▸ ${scenario.name}`);
-      rows.push(await runScenario(scenario, ctx, options, baselineRates));
+    try {
+      for (const scenario of scenarios) {
+        log(`▸ ${scenario.name}`);
+        notes = [];
+        rows.push(await runScenario(scenario, ctx, options, baselineRates, notes));
+      }
+    } finally {
+      // The next run on this dataset (--reuse) starts after the targets this one used.
+      dataset.writeTargetsUsed = targets.used;
+      writeFileSync(manifestFile, JSON.stringify(dataset, null, 2));
     }
   } finally {
     await app?.stop();

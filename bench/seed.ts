@@ -91,6 +91,8 @@ export interface SeedOptions {
 export interface WriteTarget {
   id: string;
   version: number;
+  /** "add a catalogue line": the bench session with places for this target's two participants. */
+  sessionId?: string;
 }
 
 /** Fresh targets of the default `--targets`: enough for 10 s + warm-up at ~1,000 operations/s. */
@@ -127,11 +129,14 @@ export interface DatasetManifest {
    * a twin sharing the app's PostgreSQL database takes them from the back.
    */
   writeTargets: { noLine: WriteTarget[]; lineNothingSent: WriteTarget[] };
+  /** How many of each list earlier runs on this dataset used (bench/run.ts writes it back). */
+  writeTargetsUsed?: { noLine: number; lineNothingSent: number };
   /**
-   * A session of the big school's adult group lessons with room for every "add a catalogue line"
-   * of a run (the catalogue's real sessions hold 8–12 places), starting a month from seeding.
+   * The big school's adult group lessons, and the extra sessions of it seeded for "add a
+   * catalogue line": 12 places each as the catalogue's own (8–12), starting a month after
+   * seeding; each `noLine` target names its session, 6 targets (2 participants each) per session.
    */
-  benchSession: { productId: string; sessionId: string; startsOn: string };
+  benchSessions: { productId: string; startsOn: string; endsOn: string; count: number };
   /** Names (with and without accents), e-mails, numbers and message words found in the big school. */
   searchTerms: string[];
   seedingMs: number;
@@ -241,7 +246,6 @@ export async function seedDataset(options: SeedOptions): Promise<DatasetManifest
     .set({ intake_key_hash: sha256(intakeKey) })
     .where('id', '=', bigRefs.id)
     .execute();
-  const benchSession = await addBenchSession(deps.db.kysely, bigRefs);
   await deps.close();
   log(`schools and staff created (${refs.length}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
@@ -260,6 +264,7 @@ export async function seedDataset(options: SeedOptions): Promise<DatasetManifest
   };
   const nowMs = Date.now();
   let big: GeneratedSchool | null = null;
+  let benchSessions: DatasetManifest['benchSessions'] | null = null;
   try {
     for (const [i, school] of refs.entries()) {
       const t0 = Date.now();
@@ -274,6 +279,7 @@ export async function seedDataset(options: SeedOptions): Promise<DatasetManifest
       );
       if (i === 0) {
         big = generated;
+        benchSessions = await addBenchSessions(writer, school, big.writeTargets.noLine, nowMs);
         log(
           `big school: ${schoolInputs[0]!.requests} requests in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
         );
@@ -305,7 +311,7 @@ export async function seedDataset(options: SeedOptions): Promise<DatasetManifest
     totals,
     sampleRequestIds: big!.sampleIds,
     writeTargets: big!.writeTargets,
-    benchSession,
+    benchSessions: benchSessions!,
     searchTerms: big!.searchTerms,
     seedingMs,
   };
@@ -578,35 +584,44 @@ async function generateSchool(
 /** The tabs whose requests the write scenarios act on: simple requests, and dossiers with nothing sent. */
 const TARGET_STATUSES = ['request', 'in_progress'] as const satisfies readonly Status[];
 
-/** Places enough for every catalogue line a run adds (see `DatasetManifest.benchSession`). */
-const BENCH_SESSION_CAPACITY = 1_000_000;
+/** A bench session holds what the catalogue's do: 12 places, i.e. 6 lines of 2 participants. */
+const BENCH_SESSION_CAPACITY = 12;
+const LINES_PER_BENCH_SESSION = 6;
 
-async function addBenchSession(
-  kysely: Kysely<Database>,
+/** Sessions of the adult group lessons for the "add a catalogue line" targets (see `DatasetManifest.benchSessions`). */
+async function addBenchSessions(
+  writer: BulkWriter,
   school: SchoolRefs,
-): Promise<DatasetManifest['benchSession']> {
+  targets: WriteTarget[],
+  nowMs: number,
+): Promise<DatasetManifest['benchSessions']> {
   const product = school.products.find((p) => p.kind === 'cours_collectif' && p.name.includes('adultes'));
   if (!product) throw new Error('The bench catalogue has no adult group lesson.');
-  const startsOn = new Date(Date.now() + 30 * DAY).toISOString().slice(0, 10);
-  const endsOn = new Date(Date.now() + 35 * DAY).toISOString().slice(0, 10);
-  const sessionId = fastId('productSession');
-  await kysely
-    .insertInto('product_sessions')
-    .values({
-      id: sessionId,
-      school_id: school.id,
-      product_id: product.id,
-      starts_on: startsOn,
-      ends_on: endsOn,
-      start_time: '14:00',
-      end_time: '16:30',
-      meeting_point: 'Chalet de l’école',
-      capacity: BENCH_SESSION_CAPACITY,
-      is_active: 1,
-      created_at: new Date().toISOString(),
-    })
-    .execute();
-  return { productId: product.id, sessionId, startsOn };
+  const startsOn = iso(nowMs + 30 * DAY).slice(0, 10);
+  const endsOn = iso(nowMs + 35 * DAY).slice(0, 10);
+  const rows: Row<'product_sessions'>[] = [];
+  targets.forEach((target, i) => {
+    if (i % LINES_PER_BENCH_SESSION === 0) {
+      rows.push({
+        id: fastId('productSession'),
+        school_id: school.id,
+        product_id: product.id,
+        starts_on: startsOn,
+        ends_on: endsOn,
+        start_time: '14:00',
+        end_time: '16:30',
+        meeting_point: 'Chalet de l’école',
+        capacity: BENCH_SESSION_CAPACITY,
+        is_active: 1,
+        created_at: iso(nowMs),
+      });
+    }
+    target.sessionId = rows[rows.length - 1]!.id;
+  });
+  for (let from = 0; from < rows.length; from += BATCH) {
+    await writer.transaction(() => writer.insert('product_sessions', rows.slice(from, from + BATCH)));
+  }
+  return { productId: product.id, startsOn, endsOn, count: rows.length };
 }
 
 const SOURCE_WEIGHTS = { vel: 40, contact: 15, custom: 15, email: 15, staff: 15 } as const;

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
 import Fastify from 'fastify';
 import pg from 'pg';
@@ -16,10 +17,8 @@ import {
 /**
  * A raw twin (bench/twins.ts) behind a bare Fastify route, in its own process:
  *   `node --import tsx bench/twin-server.ts <twin> <port> <SQLite file | postgres://…> <manifest>`
- * POST /bench runs the twin's statements for the next target in ONE transaction. On SQLite the
- * file is a copy of the seeded one (bench/run.ts makes it): targets are taken from the front, as
- * the app takes them from the original. On PostgreSQL the twin shares the app's database and
- * takes its targets from the back of the lists.
+ * POST /bench runs the twin's statements for the next target in ONE transaction, on a copy of
+ * the seeded database (bench/twin-database.ts), starting at the targets the app will start at.
  */
 interface TwinDb {
   dialect: 'sqlite' | 'postgres';
@@ -29,7 +28,7 @@ interface TwinDb {
 }
 
 function sqliteTwinDb(file: string): TwinDb {
-  // The app's connection settings (src/db/connection.ts), without its checkpoint thread.
+  // The app's connection settings (src/db/connection.ts), with its checkpoints on another thread.
   const db = new SQLite(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
@@ -37,6 +36,11 @@ function sqliteTwinDb(file: string): TwinDb {
   db.pragma('busy_timeout = 20');
   db.pragma('cache_size = -65536');
   db.pragma('mmap_size = 1073741824');
+  db.pragma('wal_autocheckpoint = 20000');
+  const checkpointer = new Worker(new URL('../src/db/checkpoint-worker.mjs', import.meta.url), {
+    workerData: { file, intervalMs: 200 },
+  });
+  checkpointer.unref();
   const prepared = new Map<string, SQLite.Statement>();
   const begin = db.prepare('begin immediate');
   const commit = db.prepare('commit');
@@ -127,9 +131,9 @@ async function loadFixture(db: TwinDb, manifest: DatasetManifest): Promise<TwinF
     schoolName: school.name,
     secretary: { id: String(secretary.id), name: String(secretary.name) },
     staffIds: staff.map((s) => String(s.id)),
-    productId: manifest.benchSession.productId,
-    sessionId: manifest.benchSession.sessionId,
-    sessionStartsOn: manifest.benchSession.startsOn,
+    productId: manifest.benchSessions.productId,
+    sessionStartsOn: manifest.benchSessions.startsOn,
+    sessionEndsOn: manifest.benchSessions.endsOn,
     year: new Date().getUTCFullYear(),
   };
 }
@@ -145,9 +149,9 @@ async function main(): Promise<void> {
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as DatasetManifest;
   const db = /^postgres(ql)?:\/\//.test(database) ? postgresTwinDb(database) : sqliteTwinDb(database);
   const fixture = await loadFixture(db, manifest);
-  const all = twin.targets ? manifest.writeTargets[twin.targets] : [];
-  const targets: WriteTarget[] = db.dialect === 'postgres' ? [...all].reverse() : all;
-  let n = 0;
+  const targets: WriteTarget[] = twin.targets ? manifest.writeTargets[twin.targets] : [];
+  // The copy holds the dataset as the app will find it: start where the app will start.
+  let n = twin.targets ? (manifest.writeTargetsUsed?.[twin.targets] ?? 0) : 0;
 
   const app = Fastify({ logger: false });
   app.get('/ready', async () => ({ ok: true }));

@@ -25,8 +25,8 @@ export interface TwinFixture {
   secretary: { id: string; name: string };
   staffIds: string[];
   productId: string;
-  sessionId: string;
   sessionStartsOn: string;
+  sessionEndsOn: string;
   year: number;
 }
 
@@ -36,10 +36,19 @@ export interface TwinFixture {
  */
 export type TwinExec = (name: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
 
-/** The request row was at the version the target says (as the app's guarded write checks). */
+/** The guarded write of the request row found it at the version it read. */
 function expectOneChange(rows: Record<string, unknown>[], what: string): void {
-  if (Number(rows[0]?.changes) !== 1)
-    throw new Error(`${what}: not at the expected version (target used twice?)`);
+  if (Number(rows[0]?.changes) !== 1) throw new Error(`${what}: not at the version read`);
+}
+
+/**
+ * The version of the target, read by primary key in the transaction (the app reads the whole
+ * row): a twin outlasting its targets goes round them again, each write still guarded.
+ */
+const VERSION_READ = 'select version from requests where school_id = ? and id = ?';
+async function versionOf(exec: TwinExec, schoolId: string, requestId: string): Promise<number> {
+  const [row] = await exec('version', [schoolId, requestId]);
+  return Number(row!.version);
 }
 
 export interface TwinDefinition {
@@ -82,6 +91,7 @@ const addLine: TwinDefinition = {
         total_cents, vat_rate_bp, is_online_sale, is_optional, is_active, details_json, pos_imported_at, session_id,
         instructor_id, participant_count, school_id, request_id, position, created_at, updated_at)
       values (?, 'catalog', ?, ?, null, null, 2, 22900, 45800, 1000, 1, 0, 1, ?, null, ?, null, 2, ?, ?, 0, ?, ?)`,
+    version: VERSION_READ,
     request: `update requests set version = version + 1, updated_at = ?, updated_by_name = ?, status = 'in_progress',
         total_cents = 45800, paid_cents = 0, services_json = ?, is_to_be_priced = 0
       where school_id = ? and id = ? and version = ?`,
@@ -94,24 +104,18 @@ const addLine: TwinDefinition = {
     const details = JSON.stringify({
       participants: PARTICIPANTS,
       session: {
-        id: f.sessionId,
+        id: t.sessionId,
         startsOn: f.sessionStartsOn,
-        endsOn: f.sessionStartsOn,
+        endsOn: f.sessionEndsOn,
         startTime: '14:00',
         endTime: '16:30',
         meetingPoint: 'Chalet de l’école',
       },
     });
-    await exec('line', [lineId, f.productId, LINE_LABEL, details, f.sessionId, f.schoolId, t.id, now, now]);
+    const version = await versionOf(exec, f.schoolId, t.id);
+    await exec('line', [lineId, f.productId, LINE_LABEL, details, t.sessionId, f.schoolId, t.id, now, now]);
     expectOneChange(
-      await exec('request', [
-        now,
-        f.secretary.name,
-        JSON.stringify([LINE_LABEL]),
-        f.schoolId,
-        t.id,
-        t.version,
-      ]),
+      await exec('request', [now, f.secretary.name, JSON.stringify([LINE_LABEL]), f.schoolId, t.id, version]),
       t.id,
     );
     await exec('count', [f.schoolId, 'request', -1, -1]);
@@ -144,6 +148,7 @@ const paymentLink: TwinDefinition = {
   },
   targets: 'lineNothingSent',
   statements: {
+    version: VERSION_READ,
     counter: COUNTER_NEXT,
     offer: `insert into offers (id, school_id, request_id, kind, number, total_cents, deposit_cents, snapshot_json, sent_at,
         sent_by_user_id, version, amount_cents, valid_until, reminder_sent_at)
@@ -157,6 +162,7 @@ const paymentLink: TwinDefinition = {
   },
   async run(exec, f, target, _n, now) {
     const t = target!;
+    const version = await versionOf(exec, f.schoolId, t.id);
     const [counter] = await exec('counter', [f.schoolId, `payment_link:${f.year}`]);
     const number = `LP-${f.year}-${String(counter!.value).padStart(4, '0')}`;
     const validUntil = now.slice(0, 10);
@@ -196,7 +202,7 @@ const paymentLink: TwinDefinition = {
         f.secretary.name,
         f.schoolId,
         t.id,
-        t.version,
+        version,
       ]),
       t.id,
     );

@@ -1,10 +1,9 @@
-import { targetQueue } from './targets.js';
 import type { Scenario } from './types.js';
 
 /** "Ajouter une prestation" on a file; `:id` is a seeded request without a line yet. */
 export const ADD_LINE_PATH = '/api/requests/:id/lines';
 
-/** Two adults on the bench session of the adult group lessons (any level, from 13). */
+/** Two adults on the target's session of the adult group lessons (any level, from 13). */
 const PARTICIPANTS = [
   { firstName: 'Camille', birthDate: '1984-03-12', level: 'intermediate' },
   { firstName: 'Hugo', birthDate: '1986-11-02', level: 'beginner' },
@@ -19,10 +18,9 @@ export const addLine: Scenario = {
   isWriting: true,
   operations(ctx) {
     const headers = { cookie: ctx.staffCookie, origin: ctx.appUrl };
-    const nextTarget = targetQueue(ctx.dataset.writeTargets.noLine, ctx);
-    const { productId, sessionId } = ctx.dataset.benchSession;
+    const { productId } = ctx.dataset.benchSessions;
     return () => {
-      const target = nextTarget();
+      const target = ctx.nextTarget('noLine');
       return [
         {
           method: 'POST',
@@ -32,7 +30,7 @@ export const addLine: Scenario = {
             kind: 'catalog',
             version: target.version,
             productId,
-            sessionId,
+            sessionId: target.sessionId,
             participants: PARTICIPANTS,
           }),
         },

@@ -1,4 +1,3 @@
-import { targetQueue } from './targets.js';
 import type { Scenario } from './types.js';
 
 /** "Envoyer un lien de paiement"; `:id` is a seeded dossier with lines and nothing sent or paid. */
@@ -13,9 +12,8 @@ export const paymentLink: Scenario = {
   isWriting: true,
   operations(ctx) {
     const headers = { cookie: ctx.staffCookie, origin: ctx.appUrl };
-    const nextTarget = targetQueue(ctx.dataset.writeTargets.lineNothingSent, ctx);
     return () => {
-      const target = nextTarget();
+      const target = ctx.nextTarget('lineNothingSent');
       return [
         {
           method: 'POST',

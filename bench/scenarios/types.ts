@@ -1,6 +1,7 @@
 import type { HttpCall, Operations, OpFactory } from '../load.js';
 import type { Rng } from '../random.js';
-import type { DatasetManifest } from '../seed.js';
+import type { DatasetManifest, WriteTarget } from '../seed.js';
+import type { TargetKind } from './targets.js';
 
 /** The raw twins of the write scenarios (see bench/twins.ts). */
 export type TwinName = 'add-line' | 'payment-link' | 'intake';
@@ -30,8 +31,10 @@ export interface ScenarioContext {
   rng: Rng;
   /** Distinguishes this run's generated content (e-mails, messages) from earlier runs'. */
   runTag: string;
-  /** A note printed under the table for this scenario (e.g. it ran out of seeded targets). */
+  /** A note printed under the table for this scenario. */
   note(text: string): void;
+  /** The next fresh seeded target of a write scenario (see `DatasetManifest.writeTargets`). */
+  nextTarget(kind: TargetKind): WriteTarget;
 }
 
 export interface Scenario {
