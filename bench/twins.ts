@@ -41,6 +41,22 @@ function expectOneChange(rows: Record<string, unknown>[], what: string): void {
   if (Number(rows[0]?.changes) !== 1) throw new Error(`${what}: not at the version read`);
 }
 
+/** A staff change moving a file from one tab to another: the two tab counts and its journal row. */
+async function moveTabAndJournal(
+  exec: TwinExec,
+  f: TwinFixture,
+  requestId: string,
+  tabs: { from: string; to: string },
+  action: string,
+  detailsJson: string,
+  now: string,
+): Promise<void> {
+  await exec('count', [f.schoolId, tabs.from, -1, -1]);
+  await exec('count', [f.schoolId, tabs.to, 1, 1]);
+  const actor = ['staff', f.secretary.id, f.secretary.name];
+  await exec('journal', [f.schoolId, requestId, ...actor, action, detailsJson, now]);
+}
+
 /**
  * The version of the target, read by primary key in the transaction (the app reads the whole
  * row): a twin outlasting its targets goes round them again, each write still guarded.
@@ -118,18 +134,15 @@ const addLine: TwinDefinition = {
       await exec('request', [now, f.secretary.name, JSON.stringify([LINE_LABEL]), f.schoolId, t.id, version]),
       t.id,
     );
-    await exec('count', [f.schoolId, 'request', -1, -1]);
-    await exec('count', [f.schoolId, 'in_progress', 1, 1]);
-    await exec('journal', [
-      f.schoolId,
+    await moveTabAndJournal(
+      exec,
+      f,
       t.id,
-      'staff',
-      f.secretary.id,
-      f.secretary.name,
+      { from: 'request', to: 'in_progress' },
       'line.added',
       JSON.stringify({ lineId, label: LINE_LABEL, participants: 2 }),
       now,
-    ]);
+    );
   },
 };
 
@@ -206,18 +219,15 @@ const paymentLink: TwinDefinition = {
       ]),
       t.id,
     );
-    await exec('count', [f.schoolId, 'in_progress', -1, -1]);
-    await exec('count', [f.schoolId, 'awaiting_payment', 1, 1]);
-    await exec('journal', [
-      f.schoolId,
+    await moveTabAndJournal(
+      exec,
+      f,
       t.id,
-      'staff',
-      f.secretary.id,
-      f.secretary.name,
+      { from: 'in_progress', to: 'awaiting_payment' },
       'offer.payment_link_sent',
       JSON.stringify({ number, amountCents: 13740, validUntil }),
       now,
-    ]);
+    );
     await exec('outbox', [
       fastId('outbox'),
       f.schoolId,
