@@ -21,13 +21,15 @@ export interface BenchOptions {
   only: string[] | null;
   /** SQLite: ANALYZE the seeded file (the app never does; PostgreSQL is always analysed). */
   analyze: boolean;
+  /** Minimum fresh targets of each write scenario in the big school (topped up by the seed). */
+  targets: number;
   /** Seed of the pseudo-random generator: the same seed gives the same dataset shape. */
   seed: number;
   output: string;
   databaseUrl: string | null;
 }
 
-const SMALL = { requests: 5_000, schoolRequests: 100 };
+const SMALL = { requests: 5_000, schoolRequests: 100, targets: 3_000 };
 
 export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): BenchOptions {
   const { values } = parseArgs({
@@ -47,6 +49,7 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
       analyze: { type: 'boolean', default: false },
       only: { type: 'string' },
       seed: { type: 'string' },
+      targets: { type: 'string' },
       output: { type: 'string', short: 'o' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -69,6 +72,7 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
     analyze: values.analyze === true,
     only: values.only ? values.only.split(',').map((s) => s.trim()) : null,
     seed: int(values.seed, 20261126, 'seed', 0),
+    targets: int(values.targets, small ? SMALL.targets : 12_000, 'targets', 10),
     output: values.output ?? 'bench/results.json',
     databaseUrl: env.DATABASE_URL && /^postgres(ql)?:\/\//.test(env.DATABASE_URL) ? env.DATABASE_URL : null,
   };
@@ -101,6 +105,8 @@ export const USAGE = `npm run bench -- [flags]
   --analyze             SQLite: ANALYZE after seeding (the app itself never does)
   --only a,b            run only these scenarios (baselines always run)
   --seed N              pseudo-random seed of the dataset shape
+  --targets N           fresh requests per write scenario in the big school (default 12000;
+                        3000 with --small): the seed tops the tabs up to it
   -o, --output PATH     results file (default bench/results.json)
 
   DATABASE_URL=postgres://…  seed and serve PostgreSQL instead of SQLite

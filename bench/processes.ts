@@ -48,8 +48,11 @@ export async function startTsProcess(options: {
   url: string;
   isReady: (url: string) => Promise<boolean>;
   timeoutMs?: number;
+  /** Node flags before the script (e.g. `--cpu-prof`). */
+  nodeArgs?: string[];
 }): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', options.script, ...(options.args ?? [])], {
+  const args = [...(options.nodeArgs ?? []), '--import', 'tsx', options.script, ...(options.args ?? [])];
+  const child = spawn(process.execPath, args, {
     env: options.env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

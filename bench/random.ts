@@ -27,6 +27,14 @@ export class Rng {
     if (item === undefined) throw new Error('pick() from an empty list');
     return item;
   }
+  /** The same items in a random order (Fisher–Yates), in place. */
+  shuffle<T>(items: T[]): T[] {
+    for (let i = items.length - 1; i > 0; i--) {
+      const j = this.int(0, i);
+      [items[i], items[j]] = [items[j]!, items[i]!];
+    }
+    return items;
+  }
   /** Picks a key of a weight table, proportionally to its weight. */
   weighted<K extends string>(weights: Readonly<Record<K, number>>): K {
     const entries = Object.entries(weights) as [K, number][];

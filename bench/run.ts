@@ -26,8 +26,11 @@ import { Rng } from './random.js';
 import { budgetText, formatTable, judge, type ResultRow } from './report.js';
 import { BASELINES } from './scenarios/baselines.js';
 import { SCENARIOS } from './scenarios/index.js';
-import type { BaselineName, Scenario, ScenarioContext } from './scenarios/types.js';
+import { TargetPool } from './scenarios/targets.js';
+import type { BaselineName, Scenario, ScenarioContext, TwinName } from './scenarios/types.js';
 import { type DatasetManifest, manifestPathFor, seedDataset, verifyDataset } from './seed.js';
+import { copyForTwins } from './twin-database.js';
+import { TWINS } from './twins.js';
 
 const log = (line = '') => process.stdout.write(`${line}\n`);
 
@@ -108,10 +111,17 @@ async function login(appUrl: string, email: string, password: string): Promise<s
 
 async function runScenario(
   scenario: Scenario,
-  ctx: ScenarioContext,
+  baseContext: Omit<ScenarioContext, 'note'>,
   options: BenchOptions,
   baselineRates: Map<BaselineName, number>,
+  notes: string[],
 ): Promise<ResultRow> {
+  const ctx: ScenarioContext = {
+    ...baseContext,
+    note: (text) => {
+      if (!notes.includes(text)) notes.push(text);
+    },
+  };
   const operations = scenario.operations(ctx);
   const requestsPerOp = operationSize(operations);
   const baselineReqPerSec = scenario.baseline ? (baselineRates.get(scenario.baseline) ?? null) : null;
@@ -122,7 +132,7 @@ async function runScenario(
     description: scenario.description,
     verdict: 'SKIP',
     reasons: [],
-    notes: [],
+    notes,
     load: null,
     requestsPerOp,
     baseline: scenario.baseline,
@@ -225,6 +235,7 @@ async function main(): Promise<void> {
       sqliteFile,
       databaseUrl: options.databaseUrl,
       analyze: options.analyze,
+      targets: options.targets,
       log: (line) => log(`  ${line}`),
     });
     writeFileSync(manifestFile, JSON.stringify(dataset, null, 2));
@@ -243,42 +254,70 @@ async function main(): Promise<void> {
     );
   }
 
-  // 2. The baselines, each in its own process.
+  // 2. The baselines and the write scenarios' raw twins, each in its own process.
   const rows: ResultRow[] = [];
   const baselineRates = new Map<BaselineName, number>();
-  for (const baseline of BASELINES) {
-    const port = await freePort();
-    log(`▸ baseline ${baseline.name}`);
-    const server = await startTsProcess({
-      name: `baseline ${baseline.name}`,
+  const twinNames = [
+    ...new Set(
+      scenarios.flatMap((s) => (s.baseline?.startsWith('twin:') ? [s.baseline.slice(5) as TwinName] : [])),
+    ),
+  ];
+  // The twins write into a copy of the seeded database: the app's dataset stays as seeded.
+  const twinCopy =
+    twinNames.length > 0 ? await copyForTwins({ sqliteFile, databaseUrl: options.databaseUrl, work }) : null;
+  const servers = [
+    ...BASELINES.map((b) => ({
+      name: b.name,
+      description: b.description,
       script: 'bench/baseline-server.ts',
-      args: [baseline.kind, String(port), work],
-      env: process.env,
-      url: `http://127.0.0.1:${port}`,
-      isReady: async (url) => (await fetch(`${url}/ready`)).ok,
-    });
-    let load: LoadResult;
-    try {
-      load = await measure(server.url, baseline.operations(), options);
-    } finally {
-      await server.stop();
+      args: (port: number) => [b.kind, String(port), work],
+      operations: b.operations(),
+    })),
+    ...twinNames.map((twin) => ({
+      name: `twin:${twin}` as BaselineName,
+      description: TWINS[twin].description,
+      script: 'bench/twin-server.ts',
+      args: (port: number) => [twin, String(port), twinCopy!.database, manifestFile],
+      operations: [{ method: 'POST' as const, path: '/bench' }],
+    })),
+  ];
+  try {
+    for (const baseline of servers) {
+      const port = await freePort();
+      log(`▸ baseline ${baseline.name}`);
+      const server = await startTsProcess({
+        name: `baseline ${baseline.name}`,
+        script: baseline.script,
+        args: baseline.args(port),
+        env: process.env,
+        url: `http://127.0.0.1:${port}`,
+        isReady: async (url) => (await fetch(`${url}/ready`)).ok,
+      });
+      let load: LoadResult;
+      try {
+        load = await measure(server.url, baseline.operations, options);
+      } finally {
+        await server.stop();
+      }
+      baselineRates.set(baseline.name, load.reqPerSec);
+      rows.push({
+        name: baseline.name,
+        kind: 'baseline',
+        issue: null,
+        description: baseline.description,
+        verdict: load.errors > 0 ? 'FAIL' : 'BASE',
+        reasons: load.errors > 0 ? [`${load.errors} errors in a baseline: its ratio is meaningless`] : [],
+        notes: [],
+        load,
+        requestsPerOp: 1,
+        baseline: null,
+        baselineReqPerSec: null,
+        ratio: null,
+        budget: null,
+      });
     }
-    baselineRates.set(baseline.name, load.reqPerSec);
-    rows.push({
-      name: baseline.name,
-      kind: 'baseline',
-      issue: null,
-      description: baseline.description,
-      verdict: load.errors > 0 ? 'FAIL' : 'BASE',
-      reasons: load.errors > 0 ? [`${load.errors} errors in a baseline: its ratio is meaningless`] : [],
-      notes: [],
-      load,
-      requestsPerOp: 1,
-      baseline: null,
-      baselineReqPerSec: null,
-      ratio: null,
-      budget: null,
-    });
+  } finally {
+    await twinCopy?.drop();
   }
 
   // 3. The app under test, in a child process.
@@ -307,19 +346,38 @@ async function main(): Promise<void> {
       url: appUrl,
       isReady: async (url) => (await fetch(`${url}/api/health`)).status === 200,
       timeoutMs: 120_000,
+      // BENCH_APP_CPU_PROF=<folder>: a V8 CPU profile of the app, written when it stops (open it
+      // in Chrome DevTools or speedscope; with --only to profile one scenario).
+      nodeArgs: process.env.BENCH_APP_CPU_PROF
+        ? ['--cpu-prof', '--cpu-prof-dir', resolve(process.env.BENCH_APP_CPU_PROF)]
+        : [],
     });
     const secretary =
       dataset.bigSchool.staff.find((s) => s.role === 'secretary') ?? dataset.bigSchool.staff[0]!;
-    const ctx: ScenarioContext = {
+    let notes: string[] = [];
+    const targets = new TargetPool(dataset, (kind, count) =>
+      notes.push(
+        `used all ${count} seeded "${kind}" targets, then reused them (refused): seed again with a larger --targets`,
+      ),
+    );
+    const ctx: Omit<ScenarioContext, 'note'> = {
+      nextTarget: (kind) => targets.next(kind),
       appUrl,
       staffCookie: await login(appUrl, secretary.email, secretary.password),
       dataset,
       rng: new Rng(options.seed + 1),
       runTag: randomBytes(4).toString('hex'),
     };
-    for (const scenario of scenarios) {
-      log(`▸ ${scenario.name}`);
-      rows.push(await runScenario(scenario, ctx, options, baselineRates));
+    try {
+      for (const scenario of scenarios) {
+        log(`▸ ${scenario.name}`);
+        notes = [];
+        rows.push(await runScenario(scenario, ctx, options, baselineRates, notes));
+      }
+    } finally {
+      // The next run on this dataset (--reuse) starts after the targets this one used.
+      dataset.writeTargetsUsed = targets.used;
+      writeFileSync(manifestFile, JSON.stringify(dataset, null, 2));
     }
   } finally {
     await app?.stop();
@@ -408,7 +466,7 @@ async function main(): Promise<void> {
   if (options.keep && !options.dbFile && !options.databaseUrl) {
     log(`Kept: ${sqliteFile} (serve it again with --db-file ${sqliteFile} --reuse)`);
     for (const file of readdirSync(work)) {
-      if (/^(insert|select)-baseline\.db/.test(file)) rmSync(join(work, file), { force: true });
+      if (/^((insert|select)-baseline|twin)\.db/.test(file)) rmSync(join(work, file), { force: true });
     }
   } else {
     rmSync(work, { recursive: true, force: true });

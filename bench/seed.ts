@@ -82,8 +82,21 @@ export interface SeedOptions {
   databaseUrl: string | null;
   /** SQLite: run ANALYZE after seeding (PostgreSQL is always analysed). */
   analyze?: boolean;
+  /** The big school has at least this many fresh targets for each write scenario (see `writeTargets`). */
+  targets?: number;
   log?: (line: string) => void;
 }
+
+/** A request a write scenario may act on once, with the version its screen would show. */
+export interface WriteTarget {
+  id: string;
+  version: number;
+  /** "add a catalogue line": the bench session with places for this target's two participants. */
+  sessionId?: string;
+}
+
+/** Fresh targets of the default `--targets`: enough for 10 s + warm-up at ~1,000 operations/s. */
+export const DEFAULT_TARGETS = 12_000;
 
 export interface DatasetManifest {
   version: 1;
@@ -109,6 +122,21 @@ export interface DatasetManifest {
   >;
   /** Random ids of the big school's requests, for the dossier-page scenario. */
   sampleRequestIds: string[];
+  /**
+   * Requests of the big school each write scenario can act on once, in random order: `noLine`
+   * are simple requests without a line ("add a catalogue line"), `lineNothingSent` dossiers with
+   * lines and nothing sent or paid ("send a payment link"). The app takes them from the front;
+   * a twin sharing the app's PostgreSQL database takes them from the back.
+   */
+  writeTargets: { noLine: WriteTarget[]; lineNothingSent: WriteTarget[] };
+  /** How many of each list earlier runs on this dataset used (bench/run.ts writes it back). */
+  writeTargetsUsed?: { noLine: number; lineNothingSent: number };
+  /**
+   * The big school's adult group lessons, and the extra sessions of it seeded for "add a
+   * catalogue line": 12 places each as the catalogue's own (8–12), starting a month after
+   * seeding; each `noLine` target names its session, 6 targets (2 participants each) per session.
+   */
+  benchSessions: { productId: string; startsOn: string; endsOn: string; count: number };
   /** Names (with and without accents), e-mails, numbers and message words found in the big school. */
   searchTerms: string[];
   seedingMs: number;
@@ -236,12 +264,22 @@ export async function seedDataset(options: SeedOptions): Promise<DatasetManifest
   };
   const nowMs = Date.now();
   let big: GeneratedSchool | null = null;
+  let benchSessions: DatasetManifest['benchSessions'] | null = null;
   try {
     for (const [i, school] of refs.entries()) {
       const t0 = Date.now();
-      const generated = await generateSchool(writer, school, schoolInputs[i]!.requests, rng, nowMs, totals);
+      const generated = await generateSchool(
+        writer,
+        school,
+        schoolInputs[i]!.requests,
+        rng,
+        nowMs,
+        totals,
+        i === 0 ? (options.targets ?? DEFAULT_TARGETS) : 0,
+      );
       if (i === 0) {
         big = generated;
+        benchSessions = await addBenchSessions(writer, school, big.writeTargets.noLine, nowMs);
         log(
           `big school: ${schoolInputs[0]!.requests} requests in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
         );
@@ -272,6 +310,8 @@ export async function seedDataset(options: SeedOptions): Promise<DatasetManifest
     smallSchools: refs.slice(1).map((r) => ({ id: r.id, slug: r.slug, requests: options.schoolRequests })),
     totals,
     sampleRequestIds: big!.sampleIds,
+    writeTargets: big!.writeTargets,
+    benchSessions: benchSessions!,
     searchTerms: big!.searchTerms,
     seedingMs,
   };
@@ -328,6 +368,7 @@ interface GeneratedSchool {
   statusCounts: Record<Status, number>;
   sampleIds: string[];
   searchTerms: string[];
+  writeTargets: DatasetManifest['writeTargets'];
 }
 
 /** Per-school generator state: counters, the customer pool, the rows of the current batch. */
@@ -430,6 +471,7 @@ async function generateSchool(
   rng: Rng,
   nowMs: number,
   totals: Totals,
+  minTargets: number,
 ): Promise<GeneratedSchool> {
   // Numbers are gapless per school and year, in creation order: plan every request first.
   const yearOf = (ms: number) => {
@@ -440,11 +482,16 @@ async function generateSchool(
     return yearIn(iso(ms), school.timeZone);
   };
   const plans: Plan[] = [];
-  for (let i = 0; i < count; i++) {
-    const status = rng.weighted(STATUS_WEIGHTS);
+  const plan = (status: Status) => {
     const [minDays, maxDays] = AGE_DAYS[status];
     const createdMs = nowMs - rng.int(minDays * 24 * 60 + 10, maxDays * 24 * 60 + 60) * MINUTE;
     plans.push({ status, createdMs, number: '' });
+  };
+  for (let i = 0; i < count; i++) plan(rng.weighted(STATUS_WEIGHTS));
+  // The write scenarios' targets: topped up where the tab's share of `count` is too small.
+  for (const status of TARGET_STATUSES) {
+    const planned = plans.filter((p) => p.status === status).length;
+    for (let i = planned; i < minTargets; i++) plan(status);
   }
   plans.sort((a, b) => a.createdMs - b.createdMs);
   const sequences = new Map<number, number>();
@@ -460,13 +507,16 @@ async function generateSchool(
   const sampleIds: string[] = [];
   const sampleSize = 5_000;
   const terms = new Set<string>();
+  const writeTargets: GeneratedSchool['writeTargets'] = { noLine: [], lineNothingSent: [] };
   let seen = 0;
 
   for (let from = 0; from < plans.length; from += BATCH) {
     generator.batch = emptyBatch();
     for (const plan of plans.slice(from, from + BATCH)) {
-      const { id, status, customer } = generateRequest(generator, plan, yearOf(plan.createdMs));
+      const { id, status, customer, version } = generateRequest(generator, plan, yearOf(plan.createdMs));
       statusCounts[status]++;
+      if (minTargets > 0 && status === 'request') writeTargets.noLine.push({ id, version });
+      if (minTargets > 0 && status === 'in_progress') writeTargets.lineNothingSent.push({ id, version });
       // Reservoir sample: every request has the same chance to be a dossier-page target.
       seen++;
       if (sampleIds.length < sampleSize) sampleIds.push(id);
@@ -520,7 +570,58 @@ async function generateSchool(
   });
   for (const word of ['snowboard', 'moniteur', 'Piou-Piou', 'acompte', 'télésiège', 'telesiege', 'Étoile'])
     terms.add(word);
-  return { statusCounts, sampleIds, searchTerms: [...terms] };
+  return {
+    statusCounts,
+    sampleIds,
+    searchTerms: [...terms],
+    writeTargets: {
+      noLine: rng.shuffle(writeTargets.noLine),
+      lineNothingSent: rng.shuffle(writeTargets.lineNothingSent),
+    },
+  };
+}
+
+/** The tabs whose requests the write scenarios act on: simple requests, and dossiers with nothing sent. */
+const TARGET_STATUSES = ['request', 'in_progress'] as const satisfies readonly Status[];
+
+/** A bench session holds what the catalogue's do: 12 places, i.e. 6 lines of 2 participants. */
+const BENCH_SESSION_CAPACITY = 12;
+const LINES_PER_BENCH_SESSION = 6;
+
+/** Sessions of the adult group lessons for the "add a catalogue line" targets (see `DatasetManifest.benchSessions`). */
+async function addBenchSessions(
+  writer: BulkWriter,
+  school: SchoolRefs,
+  targets: WriteTarget[],
+  nowMs: number,
+): Promise<DatasetManifest['benchSessions']> {
+  const product = school.products.find((p) => p.kind === 'cours_collectif' && p.name.includes('adultes'));
+  if (!product) throw new Error('The bench catalogue has no adult group lesson.');
+  const startsOn = iso(nowMs + 30 * DAY).slice(0, 10);
+  const endsOn = iso(nowMs + 35 * DAY).slice(0, 10);
+  const rows: Row<'product_sessions'>[] = [];
+  targets.forEach((target, i) => {
+    if (i % LINES_PER_BENCH_SESSION === 0) {
+      rows.push({
+        id: fastId('productSession'),
+        school_id: school.id,
+        product_id: product.id,
+        starts_on: startsOn,
+        ends_on: endsOn,
+        start_time: '14:00',
+        end_time: '16:30',
+        meeting_point: 'Chalet de l’école',
+        capacity: BENCH_SESSION_CAPACITY,
+        is_active: 1,
+        created_at: iso(nowMs),
+      });
+    }
+    target.sessionId = rows[rows.length - 1]!.id;
+  });
+  for (let from = 0; from < rows.length; from += BATCH) {
+    await writer.transaction(() => writer.insert('product_sessions', rows.slice(from, from + BATCH)));
+  }
+  return { productId: product.id, startsOn, endsOn, count: rows.length };
 }
 
 const SOURCE_WEIGHTS = { vel: 40, contact: 15, custom: 15, email: 15, staff: 15 } as const;
@@ -534,7 +635,7 @@ function generateRequest(
   g: SchoolGenerator,
   plan: Plan,
   year: number,
-): { id: string; status: Status; customer: Customer } {
+): { id: string; status: Status; customer: Customer; version: number } {
   const { rng, school, batch } = g;
   const target = plan.status;
   const id = fastId('request');
@@ -874,6 +975,7 @@ function generateRequest(
   }
   const editor = g.staff();
   const hasCategory = rng.chance(0.5);
+  const version = 1 + (isDossier ? rng.int(1, 4) : 0);
   // The "Commentaire client" belongs to the customer; drawn here to keep the generated data as it was.
   if (rng.chance(0.05)) {
     const row = batch.customers.find((c) => c.id === customer.id);
@@ -902,7 +1004,7 @@ function generateRequest(
     created_at: iso(createdMs),
     updated_at: iso(Math.max(t, last.at)),
     updated_by_name: source === 'staff' || isDossier ? editor.name : null,
-    version: 1 + (isDossier ? rng.int(1, 4) : 0),
+    version,
     change_marks_json: '{}',
     customer_name: `${customer.firstName} ${customer.lastName}`.trim(),
     customer_email: customer.email,
@@ -930,7 +1032,7 @@ function generateRequest(
       messages.map((m) => m.body),
     ),
   });
-  return { id, status, customer };
+  return { id, status, customer, version };
 }
 
 function lineRow(
@@ -1054,6 +1156,7 @@ async function main(): Promise<void> {
     sqliteFile,
     databaseUrl: options.databaseUrl,
     analyze: options.analyze,
+    targets: options.targets,
     log: (line) => process.stdout.write(`  ${line}\n`),
   });
   const manifestFile = manifestPathFor(options.databaseUrl ? null : sqliteFile, options.databaseUrl);

@@ -1,6 +1,8 @@
+import { addLine } from './add-line.js';
 import { dossierPage } from './dossier-page.js';
 import { intake } from './intake.js';
 import { listCounts } from './list-counts.js';
+import { paymentLink } from './payment-link.js';
 import { search } from './search.js';
 import type { Scenario } from './types.js';
 
@@ -8,4 +10,4 @@ import type { Scenario } from './types.js';
  * Every scenario of `npm run bench`, in the order they run (readers first, writers last).
  * A new issue adds its file here.
  */
-export const SCENARIOS: Scenario[] = [listCounts, dossierPage, search, intake];
+export const SCENARIOS: Scenario[] = [listCounts, dossierPage, search, intake, addLine, paymentLink];

@@ -1,9 +1,16 @@
 import type { HttpCall, Operations, OpFactory } from '../load.js';
 import type { Rng } from '../random.js';
-import type { DatasetManifest } from '../seed.js';
+import type { DatasetManifest, WriteTarget } from '../seed.js';
+import type { TargetKind } from './targets.js';
 
-/** The bare baselines measured in the same run (see bench/baseline-server.ts). */
-export type BaselineName = 'bare-json' | 'raw-insert' | 'raw-select';
+/** The raw twins of the write scenarios (see bench/twins.ts). */
+export type TwinName = 'add-line' | 'payment-link' | 'intake';
+
+/**
+ * The bare baselines measured in the same run (see bench/baseline-server.ts), and the raw twins
+ * (bench/twin-server.ts): a write scenario's twin writes the same rows by raw prepared statements.
+ */
+export type BaselineName = 'bare-json' | 'raw-insert' | 'raw-select' | `twin:${TwinName}`;
 
 /** What a scenario must reach to PASS. Omitted bounds are not checked. */
 export interface Budget {
@@ -24,6 +31,10 @@ export interface ScenarioContext {
   rng: Rng;
   /** Distinguishes this run's generated content (e-mails, messages) from earlier runs'. */
   runTag: string;
+  /** A note printed under the table for this scenario. */
+  note(text: string): void;
+  /** The next fresh seeded target of a write scenario (see `DatasetManifest.writeTargets`). */
+  nextTarget(kind: TargetKind): WriteTarget;
 }
 
 export interface Scenario {

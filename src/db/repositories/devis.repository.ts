@@ -1,6 +1,7 @@
 import { PostgresAdapter } from 'kysely';
 import { type Cents, cents } from '../../domain/money.js';
 import type { SalesSettings } from '../../shared/contracts/sales.js';
+import { preparedQuery } from '../prepared-query.js';
 import type { Db } from './db.js';
 import { toSessionFacts } from './product-session.repository.js';
 import { readSalesSettings } from './settings.repository.js';
@@ -14,13 +15,49 @@ export async function findSchoolSalesContext(
   db: Db,
   schoolId: string,
 ): Promise<{ settings: SalesSettings; timeZone: string }> {
-  const row = await db
-    .selectFrom('schools')
-    .select(['settings_json', 'time_zone'])
-    .where('id', '=', schoolId)
-    .executeTakeFirstOrThrow();
+  const [row] = await selectSalesContext(db, schoolId);
+  if (!row) throw new Error(`school ${schoolId} not found`);
   return { settings: readSalesSettings(row.settings_json), timeZone: row.time_zone };
 }
+
+// The Devis onglet's hot reads are built and compiled once (see prepared-query.ts).
+const selectSalesContext = preparedQuery((db, schoolId: string) =>
+  db.selectFrom('schools').select(['settings_json', 'time_zone']).where('id', '=', schoolId),
+);
+
+const selectProduct = preparedQuery((db, schoolId: string, productId: string) =>
+  db.selectFrom('products').selectAll().where('school_id', '=', schoolId).where('id', '=', productId),
+);
+
+const selectSessionForUpdate = preparedQuery((db, schoolId: string, sessionId: string) => {
+  const query = db
+    .selectFrom('product_sessions')
+    .selectAll()
+    .where('school_id', '=', schoolId)
+    .where('id', '=', sessionId);
+  // Constant per database: the query is prepared once per dialect.
+  return db.getExecutor().adapter instanceof PostgresAdapter ? query.forUpdate() : query;
+});
+
+const selectPlacesHeld = preparedQuery((db, schoolId: string, sessionId: string) =>
+  db
+    .selectFrom('lines')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('participant_count'), eb.lit(0)).as('held'))
+    .where('school_id', '=', schoolId)
+    .where('session_id', '=', sessionId)
+    .where('is_active', '=', 1),
+);
+
+const selectPlacesHeldExcept = preparedQuery(
+  (db, schoolId: string, sessionId: string, exceptLineId: string) =>
+    db
+      .selectFrom('lines')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('participant_count'), eb.lit(0)).as('held'))
+      .where('school_id', '=', schoolId)
+      .where('session_id', '=', sessionId)
+      .where('is_active', '=', 1)
+      .where('id', '!=', exceptLineId),
+);
 
 /** A catalogue product as a line is priced from it. */
 export interface ProductFacts {
@@ -46,12 +83,7 @@ export async function findProductOfSchool(
   schoolId: string,
   productId: string,
 ): Promise<ProductFacts | null> {
-  const row = await db
-    .selectFrom('products')
-    .selectAll()
-    .where('school_id', '=', schoolId)
-    .where('id', '=', productId)
-    .executeTakeFirst();
+  const [row] = await selectProduct(db, schoolId, productId);
   if (!row) return null;
   return {
     id: row.id,
@@ -94,13 +126,7 @@ export async function lockSessionOfSchool(
   schoolId: string,
   sessionId: string,
 ): Promise<SessionFacts | null> {
-  let query = db
-    .selectFrom('product_sessions')
-    .selectAll()
-    .where('school_id', '=', schoolId)
-    .where('id', '=', sessionId);
-  if (db.getExecutor().adapter instanceof PostgresAdapter) query = query.forUpdate();
-  const row = await query.executeTakeFirst();
+  const [row] = await selectSessionForUpdate(db, schoolId, sessionId);
   return row ? toSessionFacts(row) : null;
 }
 
@@ -111,14 +137,10 @@ export async function countPlacesHeld(
   sessionId: string,
   exceptLineId: string | null,
 ): Promise<number> {
-  let query = db
-    .selectFrom('lines')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('participant_count'), eb.lit(0)).as('held'))
-    .where('school_id', '=', schoolId)
-    .where('session_id', '=', sessionId)
-    .where('is_active', '=', 1);
-  if (exceptLineId !== null) query = query.where('id', '!=', exceptLineId);
-  const row = await query.executeTakeFirst();
+  const [row] =
+    exceptLineId === null
+      ? await selectPlacesHeld(db, schoolId, sessionId)
+      : await selectPlacesHeldExcept(db, schoolId, sessionId, exceptLineId);
   return Number(row?.held ?? 0);
 }
 

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { preparedQuery } from '../prepared-query.js';
 import type { Database, LinesTable } from '../schema.js';
 
 export type LineRow = LinesTable;
@@ -35,14 +36,17 @@ export async function nextLinePosition(
   schoolId: string,
   requestId: string,
 ): Promise<number> {
-  const row = await db
+  const [row] = await selectLastPosition(db, schoolId, requestId);
+  return row?.last === null || row?.last === undefined ? 0 : Number(row.last) + 1;
+}
+
+const selectLastPosition = preparedQuery((db, schoolId: string, requestId: string) =>
+  db
     .selectFrom('lines')
     .select((eb) => eb.fn.max<number>('position').as('last'))
     .where('school_id', '=', schoolId)
-    .where('request_id', '=', requestId)
-    .executeTakeFirst();
-  return row?.last === null || row?.last === undefined ? 0 : Number(row.last) + 1;
-}
+    .where('request_id', '=', requestId),
+);
 
 /** The participants the file's active lessons hold (what a per-participant extra counts). */
 export async function countParticipantsOfRequest(

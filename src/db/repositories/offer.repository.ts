@@ -1,3 +1,4 @@
+import { preparedQuery } from '../prepared-query.js';
 import type { OffersTable } from '../schema.js';
 import type { Db } from './db.js';
 
@@ -9,7 +10,12 @@ export async function listOffersOfRequest(
   schoolId: string,
   requestId: string,
 ): Promise<(OfferRow & { sent_by_name: string | null })[]> {
-  return db
+  return selectOffersOfRequest(db, schoolId, requestId);
+}
+
+// Read by every Devis answer: built and compiled once (see prepared-query.ts).
+const selectOffersOfRequest = preparedQuery((db, schoolId: string, requestId: string) =>
+  db
     .selectFrom('offers')
     .leftJoin('users', (join) =>
       join.onRef('users.id', '=', 'offers.sent_by_user_id').onRef('users.school_id', '=', 'offers.school_id'),
@@ -19,9 +25,8 @@ export async function listOffersOfRequest(
     .where('offers.school_id', '=', schoolId)
     .where('offers.request_id', '=', requestId)
     .orderBy('offers.sent_at')
-    .orderBy('offers.version')
-    .execute();
-}
+    .orderBy('offers.version'),
+);
 
 /** What sending an offer reads of the school: its name, time zone and settings (JSON). */
 export async function findOfferSchool(
@@ -37,15 +42,14 @@ export async function findOfferSchool(
 }
 
 /** The lines of a request as an offer snapshots them, in their order. */
-export function listLinesForOffer(db: Db, schoolId: string, requestId: string) {
-  return db
+export const listLinesForOffer = preparedQuery((db, schoolId: string, requestId: string) =>
+  db
     .selectFrom('lines')
     .selectAll()
     .where('school_id', '=', schoolId)
     .where('request_id', '=', requestId)
-    .orderBy('position')
-    .execute();
-}
+    .orderBy('position'),
+);
 
 /** The e-mail address and first name of the customer of a request. */
 export async function findOfferRecipient(
@@ -53,7 +57,14 @@ export async function findOfferRecipient(
   schoolId: string,
   requestId: string,
 ): Promise<{ email: string; firstName: string; lastName: string; language: string } | undefined> {
-  const row = await db
+  const [row] = await selectOfferRecipient(db, schoolId, requestId);
+  return (
+    row && { email: row.email, firstName: row.first_name, lastName: row.last_name, language: row.language }
+  );
+}
+
+const selectOfferRecipient = preparedQuery((db, schoolId: string, requestId: string) =>
+  db
     .selectFrom('requests')
     .innerJoin('customers', (join) =>
       join
@@ -62,12 +73,18 @@ export async function findOfferRecipient(
     )
     .select(['customers.email', 'customers.first_name', 'customers.last_name', 'requests.language'])
     .where('requests.school_id', '=', schoolId)
-    .where('requests.id', '=', requestId)
-    .executeTakeFirst();
-  return (
-    row && { email: row.email, firstName: row.first_name, lastName: row.last_name, language: row.language }
-  );
-}
+    .where('requests.id', '=', requestId),
+);
+
+const selectLastOfferVersion = preparedQuery(
+  (db, schoolId: string, requestId: string, kind: OfferRow['kind']) =>
+    db
+      .selectFrom('offers')
+      .select((eb) => eb.fn.max('version').as('version'))
+      .where('school_id', '=', schoolId)
+      .where('request_id', '=', requestId)
+      .where('kind', '=', kind),
+);
 
 /** The latest version of an offer kind on a request (0 when none was sent). */
 export async function lastOfferVersion(
@@ -76,13 +93,7 @@ export async function lastOfferVersion(
   requestId: string,
   kind: OfferRow['kind'],
 ): Promise<number> {
-  const row = await db
-    .selectFrom('offers')
-    .select((eb) => eb.fn.max('version').as('version'))
-    .where('school_id', '=', schoolId)
-    .where('request_id', '=', requestId)
-    .where('kind', '=', kind)
-    .executeTakeFirst();
+  const [row] = await selectLastOfferVersion(db, schoolId, requestId, kind);
   return Number(row?.version ?? 0);
 }
 
@@ -123,22 +134,29 @@ export async function setRequestOfferValidUntil(
   requestId: string,
   validUntil: string | null,
 ): Promise<void> {
-  await db
-    .updateTable('requests')
-    .set({ offer_valid_until: validUntil })
-    .where('school_id', '=', schoolId)
-    .where('id', '=', requestId)
-    .execute();
+  await updateOfferValidUntil(db, schoolId, requestId, validUntil);
 }
 
-/** The private link's nonce of a request (null: opened before links were derived). */
-export async function findPortalNonce(db: Db, schoolId: string, requestId: string): Promise<string | null> {
-  const row = await db
+const updateOfferValidUntil = preparedQuery(
+  (db, schoolId: string, requestId: string, validUntil: string | null) =>
+    db
+      .updateTable('requests')
+      .set({ offer_valid_until: validUntil })
+      .where('school_id', '=', schoolId)
+      .where('id', '=', requestId),
+);
+
+const selectPortalNonce = preparedQuery((db, schoolId: string, requestId: string) =>
+  db
     .selectFrom('requests')
     .select('portal_nonce')
     .where('school_id', '=', schoolId)
-    .where('id', '=', requestId)
-    .executeTakeFirst();
+    .where('id', '=', requestId),
+);
+
+/** The private link's nonce of a request (null: opened before links were derived). */
+export async function findPortalNonce(db: Db, schoolId: string, requestId: string): Promise<string | null> {
+  const [row] = await selectPortalNonce(db, schoolId, requestId);
   return row?.portal_nonce ?? null;
 }
 

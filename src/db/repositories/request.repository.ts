@@ -244,19 +244,41 @@ export async function writeMaterialized(
     isToBePriced: boolean;
   },
 ): Promise<void> {
-  await db
-    .updateTable('requests')
-    .set({
-      status: materialized.status,
-      total_cents: materialized.totalCents,
-      paid_cents: materialized.paidCents,
-      services_json: materialized.servicesJson,
-      is_to_be_priced: materialized.isToBePriced ? 1 : 0,
-    })
-    .where('school_id', '=', schoolId)
-    .where('id', '=', id)
-    .execute();
+  await updateMaterialized(
+    db,
+    schoolId,
+    id,
+    materialized.status,
+    materialized.totalCents,
+    materialized.paidCents,
+    materialized.servicesJson,
+    materialized.isToBePriced ? 1 : 0,
+  );
 }
+
+const updateMaterialized = preparedQuery(
+  (
+    db,
+    schoolId: string,
+    id: string,
+    status: Status,
+    totalCents: number,
+    paidCents: number,
+    servicesJson: string,
+    isToBePriced: 0 | 1,
+  ) =>
+    db
+      .updateTable('requests')
+      .set({
+        status,
+        total_cents: totalCents,
+        paid_cents: paidCents,
+        services_json: servicesJson,
+        is_to_be_priced: isToBePriced,
+      })
+      .where('school_id', '=', schoolId)
+      .where('id', '=', id),
+);
 
 /** Keeps the tab counts in step with status changes, inside the same transaction. */
 export async function adjustStatusCount(
@@ -265,16 +287,19 @@ export async function adjustStatusCount(
   status: Status,
   delta: number,
 ): Promise<void> {
-  await db
+  await upsertStatusCount(db, schoolId, status, delta);
+}
+
+const upsertStatusCount = preparedQuery((db, schoolId: string, status: Status, delta: number) =>
+  db
     .insertInto('status_counts')
     .values({ school_id: schoolId, status, count: delta })
     .onConflict((oc) =>
       oc
         .columns(['school_id', 'status'])
         .doUpdateSet((eb) => ({ count: eb('status_counts.count', '+', delta) })),
-    )
-    .execute();
-}
+    ),
+);
 
 /** The lines and payments the status rule reads, beside the request's own facts. */
 export async function loadLineFacts(
@@ -347,16 +372,20 @@ export async function nextCounterValue(
   schoolId: string,
   name: string,
 ): Promise<number> {
-  const row = await db
+  const [row] = await incrementCounter(db, schoolId, name);
+  if (!row) throw new Error(`counter ${name} returned no value`);
+  return Number(row.value);
+}
+
+const incrementCounter = preparedQuery((db, schoolId: string, name: string) =>
+  db
     .insertInto('counters')
     .values({ school_id: schoolId, name, value: 1 })
     .onConflict((oc) =>
       oc.columns(['school_id', 'name']).doUpdateSet((eb) => ({ value: eb('counters.value', '+', 1) })),
     )
-    .returning('value')
-    .executeTakeFirstOrThrow();
-  return Number(row.value);
-}
+    .returning('value'),
+);
 
 /** What the customer's private link shows of a file: found by the link's hash alone, school included. */
 export interface PortalFileRow {
