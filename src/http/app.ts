@@ -21,6 +21,7 @@ import { authRoutes } from './routes/auth.routes.js';
 import { catalogueRoutes } from './routes/catalogue.routes.js';
 import { devisRoutes } from './routes/devis.routes.js';
 import { eventsRoutes } from './routes/events.routes.js';
+import { gdprRoutes } from './routes/gdpr.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { notificationsRoutes } from './routes/notifications.routes.js';
 import { offersRoutes } from './routes/offers.routes.js';
@@ -154,6 +155,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   catalogueRoutes(app, deps);
   posRoutes(app, deps);
   archiveRoutes(app, deps);
+  gdprRoutes(app, deps);
   await formPagesRoutes(app, deps);
   await portalRoutes(app, deps);
 
