@@ -23,6 +23,7 @@ import { catalogueRoutes } from './routes/catalogue.routes.js';
 import { checkoutRoutes } from './routes/checkout.routes.js';
 import { devisRoutes } from './routes/devis.routes.js';
 import { eventsRoutes } from './routes/events.routes.js';
+import { gdprRoutes } from './routes/gdpr.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { metricsRoutes } from './routes/metrics.routes.js';
 import { notificationsRoutes } from './routes/notifications.routes.js';
@@ -165,6 +166,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   refundsRoutes(app, deps);
   await paymentWebhooksRoutes(app, deps);
   await checkoutRoutes(app, deps);
+  gdprRoutes(app, deps);
   await formPagesRoutes(app, deps);
   await portalRoutes(app, deps);
 

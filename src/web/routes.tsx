@@ -33,6 +33,12 @@ const InstructorsSettingsPage = lazy(() =>
 const SalesSettingsPage = lazy(() =>
   import('./pages/settings/sales-settings-page').then((m) => ({ default: m.SalesSettingsPage })),
 );
+const PosSettingsPage = lazy(() =>
+  import('./pages/settings/pos-settings-page').then((m) => ({ default: m.PosSettingsPage })),
+);
+const SeasonArchivePage = lazy(() =>
+  import('./pages/archive/season-archive-page').then((m) => ({ default: m.SeasonArchivePage })),
+);
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 export const HOME_PATH = '/demandes';
@@ -82,6 +88,8 @@ function SignedInRoutes() {
           <Route path="/parametres/catalogue" component={CatalogueSettingsPage} />
           <Route path="/parametres/moniteurs" component={InstructorsSettingsPage} />
           <Route path="/parametres/devis" component={SalesSettingsPage} />
+          <Route path="/parametres/logiciel-de-caisse" component={PosSettingsPage} />
+          <Route path="/parametres/archivage" component={SeasonArchivePage} />
           <Route component={NotFoundPage} />
         </Switch>
       </Suspense>

@@ -57,7 +57,13 @@ function parsedDetails(json: string): Record<string, unknown> {
  */
 export async function redactJournalOfRequest(
   tx: Tx,
-  target: { schoolId: string; requestId: string; eraseCustomerName: boolean },
+  target: {
+    schoolId: string;
+    requestId: string;
+    eraseCustomerName: boolean;
+    /** The redaction's stamp (default now); a second pass in one transaction stamps later. */
+    at?: string;
+  },
 ): Promise<number> {
   const rows = await listJournalOfRequest(tx.trx, target.schoolId, target.requestId);
   let count = 0;
@@ -71,7 +77,7 @@ export async function redactJournalOfRequest(
       schoolId: target.schoolId,
       detailsJson,
       actorName,
-      at: tx.now,
+      at: target.at ?? tx.now,
     });
     count++;
   }

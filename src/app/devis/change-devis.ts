@@ -1,14 +1,15 @@
-import type { StaffLanguage } from '../../domain/errors.js';
+import { AppError, type StaffLanguage } from '../../domain/errors.js';
 import type { Devis } from '../../shared/contracts/sales.js';
 import type { StaffActor } from '../actor.js';
 import type { AppDeps } from '../deps.js';
 import { changeRequest, type RequestChange } from '../requests/change-request.js';
 import { type Tx, transact } from '../tx.js';
+import { DEVIS_MESSAGES } from './devis.messages.js';
 import { devisOf } from './get-devis.js';
 
 /**
  * One action on the Devis onglet: one transaction through the file's change path (from the
- * version the screen showed), answering the Devis as it now stands, in the reader's language.
+ * version the screen showed; never on an archived file), answering the Devis as it now stands, in the reader's language.
  */
 export async function changeDevis(
   deps: AppDeps,
@@ -20,7 +21,12 @@ export async function changeDevis(
     const { request } = await changeRequest(
       tx,
       { schoolId: actor.schoolId, requestId, actor, expectedVersion: version },
-      (file) => change(tx, file),
+      (file) => {
+        // An archived file's order content is erased and its totals frozen: its lines stay as they are.
+        if (file.request.archivedAt !== null)
+          throw new AppError('INVALID_STATE', DEVIS_MESSAGES.archivedFile);
+        return change(tx, file);
+      },
     );
     return devisOf(tx.trx, request, target.language, tx.now);
   });

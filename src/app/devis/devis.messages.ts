@@ -35,6 +35,10 @@ export const DEVIS_MESSAGES = {
     fr: 'Cette session n’appartient pas à ce cours.',
     en: 'This session belongs to another lesson.',
   },
+  archivedFile: {
+    fr: 'Ce dossier est archivé : ses prestations ne peuvent plus être modifiées.',
+    en: 'This file is archived: its services can no longer be changed.',
+  },
   paidLocked: {
     fr: 'Un paiement a été reçu sur ce dossier : ses prestations ne peuvent plus être modifiées ni retirées.',
     en: 'A payment was received on this file: its services can no longer be changed or removed.',

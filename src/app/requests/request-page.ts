@@ -52,6 +52,8 @@ export const LineSchema = z.object({
   unitPriceCents: z.number().int(),
   totalCents: z.number().int(),
   isOnlineSale: z.boolean(),
+  /** Sold online and acknowledged by the POS software (or "Marquer comme importé"). */
+  isPosImported: z.boolean(),
   isOptional: z.boolean(),
   isActive: z.boolean(),
   details: z.unknown(),
@@ -108,6 +110,7 @@ export async function getRequestPage(
       unitPriceCents: Number(l.unit_price_cents),
       totalCents: Number(l.total_cents),
       isOnlineSale: l.is_online_sale === 1,
+      isPosImported: l.pos_imported_at !== null,
       isOptional: l.is_optional === 1,
       isActive: l.is_active === 1,
       details: parseJson(l.details_json) ?? null,

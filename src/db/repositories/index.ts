@@ -5,6 +5,7 @@ export * from './change-marks.repository.js';
 export * from './customer.repository.js';
 export * from './db.js';
 export * from './devis.repository.js';
+export * from './gdpr.repository.js';
 export * from './instructor.repository.js';
 export * from './instructor-unavailability.repository.js';
 export * from './intake.repository.js';

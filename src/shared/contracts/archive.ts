@@ -33,3 +33,5 @@ export const CurrentArchiveJobSchema = z.object({ job: ArchiveJobViewSchema.null
 export const RunArchiveBodySchema = z.object({ batch: z.number().int().min(1).max(50).default(10) });
 export const ArchiveFileBodySchema = z.object({ version: z.number().int() });
 export const ArchivedFileSchema = z.object({ version: z.number().int(), status: z.string() });
+export type ArchivedFile = z.infer<typeof ArchivedFileSchema>;
+export type CurrentArchiveJob = z.infer<typeof CurrentArchiveJobSchema>;

@@ -25,6 +25,8 @@ export const SETTINGS_ITEMS = [
   { href: '/parametres/catalogue', label: 'catalogue.nav' },
   { href: '/parametres/moniteurs', label: 'instructors.nav' },
   { href: '/parametres/devis', label: 'salesSettings.nav' },
+  { href: '/parametres/logiciel-de-caisse', label: 'pos.settings.nav' },
+  { href: '/parametres/archivage', label: 'archive.season.nav' },
 ] as const;
 
 /** GESTION COMMERCIALE: the two lists of the sales back-office and their settings. */

@@ -29,7 +29,9 @@ import { TEXT_ON_ORANGE } from '../../components/tones';
 import { useDeclareFileSection } from '../../state/nav-section';
 import { Conversation } from './conversation';
 import { CustomerCard } from './customer-card';
+import { CustomerDataRights } from './customer-data-rights';
 import { DossierPanel } from './dossier-panel';
+import { ArchivedNotice, FileActions } from './file-actions';
 import { JournalCard, LinesCard, OtherFilesCard } from './file-details';
 import type { RunEdit } from './run-edit';
 import { SideTabs } from './side-tabs';
@@ -118,7 +120,13 @@ function DossierScreen({ id }: { id: string }) {
 
   return (
     <>
-      <FileHeader data={data} viewers={viewers} isToHandle={lastMessage?.authorKind === 'customer'} />
+      <FileHeader
+        data={data}
+        viewers={viewers}
+        isToHandle={lastMessage?.authorKind === 'customer'}
+        runEdit={runEdit}
+      />
+      {request.status === 'archived' && <ArchivedNotice />}
       {conflict && (
         <Alert
           color="orange"
@@ -166,6 +174,7 @@ function DossierScreen({ id }: { id: string }) {
               <Stack gap="md">
                 <DossierPanel data={data} runEdit={runEdit} />
                 <CustomerCard data={data} runEdit={runEdit} />
+                <CustomerDataRights data={data} onErased={() => void reload()} />
                 <StaffComment data={data} runEdit={runEdit} />
                 {data.lines.length > 0 && <LinesCard lines={data.lines} request={request} />}
                 <OtherFilesCard files={data.otherRequests} />
@@ -183,10 +192,12 @@ function FileHeader({
   data,
   viewers,
   isToHandle,
+  runEdit,
 }: {
   data: RequestPage;
   viewers: Viewer[];
   isToHandle: boolean;
+  runEdit: RunEdit;
 }) {
   const { t, i18n } = useTranslation();
   const { request } = data;
@@ -240,6 +251,7 @@ function FileHeader({
             </Group>
           </Group>
         )}
+        <FileActions data={data} runEdit={runEdit} />
       </Group>
     </Stack>
   );
