@@ -4,14 +4,16 @@ import { migrateToLatest } from '../db/migrate.js';
 import { PgEventBus } from '../db/pg-event-bus.js';
 import { purgeCounters } from '../db/repositories/index.js';
 import { DevMailTransport, type MailTransport } from '../integrations/mail/mail-transport.js';
+import { SmtpMailTransport } from '../integrations/mail/smtp-transport.js';
 import { RateLimit } from './auth/rate-limiter.js';
 import { type Clock, systemClock } from './clock.js';
 import type { AppDeps } from './deps.js';
+import { customerEmailHandler, plainEmailHandler, staffEmailHandler } from './email/email-handlers.js';
 import { type EventBus, LocalEventBus } from './events.js';
 import { createIntakeDeps } from './intake/intake-deps.js';
 import { startIntakeHousekeeping } from './intake/intake-housekeeping.js';
 import { startOfferReminders } from './offers/offer-reminders.js';
-import { DbOutboxDispatcher, emailHandler } from './outbox.js';
+import { DbOutboxDispatcher } from './outbox.js';
 import { PresenceTracker } from './presence.js';
 import { deriveSecret, loadAppSecret } from './settings/app-secret.js';
 
@@ -34,7 +36,9 @@ export async function createDeps(
   await migrateToLatest(db.kysely);
   await db.optimize();
   const clock = options.clock ?? systemClock;
-  const mail = options.mail ?? new DevMailTransport();
+  const mail =
+    options.mail ??
+    (config.smtpUrl ? new SmtpMailTransport(config.smtpUrl, config.mailFrom) : new DevMailTransport());
   let events: EventBus;
   if (db.pgPool) {
     const bus = new PgEventBus(db.pgPool);
@@ -45,13 +49,19 @@ export async function createDeps(
   }
   const presence = new PresenceTracker();
   events.subscribeAll((event) => presence.apply(event, clock.now().getTime()));
+  const appSecret = await loadAppSecret(db.kysely, config.appSecret);
+  const replyAddressKey = deriveSecret(appSecret, 'reply-address');
+  const mailContext = { transport: mail, clock, config, replyAddressKey };
   const outbox = new DbOutboxDispatcher({
     db,
     clock,
-    handlers: { email: emailHandler(mail, clock) },
+    handlers: {
+      email: plainEmailHandler(mailContext),
+      customer_email: customerEmailHandler(mailContext),
+      staff_email: staffEmailHandler(mailContext),
+    },
     onError: options.onOutboxError,
   });
-  const appSecret = await loadAppSecret(db.kysely, config.appSecret);
   const deps: AppDeps = {
     db,
     clock,
@@ -67,6 +77,7 @@ export async function createDeps(
     },
     intake: await createIntakeDeps(db.kysely, config),
     portalLinkKey: deriveSecret(appSecret, 'portal-link'),
+    replyAddressKey,
   };
   // Counters whose window is over are deleted here, off the request path.
   const purge = setInterval(() => {

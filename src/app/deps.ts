@@ -28,4 +28,6 @@ export interface AppDeps {
   intake: IntakeDeps;
   /** Derives the customers' private links (src/app/portal/private-link.ts). */
   portalLinkKey: string;
+  /** Signs the dossiers' reply addresses (src/app/email/reply-address.ts). */
+  replyAddressKey: string;
 }

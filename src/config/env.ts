@@ -12,6 +12,10 @@ const EnvSchema = z.object({
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
   INBOUND_EMAIL_SECRET: z.string().optional(),
+  /** The domain of the addresses Schuss receives at (`reply+<token>@…`, `<school slug>@…`); MAIL_FROM's by default. */
+  INBOUND_EMAIL_DOMAIN: z.string().optional(),
+  /** Largest raw inbound message accepted, in bytes. */
+  INBOUND_EMAIL_MAX_BYTES: z.coerce.number().int().positive().default(10_000_000),
   SCHUSS_DEMO_PASSWORD: z.string().min(12, 'SCHUSS_DEMO_PASSWORD must be at least 12 characters').optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(120),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
@@ -84,6 +88,9 @@ export interface Config {
   stripeSecretKey: string | undefined;
   stripeWebhookSecret: string | undefined;
   inboundEmailSecret: string | undefined;
+  /** Reply addresses and the schools' general addresses live at this domain. */
+  inboundEmailDomain: string;
+  inboundEmailMaxBytes: number;
   demoPassword: string | undefined;
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
@@ -128,6 +135,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     stripeSecretKey: e.STRIPE_SECRET_KEY,
     stripeWebhookSecret: e.STRIPE_WEBHOOK_SECRET,
     inboundEmailSecret: e.INBOUND_EMAIL_SECRET,
+    inboundEmailDomain: (e.INBOUND_EMAIL_DOMAIN ?? domainOf(e.MAIL_FROM)).toLowerCase(),
+    inboundEmailMaxBytes: e.INBOUND_EMAIL_MAX_BYTES,
     demoPassword: e.SCHUSS_DEMO_PASSWORD,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
@@ -137,6 +146,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     intake: { ...DEFAULT_INTAKE_TUNING, keyPerIp: { max: e.INTAKE_KEY_RATE_PER_MINUTE, windowMs: 60_000 } },
     live: DEFAULT_LIVE_TUNING,
   };
+}
+
+function domainOf(mailbox: string): string {
+  return /@([^>\s]+)>?\s*$/.exec(mailbox)?.[1] ?? 'schuss.localhost';
 }
 
 function parseTrustProxy(value: string | undefined): Config['trustProxy'] {

@@ -13,6 +13,7 @@ import * as m0010 from './migrations/20261202_0010_tenant_keys.js';
 import * as m0011 from './migrations/20261202_0011_status_check.js';
 import * as m0012 from './migrations/20261202_0012_catalogue_quotes.js';
 import * as m0014 from './migrations/20261202_0014_payments.js';
+import * as m0019 from './migrations/20261202_0019_mail.js';
 
 /** Migrations are listed here, in order; their names are frozen once released. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261202_0011_status_check': m0011,
   '20261202_0012_catalogue_quotes': m0012,
   '20261202_0014_payments': m0014,
+  '20261202_0019_mail': m0019,
 };
 
 class StaticProvider implements MigrationProvider {
