@@ -22,8 +22,10 @@ import { catalogueRoutes } from './routes/catalogue.routes.js';
 import { devisRoutes } from './routes/devis.routes.js';
 import { eventsRoutes } from './routes/events.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { inboundRoutes } from './routes/inbound.routes.js';
 import { notificationsRoutes } from './routes/notifications.routes.js';
 import { offersRoutes } from './routes/offers.routes.js';
+import { outboxRoutes } from './routes/outbox.routes.js';
 import { publicRoutes } from './routes/public.routes.js';
 import { requestsRoutes } from './routes/requests.routes.js';
 import { settingsRoutes } from './routes/settings.routes.js';
@@ -143,6 +145,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   settingsRoutes(app, deps);
   offersRoutes(app, deps);
   catalogueRoutes(app, deps);
+  outboxRoutes(app, deps);
+  inboundRoutes(app, deps);
   await formPagesRoutes(app, deps);
   customerPageRoutes(app, deps);
 
