@@ -15,7 +15,7 @@ export async function enqueueStaffEmails(
     fileNumber: string;
     customerName: string;
   },
-  enqueue: (message: ReturnType<typeof staffEmail>) => void | Promise<unknown>,
+  enqueue: (message: ReturnType<typeof staffEmail>) => unknown,
 ): Promise<void> {
   const subscribers = await listStaffEmailSubscribers(tx.trx, notice.schoolId, notice.event);
   for (const user of subscribers)
