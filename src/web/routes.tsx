@@ -33,6 +33,9 @@ const InstructorsSettingsPage = lazy(() =>
 const SalesSettingsPage = lazy(() =>
   import('./pages/settings/sales-settings-page').then((m) => ({ default: m.SalesSettingsPage })),
 );
+const OutboxSettingsPage = lazy(() =>
+  import('./pages/settings/outbox-settings-page').then((m) => ({ default: m.OutboxSettingsPage })),
+);
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 export const HOME_PATH = '/demandes';
@@ -82,6 +85,7 @@ function SignedInRoutes() {
           <Route path="/parametres/catalogue" component={CatalogueSettingsPage} />
           <Route path="/parametres/moniteurs" component={InstructorsSettingsPage} />
           <Route path="/parametres/devis" component={SalesSettingsPage} />
+          <Route path="/parametres/boite-d-envoi" component={OutboxSettingsPage} />
           <Route component={NotFoundPage} />
         </Switch>
       </Suspense>

@@ -25,6 +25,7 @@ export const SETTINGS_ITEMS = [
   { href: '/parametres/catalogue', label: 'catalogue.nav' },
   { href: '/parametres/moniteurs', label: 'instructors.nav' },
   { href: '/parametres/devis', label: 'salesSettings.nav' },
+  { href: '/parametres/boite-d-envoi', label: 'outbox.nav' },
 ] as const;
 
 /** GESTION COMMERCIALE: the two lists of the sales back-office and their settings. */
