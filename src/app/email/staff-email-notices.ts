@@ -1,5 +1,5 @@
 import { listStaffEmailSubscribers } from '../../db/repositories/index.js';
-import type { Tx } from '../tx.js';
+import { enqueue, type Tx } from '../tx.js';
 import { type StaffEmailEvent, staffEmail } from './staff-email.js';
 
 /**
@@ -26,4 +26,22 @@ export async function enqueueStaffEmails(
         language: user.language === 'en' ? 'en' : 'fr',
       }),
     );
+}
+
+/** A new request (a form, an e-mail): told by e-mail to the staff who chose it. */
+export function enqueueNewRequestEmails(
+  tx: Tx,
+  request: { schoolId: string; id: string; number: string; customerName: string },
+): Promise<void> {
+  return enqueueStaffEmails(
+    tx,
+    {
+      schoolId: request.schoolId,
+      requestId: request.id,
+      event: 'request.created',
+      fileNumber: request.number,
+      customerName: request.customerName,
+    },
+    (message) => enqueue(tx, message),
+  );
 }

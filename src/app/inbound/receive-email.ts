@@ -12,7 +12,7 @@ import type { Actor } from '../actor.js';
 import type { AppDeps } from '../deps.js';
 import { customerEmail } from '../email/customer-email.js';
 import { checkReplyToken, readReplyAddress } from '../email/reply-address.js';
-import { enqueueStaffEmails } from '../email/staff-email-notices.js';
+import { enqueueNewRequestEmails, enqueueStaffEmails } from '../email/staff-email-notices.js';
 import { newId } from '../ids.js';
 import { portalUrl } from '../portal/private-link.js';
 import { changeRequest } from '../requests/change-request.js';
@@ -182,17 +182,12 @@ async function openEmailRequest(
       requestId: request.id,
       payload: { number: request.number, source: 'email', customerName: actor.name },
     });
-    await enqueueStaffEmails(
-      tx,
-      {
-        schoolId: school.id,
-        requestId: request.id,
-        event: 'request.created',
-        fileNumber: request.number,
-        customerName: actor.name,
-      },
-      (m) => enqueue(tx, m),
-    );
+    await enqueueNewRequestEmails(tx, {
+      schoolId: school.id,
+      id: request.id,
+      number: request.number,
+      customerName: actor.name,
+    });
     await enqueue(
       tx,
       customerEmail({

@@ -1,7 +1,7 @@
 import type { Actor } from '../actor.js';
 import type { AppDeps } from '../deps.js';
 import { customerEmail } from '../email/customer-email.js';
-import { enqueueStaffEmails } from '../email/staff-email-notices.js';
+import { enqueueNewRequestEmails } from '../email/staff-email-notices.js';
 import { portalUrl } from '../portal/private-link.js';
 import { findOrCreateCustomer } from '../requests/customers.js';
 import { openRequest } from '../requests/open-request.js';
@@ -61,17 +61,12 @@ export async function openIntakeRequest(
     payload: { number: request.number, source: request.source, customerName: actor.name },
   };
   await notifyStaff(tx, school.id, { ...notification, onlyUserIds: school.settings.notifyUserIds });
-  await enqueueStaffEmails(
-    tx,
-    {
-      schoolId: school.id,
-      requestId: request.id,
-      event: 'request.created',
-      fileNumber: request.number,
-      customerName: actor.name,
-    },
-    (message) => enqueue(tx, message),
-  );
+  await enqueueNewRequestEmails(tx, {
+    schoolId: school.id,
+    id: request.id,
+    number: request.number,
+    customerName: actor.name,
+  });
   await enqueueAcknowledgement(tx, deps, school, input, language, {
     id: request.id,
     number: request.number,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MailLogTable } from '../schema.js';
 import type { Db } from './db.js';
 
 export interface SentMailAttachment {
@@ -59,20 +60,7 @@ export async function insertMailLog(db: Db, mail: SentMail): Promise<void> {
     .execute();
 }
 
-type MailLogRow = {
-  id: string;
-  school_id: string | null;
-  outbox_id: string;
-  transport: string;
-  to_address: string;
-  subject: string;
-  text_body: string;
-  created_at: string;
-  message_id: string | null;
-  html_body: string | null;
-  headers_json: string | null;
-  attachments_json: string | null;
-};
+type MailLogRow = MailLogTable;
 
 function toSentMail(row: MailLogRow): Required<SentMail> {
   return {
