@@ -377,6 +377,9 @@ describe('the header', { timeout: 60_000 }, () => {
       await page.getByRole('button', { name: menuName }).focus();
       await page.keyboard.press('Enter');
       await page.getByRole('menu').waitFor();
+      // The menu takes the focus once it has opened (after its transition): arrowing before that
+      // would go to the button.
+      await page.waitForFunction(() => document.activeElement?.closest('[role="menu"]') !== null);
       // Arrow down to the language, as a keyboard user does.
       for (let step = 0; step < 5 && (await focused()) !== `menuitemradio: ${language}`; step++)
         await page.keyboard.press('ArrowDown');
