@@ -210,7 +210,7 @@ export function renderPortalPage(page: PortalPage): string {
   ).join('');
   const summary = view.file.isArchived
     ? `<section class="card"><p class="note">${esc(t.archived)}</p></section>`
-    : `${offerSection(page, t, f)}${paySection(page, t, f)}${scheduleSection(view, t, f)}`;
+    : `${offerSection(page, t, f)}<div class="side">${paySection(page, t, f)}${scheduleSection(view, t, f)}</div>`;
   return `<!doctype html>
 <html lang="${view.language}">
 <head>
