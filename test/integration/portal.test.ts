@@ -162,7 +162,8 @@ describeEachDatabase('the customer portal /c/:token', (ctx) => {
       { purpose: 'deposit', amountCents: 10_001 },
       { purpose: 'balance', amountCents: 39_840 },
     ]);
-    expect(view.schedule).toMatchObject({ depositCents: 10_001, isDepositPaid: false, balanceCents: 39_840 });
+    // The two steps add up to the total: 100,01 € now, 298,39 € later.
+    expect(view.schedule).toMatchObject({ depositCents: 10_001, isDepositPaid: false, balanceCents: 29_839 });
     const page = await app.inject({ url: `/c/${file.token}` });
     expect(page.body).toContain('100,01');
     // The checkout takes that very deposit, and nothing else.

@@ -1,4 +1,9 @@
-import { type Db, findBalanceSchedule, findLatestOffer, readSalesSettings } from '../../db/repositories/index.js';
+import {
+  type Db,
+  findBalanceSchedule,
+  findLatestOffer,
+  readSalesSettings,
+} from '../../db/repositories/index.js';
 import type { PayFacts } from '../../domain/pay-options.js';
 import type { Request } from '../../domain/request.js';
 import { dayIn } from '../../domain/time-zone.js';

@@ -113,6 +113,7 @@ export const PortalViewSchema = z.strictObject({
       /** The deposit asked (the payment link's amount, or the school's share of a quote); null: none. */
       depositCents: money.nullable(),
       isDepositPaid: z.boolean(),
+      /** What the balance step asks: what remains once the deposit is paid (0: the balance is paid). */
       balanceCents: money,
       balanceDueOn: day.nullable(),
     })
@@ -246,6 +247,9 @@ export async function portalViewOf(
   // The same facts, read by the same loader, as the checkout's: the buttons are what it accepts.
   const facts = await loadPayFacts(db, request, target.school, deps.clock.now());
   const depositCents = scheduledDepositOf(facts);
+  const isDepositPaid = depositCents !== null && paidCents >= depositCents;
+  // Deposit and balance steps add up to the total: the deposit still due is not counted twice.
+  const depositLeft = depositCents === null || isDepositPaid ? 0 : depositCents - paidCents;
 
   return PortalViewSchema.parse({
     ...base,
@@ -267,8 +271,8 @@ export async function portalViewOf(
     })),
     schedule: {
       depositCents,
-      isDepositPaid: depositCents !== null && paidCents >= depositCents,
-      balanceCents: dueCents,
+      isDepositPaid,
+      balanceCents: cents(Math.max(0, dueCents - depositLeft)),
       balanceDueOn: target.balanceDueOn,
     },
     payOptions: payOptionsOf(facts),
