@@ -4,15 +4,17 @@ import { migrateToLatest } from '../db/migrate.js';
 import { PgEventBus } from '../db/pg-event-bus.js';
 import { purgeCounters } from '../db/repositories/index.js';
 import { DevMailTransport, type MailTransport } from '../integrations/mail/mail-transport.js';
+import { SmtpMailTransport } from '../integrations/mail/smtp-transport.js';
 import { createPaymentProviders } from '../integrations/payments/payment-providers.js';
 import { RateLimit } from './auth/rate-limiter.js';
 import { type Clock, systemClock } from './clock.js';
 import type { AppDeps } from './deps.js';
+import { customerEmailHandler, plainEmailHandler, staffEmailHandler } from './email/email-handlers.js';
 import { type EventBus, LocalEventBus } from './events.js';
 import { createIntakeDeps } from './intake/intake-deps.js';
 import { startIntakeHousekeeping } from './intake/intake-housekeeping.js';
 import { startOfferReminders } from './offers/offer-reminders.js';
-import { DbOutboxDispatcher, emailHandler, type OutboxHandler } from './outbox.js';
+import { DbOutboxDispatcher, type OutboxHandler } from './outbox.js';
 import { startBalanceReminders } from './payments/balance-reminders.js';
 import {
   queueSandboxEvents,
@@ -41,7 +43,9 @@ export async function createDeps(
   await migrateToLatest(db.kysely);
   await db.optimize();
   const clock = options.clock ?? systemClock;
-  const mail = options.mail ?? new DevMailTransport();
+  const mail =
+    options.mail ??
+    (config.smtpUrl ? new SmtpMailTransport(config.smtpUrl, config.mailFrom) : new DevMailTransport());
   let events: EventBus;
   if (db.pgPool) {
     const bus = new PgEventBus(db.pgPool);
@@ -52,14 +56,20 @@ export async function createDeps(
   }
   const presence = new PresenceTracker();
   events.subscribeAll((event) => presence.apply(event, clock.now().getTime()));
-  const handlers: Record<string, OutboxHandler> = { email: emailHandler(mail, clock) };
+  const appSecret = await loadAppSecret(db.kysely, config.appSecret);
+  const replyAddressKey = deriveSecret(appSecret, 'reply-address');
+  const mailContext = { transport: mail, clock, config, replyAddressKey };
+  const handlers: Record<string, OutboxHandler> = {
+    email: plainEmailHandler(mailContext),
+    customer_email: customerEmailHandler(mailContext),
+    staff_email: staffEmailHandler(mailContext),
+  };
   const outbox = new DbOutboxDispatcher({
     db,
     clock,
     handlers,
     onError: options.onOutboxError,
   });
-  const appSecret = await loadAppSecret(db.kysely, config.appSecret);
   const payments = createPaymentProviders(config, {
     sandboxSecret: deriveSecret(appSecret, 'payments-sandbox'),
     now: () => clock.now(),
@@ -80,6 +90,7 @@ export async function createDeps(
     intake: await createIntakeDeps(db.kysely, config),
     portalLinkKey: await loadPortalLinkKey(db.kysely, appSecret),
     payments,
+    replyAddressKey,
   };
   // The sandbox's webhook deliveries go through the outbox (they survive restarts, may repeat).
   handlers[SANDBOX_WEBHOOK_KIND] = sandboxWebhookHandler(deps);

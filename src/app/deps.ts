@@ -31,4 +31,6 @@ export interface AppDeps {
   portalLinkKey: string;
   /** Payment providers: the sandbox (always) and Stripe (when configured); `active` takes new checkouts. */
   payments: PaymentProviders;
+  /** Signs the dossiers' reply addresses (src/app/email/reply-address.ts). */
+  replyAddressKey: string;
 }

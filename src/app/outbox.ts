@@ -1,23 +1,11 @@
-import { z } from 'zod';
 import type { Db as Connection } from '../db/connection.js';
-import {
-  claimOutboxRow,
-  type Db,
-  insertMailLog,
-  isOutboxMailSent,
-  listDueOutboxRows,
-  markOutboxDelivered,
-  markOutboxFailed,
-  type OutboxRow,
-} from '../db/repositories/index.js';
-import type { MailTransport } from '../integrations/mail/mail-transport.js';
+import { claimDueOutboxRows, markOutboxDelivered, markOutboxFailed } from '../db/repositories/index.js';
+import { type MailTransport, PermanentMailError } from '../integrations/mail/mail-transport.js';
 import type { Clock } from './clock.js';
-import { newId } from './ids.js';
+import { type OutboxHandler, plainEmailHandler } from './email/email-handlers.js';
 
 export type { OutboxRow } from '../db/repositories/index.js';
-
-/** Delivers one outbox row. Must be idempotent: a row may be delivered more than once. */
-export type OutboxHandler = (row: OutboxRow, db: Db) => Promise<void>;
+export { EmailPayloadSchema, type OutboxHandler } from './email/email-handlers.js';
 
 export interface OutboxDispatcher {
   /** Ask for a delivery round soon (after a commit). */
@@ -28,49 +16,45 @@ export interface OutboxDispatcher {
   stop(): Promise<void>;
 }
 
+/** A claimed row is someone's for this long; a dispatcher that dies mid-send frees it after. */
 const LEASE_MS = 60_000;
-const BATCH = 50;
+const BATCH = 20;
+/** After this many failed tries a row is parked (shown to the admin) instead of retried. */
+export const OUTBOX_MAX_ATTEMPTS = 8;
 
-function backoffMs(attempts: number): number {
+/** 2 s, 4 s, 8 s… capped at an hour: a server down for a while is not hammered. */
+export function backoffMs(attempts: number): number {
   return Math.min(3_600_000, 1000 * 2 ** Math.min(attempts, 12));
 }
 
-export const EmailPayloadSchema = z.object({
-  to: z.string(),
-  subject: z.string(),
-  text: z.string(),
-  html: z.string().optional(),
-  replyTo: z.string().optional(),
-});
-
-/** The e-mail handler: sends through the transport once, records it in mail_log (unique per outbox row). */
+/** The e-mail handler of ready-made `email` rows (kept for rows written before the customer-email contract). */
 export function emailHandler(transport: MailTransport, clock: Clock): OutboxHandler {
-  return async (row, db) => {
-    if (await isOutboxMailSent(db, row.id)) return;
-    const payload = EmailPayloadSchema.parse(JSON.parse(row.payload_json));
-    await transport.send({ ...payload, messageId: `<${row.id}@schuss>` });
-    await insertMailLog(db, {
-      id: newId('mail'),
-      schoolId: row.school_id,
-      outboxId: row.id,
-      transport: transport.name,
-      to: payload.to,
-      subject: payload.subject,
-      text: payload.text,
-      createdAt: clock.now().toISOString(),
-    });
-  };
+  return plainEmailHandler({
+    transport,
+    clock,
+    config: {
+      publicUrl: '',
+      mailFrom: 'Schuss <no-reply@schuss.localhost>',
+      inboundEmailDomain: 'schuss.localhost',
+    },
+    replyAddressKey: '',
+  });
 }
 
 /**
- * At-least-once delivery of the outbox. A row is claimed with a lease (so several processes
- * can share the work), delivered, then marked; a failure is retried with backoff.
+ * At-least-once delivery of the outbox. Rows are claimed in a batch with a lease (PostgreSQL:
+ * `FOR UPDATE SKIP LOCKED`, so several processes share the work without sending a row twice at
+ * the same time), delivered, then marked. A failure is retried with exponential backoff; a
+ * permanent one (a 5xx answer, an impossible address) or the OUTBOX_MAX_ATTEMPTS-th is parked.
+ * A crash between sending and marking sends again — the same Message-ID, and the mail log makes
+ * the handler skip a row it already sent.
  */
 export class DbOutboxDispatcher implements OutboxDispatcher {
   readonly #db: Connection;
   readonly #clock: Clock;
   readonly #handlers: Record<string, OutboxHandler>;
-  readonly #onError: (error: unknown, row: OutboxRow) => void;
+  readonly #onError: (error: unknown, row: { id: string; kind: string }) => void;
+  readonly #maxAttempts: number;
   #timer: NodeJS.Timeout | null = null;
   #scheduled = false;
   #running: Promise<number> | null = null;
@@ -80,12 +64,14 @@ export class DbOutboxDispatcher implements OutboxDispatcher {
     db: Connection;
     clock: Clock;
     handlers: Record<string, OutboxHandler>;
-    onError?: (error: unknown, row: OutboxRow) => void;
+    onError?: (error: unknown, row: { id: string; kind: string }) => void;
+    maxAttempts?: number;
   }) {
     this.#db = options.db;
     this.#clock = options.clock;
     this.#handlers = options.handlers;
     this.#onError = options.onError ?? (() => {});
+    this.#maxAttempts = options.maxAttempts ?? OUTBOX_MAX_ATTEMPTS;
   }
 
   kick(): void {
@@ -110,22 +96,24 @@ export class DbOutboxDispatcher implements OutboxDispatcher {
     let delivered = 0;
     for (;;) {
       const now = this.#clock.now();
-      const rows = await listDueOutboxRows(db, now.toISOString(), BATCH);
+      const leaseUntil = new Date(now.getTime() + LEASE_MS).toISOString();
+      const rows = await claimDueOutboxRows(db, now.toISOString(), leaseUntil, BATCH);
       if (rows.length === 0) return delivered;
       for (const row of rows) {
-        const leaseUntil = new Date(now.getTime() + LEASE_MS).toISOString();
-        if (!(await claimOutboxRow(db, row, leaseUntil))) continue;
         const handler = this.#handlers[row.kind];
         try {
-          if (!handler) throw new Error(`No outbox handler for kind "${row.kind}"`);
+          if (!handler) throw new PermanentMailError(`No outbox handler for kind "${row.kind}"`);
           await handler(row, db);
           await markOutboxDelivered(db, row.id, this.#clock.now().toISOString());
           delivered++;
         } catch (error) {
           this.#onError(error, row);
+          const at = this.#clock.now();
+          const isParked = error instanceof PermanentMailError || row.attempts >= this.#maxAttempts;
           await markOutboxFailed(db, row.id, {
             error: error instanceof Error ? error.message.slice(0, 1000) : String(error),
-            retryAt: new Date(this.#clock.now().getTime() + backoffMs(row.attempts + 1)).toISOString(),
+            retryAt: new Date(at.getTime() + backoffMs(row.attempts)).toISOString(),
+            parkedAt: isParked ? at.toISOString() : undefined,
           });
         }
       }

@@ -18,6 +18,10 @@ const EnvSchema = z.object({
   /** Where the sandbox delivers its webhooks (default: PUBLIC_URL); behind a proxy, the app's loopback address. */
   SANDBOX_WEBHOOK_URL: z.url().optional(),
   INBOUND_EMAIL_SECRET: z.string().optional(),
+  /** The domain of the addresses Schuss receives at (`reply+<token>@…`, `<school slug>@…`); MAIL_FROM's by default. */
+  INBOUND_EMAIL_DOMAIN: z.string().optional(),
+  /** Largest raw inbound message accepted, in bytes. */
+  INBOUND_EMAIL_MAX_BYTES: z.coerce.number().int().positive().default(10_000_000),
   SCHUSS_DEMO_PASSWORD: z.string().min(12, 'SCHUSS_DEMO_PASSWORD must be at least 12 characters').optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(120),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
@@ -98,6 +102,9 @@ export interface Config {
   /** The origin the sandbox posts its signed webhooks to (default: publicUrl). */
   sandboxWebhookUrl: string;
   inboundEmailSecret: string | undefined;
+  /** Reply addresses and the schools' general addresses live at this domain. */
+  inboundEmailDomain: string;
+  inboundEmailMaxBytes: number;
   demoPassword: string | undefined;
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
@@ -150,6 +157,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       '',
     ),
     inboundEmailSecret: e.INBOUND_EMAIL_SECRET,
+    inboundEmailDomain: (e.INBOUND_EMAIL_DOMAIN ?? domainOf(e.MAIL_FROM)).toLowerCase(),
+    inboundEmailMaxBytes: e.INBOUND_EMAIL_MAX_BYTES,
     demoPassword: e.SCHUSS_DEMO_PASSWORD,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
@@ -160,6 +169,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     intake: { ...DEFAULT_INTAKE_TUNING, keyPerIp: { max: e.INTAKE_KEY_RATE_PER_MINUTE, windowMs: 60_000 } },
     live: DEFAULT_LIVE_TUNING,
   };
+}
+
+function domainOf(mailbox: string): string {
+  return /@([^>\s]+)>?\s*$/.exec(mailbox)?.[1] ?? 'schuss.localhost';
 }
 
 function parseTrustProxy(value: string | undefined): Config['trustProxy'] {

@@ -15,6 +15,7 @@ import * as m0012 from './migrations/20261202_0012_catalogue_quotes.js';
 import * as m0013 from './migrations/20261202_0013_line_tenant_keys.js';
 import * as m0014 from './migrations/20261202_0014_payments.js';
 import * as m0017 from './migrations/20261202_0017_school_disabled.js';
+import * as m0019 from './migrations/20261202_0019_mail.js';
 import * as m0020 from './migrations/20261202_0020_pos_archive.js';
 
 /** Migrations are listed here, in order; their names are frozen once released. */
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261202_0013_line_tenant_keys': m0013,
   '20261202_0014_payments': m0014,
   '20261202_0017_school_disabled': m0017,
+  '20261202_0019_mail': m0019,
   '20261202_0020_pos_archive': m0020,
 };
 

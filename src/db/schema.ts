@@ -71,6 +71,8 @@ export interface UsersTable {
   is_active: Bool;
   created_at: string;
   updated_at: string;
+  /** Migration 0019, JSON: which events this user is told about by e-mail (request.created, customer.replied, payment). */
+  email_notifications_json?: string;
 }
 
 export interface SessionsTable {
@@ -437,6 +439,8 @@ export interface OutboxTable {
   attempts: number;
   delivered_at: string | null;
   last_error: string | null;
+  /** Set after too many failed tries: no longer retried by itself, shown to the admin. */
+  parked_at?: string | null;
 }
 
 export interface MailLogTable {
@@ -448,6 +452,13 @@ export interface MailLogTable {
   subject: string;
   text_body: string;
   created_at: string;
+  /** Migration 0019: the message as sent (dev outbox page). */
+  message_id: string | null;
+  html_body: string | null;
+  /** JSON: Reply-To, In-Reply-To, References. */
+  headers_json: string | null;
+  /** JSON: [{ filename, contentType, size }]. */
+  attachments_json: string | null;
 }
 
 export interface StatusCountsTable {

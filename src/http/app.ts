@@ -25,9 +25,11 @@ import { devisRoutes } from './routes/devis.routes.js';
 import { eventsRoutes } from './routes/events.routes.js';
 import { gdprRoutes } from './routes/gdpr.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { inboundRoutes } from './routes/inbound.routes.js';
 import { metricsRoutes } from './routes/metrics.routes.js';
 import { notificationsRoutes } from './routes/notifications.routes.js';
 import { offersRoutes } from './routes/offers.routes.js';
+import { outboxRoutes } from './routes/outbox.routes.js';
 import { paymentWebhooksRoutes } from './routes/payment-webhooks.routes.js';
 import { paymentsRoutes } from './routes/payments.routes.js';
 import { portalRoutes } from './routes/portal.routes.js';
@@ -167,6 +169,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await paymentWebhooksRoutes(app, deps);
   await checkoutRoutes(app, deps);
   gdprRoutes(app, deps);
+  outboxRoutes(app, deps);
+  inboundRoutes(app, deps);
   await formPagesRoutes(app, deps);
   await portalRoutes(app, deps);
 

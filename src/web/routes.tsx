@@ -39,6 +39,9 @@ const PosSettingsPage = lazy(() =>
 const SeasonArchivePage = lazy(() =>
   import('./pages/archive/season-archive-page').then((m) => ({ default: m.SeasonArchivePage })),
 );
+const OutboxSettingsPage = lazy(() =>
+  import('./pages/settings/outbox-settings-page').then((m) => ({ default: m.OutboxSettingsPage })),
+);
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 export const HOME_PATH = '/demandes';
@@ -90,6 +93,7 @@ function SignedInRoutes() {
           <Route path="/parametres/devis" component={SalesSettingsPage} />
           <Route path="/parametres/logiciel-de-caisse" component={PosSettingsPage} />
           <Route path="/parametres/archivage" component={SeasonArchivePage} />
+          <Route path="/parametres/boite-d-envoi" component={OutboxSettingsPage} />
           <Route component={NotFoundPage} />
         </Switch>
       </Suspense>

@@ -218,12 +218,12 @@ describe('the public forms in a real browser', () => {
     const mails = await deps!.db.kysely
       .selectFrom('outbox')
       .select('payload_json')
-      .where('kind', '=', 'email')
+      .where('kind', '=', 'customer_email')
       .execute();
     const mail = mails
-      .map((m) => JSON.parse(m.payload_json) as { to: string; text: string })
+      .map((m) => JSON.parse(m.payload_json) as { to: string; link: string })
       .find((m) => m.to === 'elodie.marchand@example.fr')!;
-    const link = new RegExp(`${baseUrl}/c/[A-Za-z0-9_-]{43}`).exec(mail.text)![0];
+    const link = new RegExp(`${baseUrl}/c/[A-Za-z0-9_-]{43}`).exec(mail.link)![0];
     for (const viewport of ['phone', 'desktop', 'wide'] as const) {
       await page.setViewportSize(VIEWPORTS[viewport]);
       await page.goto(link);

@@ -11,6 +11,7 @@ import { sha256 } from '../../src/app/crypto.js';
 import type { AppDeps } from '../../src/app/deps.js';
 import { submitPublicIntake } from '../../src/app/intake/submit-intake.js';
 import type { App } from '../../src/http/types.js';
+import { customerMailsInOutbox } from '../support/customer-mail.js';
 import { describeEachDatabase } from '../support/harness.js';
 import { appFor, Client } from '../support/http.js';
 import {
@@ -70,13 +71,7 @@ describeEachDatabase(
     }
 
     async function acknowledgementOf(schoolId: string, to: string) {
-      const rows = await db()
-        .selectFrom('outbox')
-        .selectAll()
-        .where('school_id', '=', schoolId)
-        .where('kind', '=', 'email')
-        .execute();
-      return rows.map((r) => JSON.parse(r.payload_json)).filter((p) => p.to === to);
+      return customerMailsInOutbox(db(), { schoolId, to });
     }
 
     it('a VEL submission opens a simple request with the customer’s message, journal, notifications and acknowledgement', async () => {
@@ -143,9 +138,9 @@ describeEachDatabase(
         .select('name')
         .where('id', '=', a.id)
         .executeTakeFirstOrThrow();
-      expect(mail.subject).toBe(`Votre demande n° ${number} — ${school.name}`);
-      expect(mail.text).toContain('Bonjour Héloïse,');
-      const link = /http:\/\/schuss\.test\/c\/([A-Za-z0-9_-]{43})/.exec(mail.text);
+      expect(mail!.subject).toBe(`Votre demande n° ${number} — ${school.name}`);
+      expect(mail!.text).toContain('Bonjour Héloïse,');
+      const link = /http:\/\/schuss\.test\/c\/([A-Za-z0-9_-]{43})/.exec(mail!.text);
       expect(link).not.toBeNull();
       expect(sha256(link![1]!)).toBe(request.portal_token_hash);
     });
@@ -254,9 +249,9 @@ describeEachDatabase(
       const request = await requestByNumber(a.id, response.json().number);
       expect(request.language).toBe('en');
       const [mail] = await acknowledgementOf(a.id, body.customer.email);
-      expect(mail.subject).toMatch(/^Your request no\. 2026-\d{5} — /);
-      expect(mail.text).toContain('Hello Héloïse,');
-      expect(mail.text).toContain('http://schuss.test/c/');
+      expect(mail!.subject).toMatch(/^Your request no\. 2026-\d{5} — /);
+      expect(mail!.text).toContain('Hello Héloïse,');
+      expect(mail!.text).toContain('http://schuss.test/c/');
     });
 
     it('answers the same whether the e-mail is known or not, and never rewrites the known customer', async () => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepOfferReminders } from '../../src/app/offers/offer-reminders.js';
 import type { App } from '../../src/http/types.js';
+import { customerMailsInOutbox } from '../support/customer-mail.js';
 import { makeSchool } from '../support/factories.js';
 import { describeEachDatabase, TEST_ORIGIN } from '../support/harness.js';
 import { appFor, Client } from '../support/http.js';
@@ -114,25 +115,7 @@ describeEachDatabase('quotes, payment links, the quote PDF and the private link'
     return { ...file, email };
   }
 
-  const outboxTo = async (email: string) =>
-    (
-      await ctx()
-        .deps.db.kysely.selectFrom('outbox')
-        .select(['payload_json', 'created_at'])
-        .where('kind', '=', 'email')
-        .orderBy('created_at')
-        .execute()
-    )
-      .map(
-        (r) =>
-          JSON.parse(r.payload_json) as {
-            to: string;
-            subject: string;
-            text: string;
-            attachments?: unknown[];
-          },
-      )
-      .filter((p) => p.to === email);
+  const outboxTo = (email: string) => customerMailsInOutbox(ctx().deps.db.kysely, { to: email });
 
   const twoChildren = [
     { label: 'Cours collectif enfants — Léa, Hugo', totalCents: 36_000, quantity: 2 },
@@ -178,7 +161,8 @@ describeEachDatabase('quotes, payment links, the quote PDF and the private link'
     expect(request.offer_valid_until).toBe('2026-12-16');
     const [mail] = await outboxTo(file.email);
     expect(mail!.subject).toContain(quote!.number);
-    expect(mail!.attachments).toEqual([{ filename: `${quote!.number}.pdf`, offerId: quote!.id }]);
+    // The PDF is rendered from this offer and attached at delivery (test/integration/email.test.ts).
+    expect(mail!.params).toMatchObject({ template: 'quote', offerId: quote!.id, offerNumber: quote!.number });
     const token = new RegExp(`${TEST_ORIGIN}/c/([A-Za-z0-9_-]+)`).exec(mail!.text)?.[1];
     expect((await app.inject({ url: `/c/${token}` })).statusCode).toBe(200);
 
@@ -262,7 +246,7 @@ describeEachDatabase('quotes, payment links, the quote PDF and the private link'
     const mails = await outboxTo(file.email);
     expect(mails).toHaveLength(3);
     expect(mails[0]!.text).toContain('111,60');
-    expect(mails[0]!.attachments).toEqual([]);
+    expect(mails[0]!.params).toMatchObject({ template: 'payment_link', amountCents: 11_160 });
   });
 
   it('refuses with messages naming the field, in French and in English', async () => {

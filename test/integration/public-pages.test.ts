@@ -62,10 +62,10 @@ describeEachDatabase(
           .deps.db.kysely.selectFrom('outbox')
           .select('payload_json')
           .where('school_id', '=', a.id)
-          .where('kind', '=', 'email')
+          .where('kind', '=', 'customer_email')
           .execute();
         const mail = mails.map((m) => JSON.parse(m.payload_json)).find((p) => p.to === email);
-        const token = new RegExp(`${TEST_ORIGIN}/c/([A-Za-z0-9_-]+)`).exec(mail.text)?.[1];
+        const token = new RegExp(`${TEST_ORIGIN}/c/([A-Za-z0-9_-]+)`).exec(mail.link)?.[1];
         expect(token).toHaveLength(43);
         files.set(language, { token: token!, number: response.json().number });
       }

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { App } from '../../src/http/types.js';
+import { customerMailsInOutbox } from '../support/customer-mail.js';
 import { makeSchool } from '../support/factories.js';
 import { describeEachDatabase } from '../support/harness.js';
 import { appFor, Client } from '../support/http.js';
@@ -198,14 +199,8 @@ describeEachDatabase('staff app: lists, counts, search, journal, notifications, 
       `${a.secretary.name} a noté la demande ${second.number} (téléphone / guichet)`,
     ]);
     expect(page.otherRequests.map((o: { id: string }) => o.id)).toEqual([first.id]);
-    const outbox = await ctx()
-      .deps.db.kysely.selectFrom('outbox')
-      .selectAll()
-      .where('school_id', '=', a.id)
-      .execute();
-    const reply = outbox
-      .map((o) => JSON.parse(o.payload_json))
-      .find((p) => p.text.includes('disponibilités'));
+    const outbox = await customerMailsInOutbox(ctx().deps.db.kysely, { schoolId: a.id });
+    const reply = outbox.find((p) => p.text.includes('disponibilités'))!;
     expect(reply).toMatchObject({ to: 'famille@example.fr' });
     expect(reply.subject).toContain(second.number);
   });

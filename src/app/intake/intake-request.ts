@@ -1,10 +1,13 @@
 import type { Actor } from '../actor.js';
 import type { AppDeps } from '../deps.js';
+import { customerEmail } from '../email/customer-email.js';
+import { enqueueNewRequestEmails } from '../email/staff-email-notices.js';
+import { portalUrl } from '../portal/private-link.js';
 import { findOrCreateCustomer } from '../requests/customers.js';
 import { openRequest } from '../requests/open-request.js';
 import { notifyStaff } from '../requests/staff-notifications.js';
 import { enqueue, type Tx } from '../tx.js';
-import { intakeMessages, type Language } from './intake.i18n.js';
+import type { Language } from './intake.i18n.js';
 import type { IntakeInput } from './intake.schemas.js';
 import type { IntakeSchool, OfferedInstructor } from './intake-school.js';
 import { customLessonLine, firstMessageBody, submissionPayload } from './submission-payload.js';
@@ -58,7 +61,14 @@ export async function openIntakeRequest(
     payload: { number: request.number, source: request.source, customerName: actor.name },
   };
   await notifyStaff(tx, school.id, { ...notification, onlyUserIds: school.settings.notifyUserIds });
+  await enqueueNewRequestEmails(tx, {
+    schoolId: school.id,
+    id: request.id,
+    number: request.number,
+    customerName: actor.name,
+  });
   await enqueueAcknowledgement(tx, deps, school, input, language, {
+    id: request.id,
     number: request.number,
     portalToken,
   });
@@ -66,28 +76,26 @@ export async function openIntakeRequest(
   return request.number;
 }
 
-/** The e-mail that tells the customer their request arrived, in their language, with their link. */
+/** The e-mail that tells the customer their request arrived (rendered in their language at delivery), with their link. */
 async function enqueueAcknowledgement(
   tx: Tx,
   deps: AppDeps,
   school: IntakeSchool,
   input: IntakeInput,
   language: Language,
-  request: { number: string; portalToken: string },
+  request: { id: string; number: string; portalToken: string },
 ): Promise<void> {
-  const m = intakeMessages(language);
-  await enqueue(tx, {
-    schoolId: school.id,
-    kind: 'email',
-    payload: {
+  await enqueue(
+    tx,
+    customerEmail({
+      schoolId: school.id,
+      requestId: request.id,
       to: input.customer.email,
-      subject: m.email.subject(request.number, school.name),
-      text: m.email.body({
-        firstName: input.customer.firstName,
-        number: request.number,
-        link: `${deps.config.publicUrl}/c/${request.portalToken}`,
-        school: school.name,
-      }),
-    },
-  });
+      firstName: input.customer.firstName,
+      language,
+      fileNumber: request.number,
+      link: portalUrl(deps, request.portalToken),
+      params: { template: 'acknowledgement' },
+    }),
+  );
 }

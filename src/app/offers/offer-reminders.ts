@@ -6,10 +6,10 @@ import {
 } from '../../db/repositories/index.js';
 import { dayIn, plusDays } from '../../domain/time-zone.js';
 import type { AppDeps } from '../deps.js';
+import { customerEmail } from '../email/customer-email.js';
 import { privateLinkOf } from '../portal/private-link.js';
 import { enqueue, journal, transact } from '../tx.js';
 import { OfferSnapshotSchema } from './offer-snapshot.js';
-import { offerEmail } from './send-offer.js';
 
 export const OFFER_REMINDERS_EVERY_MS = 15 * 60_000;
 
@@ -39,13 +39,25 @@ export async function sweepOfferReminders(deps: AppDeps): Promise<number> {
       const snapshot = OfferSnapshotSchema.parse(JSON.parse(offer.snapshot_json));
       if (customer) {
         const link = await privateLinkOf(deps, tx, { schoolId: offer.school_id, id: offer.request_id });
-        const email = offerEmail({ ...snapshot, validUntil }, offer.id, link, customer);
-        const en = customer.language === 'en';
-        await enqueue(tx, {
-          schoolId: offer.school_id,
-          kind: 'email',
-          payload: { ...email, subject: `${en ? 'Reminder' : 'Rappel'} — ${String(email.subject)}` },
-        });
+        await enqueue(
+          tx,
+          customerEmail({
+            schoolId: offer.school_id,
+            requestId: offer.request_id,
+            to: customer.email,
+            firstName: customer.firstName,
+            language: customer.language,
+            fileNumber: snapshot.fileNumber,
+            link,
+            params: {
+              template: 'quote_expiry_reminder',
+              offerId: offer.id,
+              offerNumber: snapshot.number,
+              offerKind: snapshot.kind,
+              validUntil,
+            },
+          }),
+        );
       }
       await journal(tx, {
         schoolId: offer.school_id,

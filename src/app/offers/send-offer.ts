@@ -8,12 +8,13 @@ import {
 } from '../../db/repositories/index.js';
 import type { StaffLanguage } from '../../domain/errors.js';
 import { AppError, validation } from '../../domain/errors.js';
-import { type Cents, cents, formatMoney } from '../../domain/money.js';
-import { dayIn, formatCalendarDate, plusDays, yearIn } from '../../domain/time-zone.js';
+import { type Cents, cents } from '../../domain/money.js';
+import { dayIn, plusDays, yearIn } from '../../domain/time-zone.js';
 import { amountDueOf, depositOf, totalsOf } from '../../domain/totals.js';
 import type { Devis } from '../../shared/contracts/sales.js';
 import type { StaffActor } from '../actor.js';
 import type { AppDeps } from '../deps.js';
+import { customerEmail } from '../email/customer-email.js';
 import { newId } from '../ids.js';
 import { privateLinkOf } from '../portal/private-link.js';
 import { changeRequest } from '../requests/change-request.js';
@@ -160,11 +161,7 @@ async function sendOffer(
       );
       if (customer) {
         const link = await privateLinkOf(deps, tx, { schoolId: actor.schoolId, id: requestId });
-        file.enqueue({
-          schoolId: actor.schoolId,
-          kind: 'email',
-          payload: offerEmail(snapshot, offerId, link, customer),
-        });
+        file.enqueue(offerEmail({ schoolId: actor.schoolId, requestId, offerId, snapshot }, link, customer));
       }
       return until;
     });
@@ -198,48 +195,32 @@ function lineLabel(
   return line.label || customLessonLabel;
 }
 
-/** The e-mail to the customer: the offer, its validity, the private link and (a quote) its PDF. */
+/** The customer e-mail of a sent quote or payment link (rendered at delivery, the quote PDF attached). */
 export function offerEmail(
-  snapshot: OfferSnapshot,
-  offerId: string,
+  offer: { schoolId: string; requestId: string; offerId: string; snapshot: OfferSnapshot },
   link: string,
   customer: { email: string; firstName: string; language: string },
-): Record<string, unknown> {
-  const en = customer.language === 'en';
-  const isQuote = snapshot.kind === 'quote';
-  const amount = formatMoney(
-    cents(snapshot.amountCents ?? snapshot.totals.totalCents),
-    en ? 'en-GB' : 'fr-FR',
-  );
-  const until = en ? snapshot.validUntil : formatCalendarDate(snapshot.validUntil);
-  const subject = en
-    ? `${isQuote ? 'Your quote' : 'Your payment link'} ${snapshot.number} — file ${snapshot.fileNumber} — ${snapshot.school.name}`
-    : `${isQuote ? 'Votre devis' : 'Votre lien de paiement'} ${snapshot.number} — dossier ${snapshot.fileNumber} — ${snapshot.school.name}`;
-  const text = en
-    ? [
-        `Hello ${customer.firstName},`,
-        '',
-        isQuote
-          ? `Please find attached our quote ${snapshot.number} (${amount}), valid until ${until}.`
-          : `You can pay ${amount} for your file ${snapshot.fileNumber} until ${until}.`,
-        `Your file, at any time: ${link}`,
-        '',
-        snapshot.school.name,
-      ]
-    : [
-        `Bonjour ${customer.firstName},`,
-        '',
-        isQuote
-          ? `Veuillez trouver ci-joint notre devis ${snapshot.number} (${amount}), valable jusqu’au ${until}.`
-          : `Vous pouvez régler ${amount} pour votre dossier ${snapshot.fileNumber} jusqu’au ${until}.`,
-        `Votre dossier, à tout moment : ${link}`,
-        '',
-        snapshot.school.name,
-      ];
-  return {
+) {
+  const { snapshot } = offer;
+  const common = {
+    schoolId: offer.schoolId,
+    requestId: offer.requestId,
     to: customer.email,
-    subject,
-    text: text.join('\n'),
-    attachments: isQuote ? [{ filename: `${snapshot.number}.pdf`, offerId }] : [],
+    firstName: customer.firstName,
+    language: customer.language,
+    fileNumber: snapshot.fileNumber,
+    link,
   };
+  const facts = { offerId: offer.offerId, offerNumber: snapshot.number, validUntil: snapshot.validUntil };
+  return customerEmail({
+    ...common,
+    params:
+      snapshot.kind === 'quote'
+        ? { template: 'quote', ...facts, totalCents: snapshot.totals.totalCents }
+        : {
+            template: 'payment_link',
+            ...facts,
+            amountCents: snapshot.amountCents ?? snapshot.totals.totalCents,
+          },
+  });
 }

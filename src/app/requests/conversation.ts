@@ -1,18 +1,15 @@
-import { findCustomerInSchool, findSchoolBasics, insertMessage } from '../../db/repositories/index.js';
+import { findCustomerInSchool, insertMessage } from '../../db/repositories/index.js';
 import { AppError } from '../../domain/errors.js';
 import { preview } from '../../domain/request.js';
 import type { StaffActor } from '../actor.js';
 import type { AppDeps } from '../deps.js';
+import { customerEmail } from '../email/customer-email.js';
 import { newId } from '../ids.js';
+import { privateLinkOf } from '../portal/private-link.js';
 import { transact } from '../tx.js';
 import { changeRequest } from './change-request.js';
 import { REQUEST_MESSAGES } from './requests.messages.js';
 import { indexMessage } from './search-document.js';
-
-const REPLY_SUBJECT: Record<string, (number: string, school: string) => string> = {
-  fr: (n, s) => `${s} — réponse à votre demande ${n}`,
-  en: (n, s) => `${s} — reply to your request ${n}`,
-};
 
 /**
  * A secretary answers the customer in the conversation: the message is stored, the customer's
@@ -33,10 +30,7 @@ export async function replyToCustomer(
       async (file) => {
         const { request } = file;
         if (request.archivedAt) throw new AppError('INVALID_STATE', REQUEST_MESSAGES.archivedNoReply);
-        const [customer, school] = await Promise.all([
-          findCustomerInSchool(tx.trx, actor.schoolId, request.customerId),
-          findSchoolBasics(tx.trx, actor.schoolId),
-        ]);
+        const customer = await findCustomerInSchool(tx.trx, actor.schoolId, request.customerId);
         const id = newId('message');
         await insertMessage(tx.trx, {
           id,
@@ -59,12 +53,19 @@ export async function replyToCustomer(
           paramsJson: null,
           author: 'staff',
         });
-        const subject = (REPLY_SUBJECT[request.language] ?? REPLY_SUBJECT.en!)(request.number, school.name);
-        file.enqueue({
-          schoolId: actor.schoolId,
-          kind: 'email',
-          payload: { to: customer!.email, subject, text: `${body}\n\n— ${actor.name}, ${school.name}` },
-        });
+        if (customer)
+          file.enqueue(
+            customerEmail({
+              schoolId: actor.schoolId,
+              requestId,
+              to: customer.email,
+              firstName: customer.first_name,
+              language: request.language,
+              fileNumber: request.number,
+              link: await privateLinkOf(deps, tx, { schoolId: actor.schoolId, id: requestId }),
+              params: { template: 'staff_reply', messageId: id, body, staffName: actor.name },
+            }),
+          );
         file.journal({ action: 'message.sent', details: { messageId: id } });
         return { id, createdAt: tx.now };
       },

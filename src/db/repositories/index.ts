@@ -11,6 +11,7 @@ export * from './instructor-unavailability.repository.js';
 export * from './intake.repository.js';
 export * from './journal.repository.js';
 export * from './line.repository.js';
+export * from './mail.repository.js';
 export * from './mail-log.repository.js';
 export * from './message.repository.js';
 export * from './notification.repository.js';

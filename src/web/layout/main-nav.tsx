@@ -27,6 +27,7 @@ export const SETTINGS_ITEMS = [
   { href: '/parametres/devis', label: 'salesSettings.nav' },
   { href: '/parametres/logiciel-de-caisse', label: 'pos.settings.nav' },
   { href: '/parametres/archivage', label: 'archive.season.nav' },
+  { href: '/parametres/boite-d-envoi', label: 'outbox.nav' },
 ] as const;
 
 /** GESTION COMMERCIALE: the two lists of the sales back-office and their settings. */

@@ -1,0 +1,207 @@
+import {
+  findCustomerInSchool,
+  type findEmailSchool,
+  findEmailSchoolBySlug,
+  findRequest,
+  findSchoolOfRequest,
+  insertMessage,
+} from '../../db/repositories/index.js';
+import { AppError } from '../../domain/errors.js';
+import { preview } from '../../domain/request.js';
+import type { Actor } from '../actor.js';
+import type { AppDeps } from '../deps.js';
+import { customerEmail } from '../email/customer-email.js';
+import { checkReplyToken, readReplyAddress } from '../email/reply-address.js';
+import { enqueueNewRequestEmails, enqueueStaffEmails } from '../email/staff-email-notices.js';
+import { newId } from '../ids.js';
+import { portalUrl } from '../portal/private-link.js';
+import { changeRequest } from '../requests/change-request.js';
+import { findOrCreateCustomer } from '../requests/customers.js';
+import { openRequest } from '../requests/open-request.js';
+import { indexMessage } from '../requests/search-document.js';
+import { notifyStaff } from '../requests/staff-notifications.js';
+import { enqueue, type Tx, transact } from '../tx.js';
+import { INBOUND_MESSAGES } from './inbound.messages.js';
+import { type InboundEmail, readInboundEmail } from './read-inbound-email.js';
+
+export type InboundOutcome =
+  | { outcome: 'threaded'; requestId: string; messageId: string }
+  | { outcome: 'opened'; requestId: string; number: string }
+  | { outcome: 'ignored'; reason: 'automatic' };
+
+/**
+ * An e-mail posted by the school's mail relay (`POST /api/inbound/email`). It lands on a file ONLY
+ * through the signed reply address Schuss put in Reply-To (src/app/email/reply-address.ts) —
+ * never because of its From or its thread headers — as the file's customer's message, through the
+ * change path (the file is "à traiter", staff are told live). Sent to a school's general address
+ * (`<slug>@<inbound domain>`) without a reply address, it opens a new simple request of origin
+ * "E-mail" for its sender (found or created by normalised address in that school only). A forged
+ * or expired reply address is refused, nothing written. Auto-replies and bounces are ignored.
+ */
+export async function receiveInboundEmail(deps: AppDeps, raw: Buffer): Promise<InboundOutcome> {
+  const mail = await readInboundEmail(raw);
+  if (mail.isAutomatic) return { outcome: 'ignored', reason: 'automatic' };
+  const domain = deps.config.inboundEmailDomain;
+  const replyAddress = mail.recipients.find((a) => a.startsWith('reply+') && a.endsWith(`@${domain}`));
+  if (replyAddress) return threadReply(deps, mail, replyAddress);
+  const general = mail.recipients
+    .map((a) => /^([a-z0-9-]+)(?:\+[^@]*)?@(.+)$/.exec(a))
+    .find((m) => m !== null && m[2] === domain);
+  const school = general ? await findEmailSchoolBySlug(deps.db.kysely, general[1]!) : undefined;
+  if (!school) throw new AppError('VALIDATION', INBOUND_MESSAGES.noRecipient);
+  return openEmailRequest(deps, mail, school);
+}
+
+async function threadReply(deps: AppDeps, mail: InboundEmail, address: string): Promise<InboundOutcome> {
+  const token = readReplyAddress(address, deps.config.inboundEmailDomain);
+  if (!token) throw new AppError('FORBIDDEN', INBOUND_MESSAGES.forgedReply);
+  const schoolId = await findSchoolOfRequest(deps.db.kysely, token.requestId);
+  if (!schoolId) throw new AppError('FORBIDDEN', INBOUND_MESSAGES.forgedReply);
+  const check = checkReplyToken(deps.replyAddressKey, schoolId, token, deps.clock.now());
+  if (check === 'forged') throw new AppError('FORBIDDEN', INBOUND_MESSAGES.forgedReply);
+  if (check === 'expired') throw new AppError('FORBIDDEN', INBOUND_MESSAGES.expiredReply);
+  return transact(deps, async (tx) => {
+    const request = await findCustomerOfFile(tx, schoolId, token.requestId);
+    const actor: Actor = {
+      kind: 'customer',
+      schoolId,
+      customerId: request.customerId,
+      name: request.customerName,
+    };
+    const { result } = await changeRequest(
+      tx,
+      { schoolId, requestId: token.requestId, actor },
+      async (file) => {
+        if (file.request.archivedAt) throw new AppError('INVALID_STATE', INBOUND_MESSAGES.archived);
+        const id = newId('message');
+        const body = mail.body || mail.subject;
+        await insertMessage(tx.trx, {
+          id,
+          school_id: schoolId,
+          request_id: token.requestId,
+          author_kind: 'customer',
+          author_user_id: null,
+          noted_by_user_id: null,
+          body,
+          body_key: null,
+          body_params_json: null,
+          payload_json: JSON.stringify({
+            channel: 'email',
+            from: mail.from.address,
+            messageId: mail.messageId,
+          }),
+          created_at: tx.now,
+        });
+        await indexMessage(tx, schoolId, token.requestId, body);
+        file.conversationMoved({
+          at: tx.now,
+          preview: preview(body),
+          key: null,
+          paramsJson: null,
+          author: 'customer',
+        });
+        file.journal({ action: 'message.received', details: { messageId: id } });
+        await notifyStaff(tx, schoolId, {
+          kind: 'message.received',
+          requestId: token.requestId,
+          payload: { number: file.request.number, customerName: actor.name },
+        });
+        await enqueueStaffEmails(
+          tx,
+          {
+            schoolId,
+            requestId: token.requestId,
+            event: 'customer.replied',
+            fileNumber: file.request.number,
+            customerName: actor.name,
+          },
+          (m) => file.enqueue(m),
+        );
+        return { outcome: 'threaded' as const, requestId: token.requestId, messageId: id };
+      },
+    );
+    return result;
+  });
+}
+
+/** The file's own customer: the author of every reply to its address, whatever the From says. */
+async function findCustomerOfFile(
+  tx: Tx,
+  schoolId: string,
+  requestId: string,
+): Promise<{ customerId: string; customerName: string }> {
+  const request = await findRequest(tx.trx, schoolId, requestId);
+  if (!request) throw new AppError('FORBIDDEN', INBOUND_MESSAGES.forgedReply);
+  const customer = await findCustomerInSchool(tx.trx, schoolId, request.customerId);
+  return {
+    customerId: request.customerId,
+    customerName: customer ? `${customer.first_name} ${customer.last_name}`.trim() : '',
+  };
+}
+
+function namesOf(mail: InboundEmail): { firstName: string; lastName: string } {
+  const name = mail.from.name || mail.from.address.split('@')[0]!;
+  const [first, ...rest] = name.split(' ');
+  return { firstName: (first ?? '').slice(0, 100), lastName: rest.join(' ').slice(0, 100) };
+}
+
+async function openEmailRequest(
+  deps: AppDeps,
+  mail: InboundEmail,
+  school: NonNullable<Awaited<ReturnType<typeof findEmailSchool>>>,
+): Promise<InboundOutcome> {
+  return transact(deps, async (tx) => {
+    const { customer } = await findOrCreateCustomer(tx, school.id, {
+      email: mail.from.address,
+      ...namesOf(mail),
+      language: school.defaultLanguage,
+    });
+    const actor: Actor = {
+      kind: 'customer',
+      schoolId: school.id,
+      customerId: customer.id,
+      name: `${customer.first_name} ${customer.last_name}`.trim(),
+    };
+    const body = [mail.subject, mail.body].filter((t) => t !== '').join('\n\n') || '—';
+    const { request, portalToken } = await openRequest(tx, {
+      schoolId: school.id,
+      schoolTimeZone: school.timeZone,
+      source: 'email',
+      customer,
+      language: customer.language,
+      actor,
+      firstMessage: {
+        authorKind: 'customer',
+        body,
+        payload: { channel: 'email', from: mail.from.address, messageId: mail.messageId },
+      },
+      portalLinkKey: deps.portalLinkKey,
+    });
+    await notifyStaff(tx, school.id, {
+      kind: 'request.created',
+      requestId: request.id,
+      payload: { number: request.number, source: 'email', customerName: actor.name },
+    });
+    await enqueueNewRequestEmails(tx, {
+      schoolId: school.id,
+      id: request.id,
+      number: request.number,
+      customerName: actor.name,
+    });
+    await enqueue(
+      tx,
+      customerEmail({
+        schoolId: school.id,
+        requestId: request.id,
+        to: customer.email,
+        firstName: customer.first_name,
+        language: customer.language,
+        fileNumber: request.number,
+        link: portalUrl(deps, portalToken),
+        params: { template: 'acknowledgement' },
+      }),
+    );
+    tx.publish({ schoolId: school.id, type: 'request.changed', requestId: request.id });
+    return { outcome: 'opened' as const, requestId: request.id, number: request.number };
+  });
+}
