@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
+import type { CustomerEmailPayload } from '../../src/app/email/customer-email.js';
 import { cents, formatMoney } from '../../src/domain/money.js';
 import { LUC, MARIE, SCREENSHOTS, staffSuite } from '../support/e2e.js';
 
@@ -62,6 +63,18 @@ function fileRow() {
     .select(['status', 'total_cents', 'paid_cents'])
     .where('id', '=', fileId)
     .executeTakeFirstOrThrow();
+}
+
+/** The customer e-mails of the file waiting in (or delivered from) the outbox, by template. */
+async function customerEmailsOf(template: string): Promise<CustomerEmailPayload[]> {
+  const rows = await db()
+    .selectFrom('outbox')
+    .select('payload_json')
+    .where('kind', '=', 'customer_email')
+    .execute();
+  return rows
+    .map((row) => JSON.parse(row.payload_json) as CustomerEmailPayload)
+    .filter((p) => p.requestId === fileId && p.params.template === template);
 }
 
 /** On the sandbox's hosted checkout, the payer answers for the bank: "paiement accepté". */
@@ -148,31 +161,8 @@ describe('the customer pays online, the staff see it live', { timeout: 180_000 }
   });
 
   test('on a phone the customer removes the insurance, pays the deposit, then the rest; a second secretary sees it live', async () => {
-    // The link, as the customer receives it: the payment-link e-mail waiting in the outbox (its
-    // payload's `link` once it is a `customer_email` row, else the address its text gives).
-    const emails = await db()
-      .selectFrom('outbox')
-      .select(['kind', 'payload_json'])
-      .where('kind', 'in', ['email', 'customer_email'])
-      .orderBy('created_at')
-      .execute();
-    const links = emails.flatMap((row) => {
-      const payload = JSON.parse(row.payload_json) as {
-        to?: string;
-        subject?: string;
-        text?: string;
-        link?: string;
-        requestId?: string;
-        params?: { template?: string };
-      };
-      const isPaymentLink =
-        row.kind === 'customer_email'
-          ? payload.requestId === fileId && payload.params?.template === 'payment_link'
-          : payload.to === 'camille.rousseau@example.fr' &&
-            /^Votre lien de paiement/.test(payload.subject ?? '');
-      const link = payload.link ?? /https?:\/\/\S+\/c\/[A-Za-z0-9_-]{43}/.exec(payload.text ?? '')?.[0];
-      return isPaymentLink && link ? [link] : [];
-    });
+    // The link, as the customer receives it: the payment-link e-mail waiting in the outbox.
+    const links = (await customerEmailsOf('payment_link')).map((p) => p.link);
     expect(links).toHaveLength(1);
     const link = links[0]!;
     expect(link).toMatch(new RegExp(`^${suite.baseUrl}/c/[A-Za-z0-9_-]{43}$`));
@@ -223,6 +213,10 @@ describe('the customer pays online, the staff see it live', { timeout: 180_000 }
     // Luc's page moved by itself.
     await header(luc).getByText('Acompte versé', { exact: true }).waitFor();
     expect(await fileRow()).toMatchObject({ status: 'deposit_paid' });
+    // The customer's receipt, in the outbox (rendering and delivery are the mail's).
+    expect((await customerEmailsOf('payment_receipt')).map((p) => p.params)).toEqual([
+      expect.objectContaining({ amountCents: depositCents }),
+    ]);
     await shoot(luc, '6-staff-acompte-verse');
 
     // The rest, the same way.
@@ -236,6 +230,7 @@ describe('the customer pays online, the staff see it live', { timeout: 180_000 }
     await header(luc).getByText('Paiement soldé', { exact: true }).waitFor();
     await header(marie).getByText('Paiement soldé', { exact: true }).waitFor();
     expect(await fileRow()).toMatchObject({ status: 'paid', paid_cents: withoutInsurance });
+    expect(await customerEmailsOf('payment_receipt')).toHaveLength(2);
     await luc.getByRole('tab', { name: 'Paiement' }).click();
     await luc
       .getByRole('region', { name: 'Paiements et remboursements' })
