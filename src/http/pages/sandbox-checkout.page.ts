@@ -14,7 +14,7 @@ export function renderSandboxCheckoutPage(session: SandboxSession, language: Lan
   const amount = formatMoney(session.amountCents, SANDBOX_LOCALES[language]);
   const action = `/pay/sandbox/${esc(session.sessionId)}`;
   const button = (choice: string, label: string) =>
-    `<button type="submit" name="choice" value="${choice}" data-choice="${choice}">${esc(label)}</button>`;
+    `<button type="submit" name="choice" value="${choice}" data-choice="${choice}" class="${choice === 'accepted' || choice === 'accept_pending' ? 'primary-button' : 'secondary-button'}">${esc(label)}</button>`;
   let choices: string;
   if (session.state === 'created' || session.state === 'open')
     choices = `<form method="post" action="${action}" class="sandbox-choices">
