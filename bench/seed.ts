@@ -11,7 +11,7 @@ import { createSchool } from '../src/app/schools/create-school.js';
 import { loadConfig } from '../src/config/env.js';
 import { openDatabase } from '../src/db/connection.js';
 import { migrateToLatest } from '../src/db/migrate.js';
-import { loadLineFacts, loadStoredFacts, withSearchKeys } from '../src/db/repositories/index.js';
+import { loadStatusFacts, withSearchKeys } from '../src/db/repositories/index.js';
 import type { Database } from '../src/db/schema.js';
 import { type Cents, cents, multiply, percentOf, subtract } from '../src/domain/money.js';
 import { formatRequestNumber, requestCounterName, yearIn } from '../src/domain/numbering.js';
@@ -1097,8 +1097,8 @@ export async function verifyDataset(
         continue;
       }
       schoolIds.add(row.school_id);
-      const stored = await loadStoredFacts(db.kysely, row.school_id, row.id);
-      const facts = { ...stored, ...(await loadLineFacts(db.kysely, row.school_id, row.id)) };
+      const loaded = await loadStatusFacts(db.kysely, row.school_id, row.id);
+      const facts = { ...loaded.facts, ...loaded.beside };
       const status = deriveStatus(facts);
       const total = activeTotal(facts.lines);
       if (
