@@ -60,6 +60,9 @@ interface World {
     notificationId: string;
     sandboxSessionId: string;
     intakeKey: string;
+    /** A mail B sent (mail_log) and one of B's outbox rows. */
+    mailId: string;
+    outboxId: string;
   };
 }
 
@@ -771,6 +774,42 @@ const ROUTES: Record<string, Entry> = {
       },
     ],
   },
+  'GET /api/outbox': listing('/api/outbox'),
+  'GET /api/outbox/:id/html': {
+    probes: [
+      {
+        what: 'a mail B sent',
+        call: staff('GET', (w) => `/api/outbox/${w.b.mailId}/html`),
+        expect: NOT_FOUND,
+      },
+    ],
+  },
+  'POST /api/outbox/:id/retry': {
+    probes: [
+      {
+        what: 'B’s outbox row',
+        call: staff('POST', (w) => `/api/outbox/${w.b.outboxId}/retry`),
+        expect: NOT_FOUND,
+      },
+    ],
+  },
+  'GET /api/me/email-notifications': { none: 'the caller’s own preferences' },
+  'PUT /api/me/email-notifications': { none: 'the caller’s own preferences' },
+  'POST /api/inbound/email': {
+    probes: [
+      {
+        what: 'a reply to B’s file without the installation’s secret',
+        call: (w) =>
+          w.app.inject({
+            method: 'POST',
+            url: '/api/inbound/email',
+            headers: { 'content-type': 'application/json' },
+            payload: { to: `reply+${w.b.file.id}@schuss.localhost`, from: w.b.customerEmail, text: 'volé' },
+          }),
+        expect: [401, 403],
+      },
+    ],
+  },
   'GET /c': { none: 'the “link not valid” page' },
   'GET /c/*': { none: 'the “link not valid” page' },
 };
@@ -1022,6 +1061,20 @@ describeEachDatabase('school isolation matrix', (ctx) => {
         notificationId: notification?.id ?? 'none',
         sandboxSessionId,
         intakeKey: bIntake.key,
+        mailId: (
+          await c.deps.db.kysely
+            .selectFrom('mail_log')
+            .select('id')
+            .where('school_id', '=', B.school.id)
+            .executeTakeFirstOrThrow()
+        ).id,
+        outboxId: (
+          await c.deps.db.kysely
+            .selectFrom('outbox')
+            .select('id')
+            .where('school_id', '=', B.school.id)
+            .executeTakeFirstOrThrow()
+        ).id,
       },
     };
     secrets = [
@@ -1056,6 +1109,10 @@ describeEachDatabase('school isolation matrix', (ctx) => {
     const optional = new Set(['GET /app', 'GET /app/*', 'GET /api/metrics']);
     const stale = Object.keys(ROUTES).filter((key) => !table.includes(key) && !optional.has(key));
     expect(stale, 'entries for routes that do not exist').toEqual([]);
+    const probedRoutes = table.filter((key) => 'probes' in ROUTES[key]!);
+    console.info(
+      `isolation matrix: ${table.length} routes; ${probedRoutes.length} take an id, a number or a token and are probed (${probedRoutes.reduce((n, key) => n + (ROUTES[key] as { probes: Probe[] }).probes.length, 0)} probes); ${table.length - probedRoutes.length} take none (reason given)`,
+    );
   });
 
   it('A’s callers get 404 (403 for keys) on B’s values, see nothing of B, change nothing of B', async () => {
