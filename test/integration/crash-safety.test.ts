@@ -33,10 +33,11 @@ import { createPostgresDatabase, testConfig } from '../support/harness.js';
  * status/total/paid is the status rule's on its stored facts, the tab counts match, no e-mail went
  * twice; at the end every committed message was delivered exactly once.
  *
- * CRASH_RUNS=<n> sets the runs per database (default 9: a random kill, then each named point once;
+ * CRASH_RUNS=<n> sets the runs per database (default 4 inside npm test: a random kill, then the first named
+ * points; CRASH_RUNS=9 reaches every named point once;
  * beyond that, random kills and named points alternate). CRASH_SEED replays a run's random choices.
  */
-const RUNS = Number(process.env.CRASH_RUNS ?? CRASH_POINTS.length + 1);
+const RUNS = Number(process.env.CRASH_RUNS ?? 4);
 if (CRASH_POINTS.length !== 8) throw new Error('new crash point: add it to ORDER and give it a trigger');
 const KIDS = [{ firstName: 'Léa', birthDate: '2016-03-02', level: 'beginner' }];
 

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import { startTsProcess } from '../../bench/processes.js';
 import type { CrashPoint } from '../../src/app/crash-points.js';
 import type { DialectName } from '../../src/db/connection.js';
-import { loadLineFacts, loadStoredFacts } from '../../src/db/repositories/index.js';
+import { loadStatusFacts } from '../../src/db/repositories/index.js';
 import type { Database } from '../../src/db/schema.js';
 import { activeTotal, deriveStatus } from '../../src/domain/status.js';
 
@@ -181,8 +181,7 @@ export async function crashInvariants(
   }
   const requests = await db.selectFrom('requests').select(['id', 'school_id', 'customer_id']).execute();
   for (const r of requests) {
-    const facts = await loadStoredFacts(db, r.school_id, r.id);
-    const beside = await loadLineFacts(db, r.school_id, r.id);
+    const { facts, beside } = await loadStatusFacts(db, r.school_id, r.id);
     const status = deriveStatus({ ...facts, lines: beside.lines, paidCents: beside.paidCents });
     if (status !== facts.stored.status)
       problems.push(`${r.id}: stored status ${facts.stored.status}, rule says ${status}`);
