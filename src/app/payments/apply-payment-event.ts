@@ -17,6 +17,7 @@ import { type Cents, cents } from '../../domain/money.js';
 import { type ProviderEvent, WebhookSignatureError } from '../../integrations/payments/payment-provider.js';
 import type { Actor } from '../actor.js';
 import type { AppDeps } from '../deps.js';
+import { enqueuePaymentStaffEmails } from '../email/staff-email-notices.js';
 import { newId } from '../ids.js';
 import { changeRequest, type RequestChange } from '../requests/change-request.js';
 import { type Tx, transact } from '../tx.js';
@@ -268,6 +269,7 @@ async function recordOnlinePayment(
       paidCents,
       remainingCents,
     });
+    await enqueuePaymentStaffEmails(tx, file);
   });
 }
 
