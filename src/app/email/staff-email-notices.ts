@@ -5,7 +5,7 @@ import { type StaffEmailEvent, staffEmail } from './staff-email.js';
 
 /**
  * Writes the e-mail notification of `event` for every active staff member of the school who
- * chose it (Paramètres → Personnel), inside the caller's transaction.
+ * chose it (Paramètres → Mon compte), inside the caller's transaction.
  */
 export async function enqueueStaffEmails(
   tx: Tx,
