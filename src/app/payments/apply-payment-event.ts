@@ -18,6 +18,7 @@ import { type ProviderEvent, WebhookSignatureError } from '../../integrations/pa
 import type { Actor } from '../actor.js';
 import { crashPoint } from '../crash-points.js';
 import type { AppDeps } from '../deps.js';
+import { enqueuePaymentStaffEmails } from '../email/staff-email-notices.js';
 import { newId } from '../ids.js';
 import { changeRequest, type RequestChange } from '../requests/change-request.js';
 import { type Tx, transact } from '../tx.js';
@@ -272,6 +273,7 @@ async function recordOnlinePayment(
       paidCents,
       remainingCents,
     });
+    await enqueuePaymentStaffEmails(tx, file);
   });
 }
 
