@@ -122,6 +122,44 @@ describeEachDatabase(
       expect(notified.length).toBeGreaterThan(0);
     });
 
+    it('a reply to an archived file is recorded and shown; the file stays archived', async () => {
+      const created = (
+        await marie.post('/api/requests', {
+          customer: {
+            email: `archivee-${ctx().dialect}@example.fr`,
+            firstName: 'Inès',
+            lastName: 'Roux',
+            language: 'fr',
+          },
+          message: 'Merci pour la saison !',
+        })
+      ).json() as { id: string; number: string; version: number };
+      const archived = await marie.post(`/api/requests/${created.id}/archive`, { version: created.version });
+      expect(archived.statusCode, archived.body).toBe(200);
+      const reply = await post(
+        rawEmail(
+          {
+            From: `Inès Roux <archivee-${ctx().dialect}@example.fr>`,
+            To: replyTo(created, a.id),
+            Subject: `Re: dossier ${created.number}`,
+          },
+          'Une dernière question pour l’an prochain.',
+        ),
+      );
+      expect(reply.statusCode, reply.body).toBe(200);
+      expect(reply.json()).toMatchObject({ outcome: 'threaded', requestId: created.id });
+      expect((await messagesOf(created.id)).at(-1)).toEqual({
+        author_kind: 'customer',
+        body: 'Une dernière question pour l’an prochain.',
+      });
+      const row = await ctx()
+        .deps.db.kysely.selectFrom('requests')
+        .select('status')
+        .where('id', '=', created.id)
+        .executeTakeFirstOrThrow();
+      expect(row.status).toBe('archived');
+    });
+
     it('stores a message posted twice (same Message-ID) once: a reply, a new request, two deliveries at once', async () => {
       const reply = rawEmail(
         {

@@ -31,8 +31,4 @@ export const INBOUND_MESSAGES = {
     fr: 'L’adresse de réponse a expiré : le message n’est rattaché à aucun dossier.',
     en: 'The reply address has expired: the message is attached to no file.',
   },
-  archived: {
-    fr: 'Le dossier de cette adresse de réponse est archivé.',
-    en: 'The file of this reply address is archived.',
-  },
 } as const satisfies Record<string, StaffText>;

@@ -79,7 +79,7 @@ async function threadReply(deps: AppDeps, mail: InboundEmail, address: string): 
       tx,
       { schoolId, requestId: token.requestId, actor },
       async (file) => {
-        if (file.request.archivedAt) throw new AppError('INVALID_STATE', INBOUND_MESSAGES.archived);
+        // An archived file takes a late reply too (issue 12): recorded, shown, the file stays "Archivé".
         const id = newId('message');
         const body = mail.body || mail.subject;
         await insertMessage(tx.trx, {
