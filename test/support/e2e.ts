@@ -238,6 +238,11 @@ export interface StaffSuite {
    * test — or, with `keep`, after the file (one page the tests share).
    */
   signIn(email: string, viewport: ViewportSize, options?: { keep?: boolean }): Promise<Page>;
+  /**
+   * A page signed in as no one (a customer opening their link) on its own French-speaking
+   * browser context, closed after the test, its problems collected like the staff's.
+   */
+  guest(viewport: ViewportSize): Promise<Page>;
 }
 
 /**
@@ -290,6 +295,12 @@ export function staffSuite(options: StaffSuiteOptions): StaffSuite {
       options.watch?.(page, problems);
       await signInAs(page, this.baseUrl, email);
       return page;
+    },
+    async guest(viewport) {
+      const context = await browser!.newContext({ viewport, locale: 'fr-FR' });
+      context.setDefaultTimeout(options.actionTimeout ?? 10_000);
+      contexts.push(context);
+      return collectPageProblems(await context.newPage(), problems, options.provoked);
     },
   };
 }
