@@ -51,10 +51,15 @@ const money = (amount: string) => new RegExp(`${amount}\\s€`);
 
 type Counts = Record<string, number>;
 
+/** How long a page action, a wait or a poll may take (the machine is shared and often loaded). */
+const WAIT_MS = 20_000;
+/** Reads until it matches, as long as a page action may take (expect.poll's own 1 s is too short). */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: WAIT_MS });
+
 // Provoked on purpose: the login page's "who am I" (401) before each sign-in.
 const suite = staffSuite({
   provoked: /status of 401\b/,
-  actionTimeout: 20_000,
+  actionTimeout: WAIT_MS,
   env: { LOG_LEVEL: 'silent' },
   // A lighter proof of work keeps the forms quick (the forms' own test does the same).
   config: (base) => ({
@@ -91,15 +96,24 @@ beforeEach((context) => {
 // ── Helpers ──
 
 async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, `journey-${name}.png`), fullPage, animations: 'disabled' });
+  // From the top, nothing focused: a full-page capture of a scrolled page moves the sticky header.
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.scrollTo(0, 0);
+  });
+  await page.screenshot({
+    path: join(SCREENSHOTS, `journey-${name}.png`),
+    fullPage,
+    animations: 'disabled',
+    // The staff app's confirmations ("Devis envoyé à …", read by the steps) would stack over it.
+    style: '.mantine-Notifications-root { visibility: hidden !important; }',
+  });
 }
 
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  await expect
-    .poll(() =>
-      page.evaluate(() => document.scrollingElement!.scrollWidth - document.documentElement.clientWidth),
-    )
-    .toBeLessThanOrEqual(0);
+  await poll(() =>
+    page.evaluate(() => document.scrollingElement!.scrollWidth - document.documentElement.clientWidth),
+  ).toBeLessThanOrEqual(0);
 }
 
 const header = (page: Page) => page.locator('main').getByText(/^N° /).locator('..');
@@ -211,11 +225,11 @@ async function payInSandbox(button: string, amount: string, left: string, name: 
   expect((await accept.boundingBox())!.height).toBeGreaterThanOrEqual(44);
   await accept.click();
   await customer.waitForURL(/\/c\/[^?]+\?paiement=/);
-  await expect.poll(() => customer.locator('main').getAttribute('data-live-ready')).toBe('1');
+  await poll(() => customer.locator('main').getAttribute('data-live-ready')).toBe('1');
   // The sandbox's webhook waits in the outbox like a provider's would; delivered now, and the
   // customer's page shows what is left without being reloaded.
   await suite.server.deps.outbox.drain();
-  await expect.poll(() => customer.locator('[data-due]').textContent()).toMatch(money(left));
+  await poll(() => customer.locator('[data-due]').textContent()).toMatch(money(left));
 }
 
 describe('the tutorial, from the forms to the archive', { timeout: 180_000 }, () => {
@@ -388,9 +402,9 @@ describe('the tutorial, from the forms to the archive', { timeout: 180_000 }, ()
     await dialog(marie).getByRole('button', { name: 'Ajouter la prestation' }).click();
     await dialog(marie).waitFor({ state: 'detached' });
     await expectStatus(marie, 'Dossier en cours');
-    await expect
-      .poll(() => devisTab(marie).textContent())
-      .toMatch(new RegExp(`^Devis · 1 · ${money(LESSON).source}$`));
+    await poll(() => devisTab(marie).textContent()).toMatch(
+      new RegExp(`^Devis · 1 · ${money(LESSON).source}$`),
+    );
 
     // The optional insurance, one per child.
     await marie.getByRole('button', { name: 'Ajouter une prestation' }).click();
@@ -408,15 +422,15 @@ describe('the tutorial, from the forms to the archive', { timeout: 180_000 }, ()
       .filter({ hasText: /Assurance Carré Neige/ })
       .getByText('Option', { exact: true })
       .waitFor();
-    await expect
-      .poll(() => devisTab(marie).textContent())
-      .toMatch(new RegExp(`^Devis · 2 · ${money(WITH_INSURANCE).source}$`));
+    await poll(() => devisTab(marie).textContent()).toMatch(
+      new RegExp(`^Devis · 2 · ${money(WITH_INSURANCE).source}$`),
+    );
     await expectFolderTabs(marie, { request: 1, new: 1, in_progress: 1 });
 
     // The custom request: "ÉDITER", the instructor's availability, adjusted, validated.
     await openFolder(marie, 'Nouveaux dossiers', nameOf(CUSTOM));
     await devisTab(marie).click();
-    await expect.poll(() => devisTab(marie).textContent()).toBe('Devis · 1 · À chiffrer');
+    await poll(() => devisTab(marie).textContent()).toBe('Devis · 1 · À chiffrer');
     const lesson = services(marie).getByRole('listitem').first();
     await lesson.getByRole('button', { name: 'Éditer' }).click();
     await dialog(marie).getByRole('heading', { name: 'Éditer — esf sur mesure' }).waitFor();
@@ -432,9 +446,9 @@ describe('the tutorial, from the forms to the archive', { timeout: 180_000 }, ()
     await dialog(marie).getByRole('button', { name: 'Valider', exact: true }).click();
     await dialog(marie).waitFor({ state: 'detached' });
     await expectStatus(marie, 'Dossier en cours');
-    await expect
-      .poll(() => devisTab(marie).textContent())
-      .toMatch(new RegExp(`^Devis · 1 · ${money(CUSTOM_PRICE).source}$`));
+    await poll(() => devisTab(marie).textContent()).toMatch(
+      new RegExp(`^Devis · 1 · ${money(CUSTOM_PRICE).source}$`),
+    );
     await expect(lesson.textContent()).resolves.toContain(`Moniteur : ${INSTRUCTOR}`);
     await expectFolderTabs(marie, { request: 1, in_progress: 2 });
 
@@ -502,17 +516,17 @@ describe('the tutorial, from the forms to the archive', { timeout: 180_000 }, ()
 
     customer = await suite.guest(PHONE);
     await customer.goto(privateLink);
-    await expect.poll(() => customer.locator('main').getAttribute('data-live-ready')).toBe('1');
+    await poll(() => customer.locator('main').getAttribute('data-live-ready')).toBe('1');
     expect(await customer.locator('h1').textContent()).toBe(`Dossier n° ${numbers.vel}`);
-    await expect.poll(portalTotal).toMatch(money(WITH_INSURANCE));
+    await poll(portalTotal).toMatch(money(WITH_INSURANCE));
     await expectNoSidewaysScroll(customer);
     await shoot(customer, '04-portail');
 
     await customer.getByRole('button', { name: /^Retirer : Assurance/ }).click();
     await customer.waitForURL(/ok=removed/);
-    await expect.poll(portalTotal).toMatch(money(LESSON));
+    await poll(portalTotal).toMatch(money(LESSON));
     await payInSandbox('Payer l’acompte', DEPOSIT, BALANCE, '04-sandbox-acompte');
-    await expect.poll(() => customer.locator('main').getAttribute('data-live-ready')).toBe('1');
+    await poll(() => customer.locator('main').getAttribute('data-live-ready')).toBe('1');
 
     await customer
       .getByLabel('Votre message à l’école')
@@ -606,7 +620,10 @@ describe('the tutorial, from the forms to the archive', { timeout: 180_000 }, ()
 
     // "Saisi dans logiciel" for the custom lesson.
     await openFolder(marie, 'Paiement soldé', nameOf(CUSTOM));
-    await marie.getByRole('checkbox', { name: 'Saisi dans logiciel' }).check();
+    // The box follows the server's answer (not ticked before it), so a click, then its state.
+    const entered = marie.getByRole('checkbox', { name: 'Saisi dans logiciel' });
+    await entered.click();
+    await poll(() => entered.isChecked()).toBe(true);
     await marie.getByText('« Saisi dans logiciel » est coché.').waitFor();
     await expectStatus(marie, 'Commande traitée');
     await shoot(marie, '05-saisi-dans-logiciel');
@@ -637,9 +654,9 @@ describe('the tutorial, from the forms to the archive', { timeout: 180_000 }, ()
       .getByRole('listitem')
       .filter({ hasText: /Cours collectif enfants — Flocon/ });
     await lessonLine.waitFor();
-    await expect
-      .poll(() => devisTab(marie).textContent())
-      .toMatch(new RegExp(`^Devis · 1 · ${money(LESSON).source}$`));
+    await poll(() => devisTab(marie).textContent()).toMatch(
+      new RegExp(`^Devis · 1 · ${money(LESSON).source}$`),
+    );
     await shoot(marie, '06-archive-devis');
     expect(await services(marie).textContent()).not.toMatch(new RegExp(VEL.children.join('|')));
     expect(
