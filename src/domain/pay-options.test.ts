@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cents } from './money.js';
-import { type PayFacts, payOptionsOf } from './pay-options.js';
+import { type PayFacts, payOptionsOf, scheduledDepositOf } from './pay-options.js';
 
 const base: PayFacts = {
   isOnlinePaymentAllowed: true,
@@ -9,7 +9,7 @@ const base: PayFacts = {
   today: '2026-12-10',
   totalCents: cents(30_000),
   paidCents: cents(0),
-  depositBp: 3_000,
+  depositCents: cents(9_000),
 };
 
 describe('payOptionsOf', () => {
@@ -30,7 +30,7 @@ describe('payOptionsOf', () => {
     ]);
   });
 
-  it('a quote offers the balance, and the school deposit while nothing is paid', () => {
+  it('a quote offers the balance, and the deposit of the file’s rule while nothing is paid', () => {
     const quote = {
       ...base,
       latestOffer: { kind: 'quote' as const, amountCents: null, validUntil: '2026-12-20' },
@@ -39,7 +39,18 @@ describe('payOptionsOf', () => {
       { purpose: 'deposit', amountCents: 9_000 },
       { purpose: 'balance', amountCents: 30_000 },
     ]);
-    expect(payOptionsOf({ ...quote, depositBp: 0 })).toEqual([{ purpose: 'balance', amountCents: 30_000 }]);
+    expect(payOptionsOf({ ...quote, depositCents: cents(0) })).toEqual([
+      { purpose: 'balance', amountCents: 30_000 },
+    ]);
+    // A fixed-amount rule is taken to the cent (not rounded through a percentage of the total).
+    expect(payOptionsOf({ ...quote, totalCents: cents(29_999), depositCents: cents(10_001) })).toEqual([
+      { purpose: 'deposit', amountCents: 10_001 },
+      { purpose: 'balance', amountCents: 29_999 },
+    ]);
+    // A deposit that is the whole total is no deposit: the balance only.
+    expect(payOptionsOf({ ...quote, depositCents: cents(30_000) })).toEqual([
+      { purpose: 'balance', amountCents: 30_000 },
+    ]);
     expect(payOptionsOf({ ...quote, paidCents: cents(100) })).toEqual([
       { purpose: 'balance', amountCents: 29_900 },
     ]);
@@ -52,5 +63,15 @@ describe('payOptionsOf', () => {
     expect(payOptionsOf({ ...base, today: '2026-12-21' })).toEqual([]);
     expect(payOptionsOf({ ...base, today: '2026-12-20' })).toHaveLength(2);
     expect(payOptionsOf({ ...base, paidCents: cents(30_000) })).toEqual([]);
+  });
+
+  it('the schedule’s deposit step: the link’s deposit, the quote’s rule, none for a balance link', () => {
+    expect(scheduledDepositOf(base)).toBe(9_000);
+    const quote = { ...base, latestOffer: { kind: 'quote' as const, amountCents: null, validUntil: null } };
+    expect(scheduledDepositOf({ ...quote, depositCents: cents(5_000) })).toBe(5_000);
+    expect(scheduledDepositOf({ ...quote, depositCents: cents(0) })).toBeNull();
+    const balanceLink = { kind: 'payment_link' as const, amountCents: cents(30_000), validUntil: null };
+    expect(scheduledDepositOf({ ...base, latestOffer: balanceLink })).toBeNull();
+    expect(scheduledDepositOf({ ...base, latestOffer: null })).toBeNull();
   });
 });

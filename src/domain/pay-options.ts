@@ -1,5 +1,5 @@
 import { type Cents, cents } from './money.js';
-import { amountDueOf, depositOf } from './totals.js';
+import { amountDueOf } from './totals.js';
 
 /**
  * What the customer's "Payer" button may offer, from the file's facts alone — one rule shared by
@@ -8,8 +8,8 @@ import { amountDueOf, depositOf } from './totals.js';
  *   file is archived, nothing was sent, the latest quote or link has expired, or nothing is due;
  * - a payment link for a deposit offers that deposit (what remains of it) and the whole balance;
  *   once the deposit is paid, the balance;
- * - a payment link for the balance, or a quote, offers the balance — a quote also the school's
- *   deposit while nothing is paid yet.
+ * - a payment link for the balance, or a quote, offers the balance — a quote also the deposit
+ *   the file's rule asks (its own, else the school's) while nothing is paid yet.
  */
 export type PayPurpose = 'deposit' | 'balance';
 
@@ -31,8 +31,11 @@ export interface PayFacts {
   today: string;
   totalCents: Cents;
   paidCents: Cents;
-  /** The deposit percentage in basis points (the file's rule, else the school's). */
-  depositBp: number;
+  /**
+   * The deposit the file's rule asks of its total, in cents (a percentage of it, or a fixed
+   * amount — the file's own rule, else the school's); 0: no deposit.
+   */
+  depositCents: Cents;
 }
 
 export function payOptionsOf(facts: PayFacts): PayOption[] {
@@ -46,9 +49,19 @@ export function payOptionsOf(facts: PayFacts): PayOption[] {
   if (offer.kind === 'payment_link' && offer.amountCents !== null) {
     const left = offer.amountCents - facts.paidCents;
     if (left > 0 && left < due) deposit = cents(left);
-  } else if (offer.kind === 'quote' && facts.paidCents === 0 && facts.depositBp > 0) {
-    const asked = depositOf(facts.totalCents, facts.paidCents, facts.depositBp);
-    if (asked > 0 && asked < due) deposit = asked;
+  } else if (offer.kind === 'quote' && facts.paidCents === 0 && facts.depositCents > 0) {
+    if (facts.depositCents < due) deposit = facts.depositCents;
   }
   return deposit === null ? [balance] : [{ purpose: 'deposit', amountCents: deposit }, balance];
+}
+
+/**
+ * The deposit step of the customer's schedule: what a payment link for a deposit asks, or the
+ * deposit a quote's file rule asks; null when there is none (a link for the balance, no deposit).
+ */
+export function scheduledDepositOf(facts: PayFacts): Cents | null {
+  const offer = facts.latestOffer;
+  if (offer === null) return null;
+  const asked = offer.kind === 'payment_link' ? offer.amountCents : facts.depositCents;
+  return asked !== null && asked > 0 && asked < facts.totalCents ? asked : null;
 }

@@ -98,12 +98,12 @@ export function countLiveConnection(delta: 1 | -1): void {
   liveConnections.inc(delta);
 }
 
-export const WEBHOOK_OUTCOMES = ['applied', 'duplicate', 'ignored', 'rejected', 'failed'] as const;
+export const WEBHOOK_OUTCOMES = ['applied', 'duplicate', 'ignored', 'anomaly', 'rejected', 'failed'] as const;
 export type WebhookOutcome = (typeof WEBHOOK_OUTCOMES)[number];
 
 const webhooks = new Counter({
   name: 'schuss_webhook_events_total',
-  help: 'Provider webhooks received, by outcome: applied, duplicate (already seen), ignored (not ours), rejected (bad signature or body), failed',
+  help: 'Provider webhooks received, by outcome: applied, duplicate (already seen), ignored (nothing to change), anomaly (recorded for staff, not counted as paid), rejected (bad signature, body or provider), failed',
   labelNames: ['outcome'] as const,
   registers: [metricsRegistry],
 });

@@ -12,10 +12,12 @@ const SECRET_PARAMS = /([?&](?:token|key|secret|password|signature|code)=)[^&#]*
 
 /**
  * A customer's private link is a bearer secret (`/c/<token>`): whoever reads it opens the file.
- * So is any `?token=…`-like parameter. The path of everything else is kept as it is.
+ * So is the sandbox's hosted checkout (`/pay/sandbox/<sessionId>`: whoever holds it answers for
+ * the bank), and any `?token=…`-like parameter. The path of everything else is kept as it is.
  */
 export function redactedUrl(url: string): string {
   if (url.startsWith('/c/')) return '/c/[redacted]';
+  if (url.startsWith('/pay/sandbox/')) return '/pay/sandbox/[redacted]';
   return url.includes('=') ? url.replace(SECRET_PARAMS, '$1[redacted]') : url;
 }
 

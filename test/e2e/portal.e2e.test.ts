@@ -147,6 +147,14 @@ describe('the customer portal', { timeout: 120_000 }, () => {
       () => document.scrollingElement!.scrollWidth - document.documentElement.clientWidth,
     );
     expect(wide).toBe(0);
+    // The right column is one stack: "Échéancier" follows "Payer en ligne" closely, whatever
+    // the height of the offer on the left.
+    const pay = (await page.locator('.card.pay').boundingBox())!;
+    const schedule = (await page.locator('.card.schedule').boundingBox())!;
+    const offer = (await page.locator('.card.offer').boundingBox())!;
+    expect(pay.x).toBeGreaterThan(offer.x + offer.width);
+    expect(Math.abs(schedule.x - pay.x)).toBeLessThan(1);
+    expect(schedule.y - (pay.y + pay.height)).toBeLessThanOrEqual(20);
     await page.screenshot({
       path: join(SCREENSHOTS, 'portal-desktop.png'),
       fullPage: true,

@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { GDPR_FILE_TABLES } from '../../src/db/repositories/gdpr.repository.js';
 import type { App } from '../../src/http/types.js';
 import { makeSchool } from '../support/factories.js';
 import { describeEachDatabase } from '../support/harness.js';

@@ -12,6 +12,7 @@ import { openStream } from '../support/sse.js';
 
 const TOKEN = 'metrics-token-for-the-tests';
 const SECRET_TOKEN = 'aLongCustomerPortalToken_0123456789abcdefghijk';
+const SANDBOX_SESSION = 'sbx_cs_SANDBOXSESSIONSECRET42';
 
 /** The value of one series in a Prometheus text, or null when absent. */
 function sample(text: string, series: string): number | null {
@@ -116,6 +117,25 @@ describeEachDatabase(
       const text = (await scrape()).body;
       expect(sample(text, 'schuss_webhook_events_total{outcome="applied"}')).toBe(applied + 1);
       expect(sample(text, 'schuss_webhook_events_total{outcome="rejected"}')).not.toBeNull();
+      // The webhook route counts each delivery by what became of it: a forged one is `rejected`.
+      const rejected = sample(text, 'schuss_webhook_events_total{outcome="rejected"}') ?? 0;
+      const forged = await app.inject({
+        method: 'POST',
+        url: '/api/webhooks/payments/sandbox',
+        headers: { 'content-type': 'application/json', 'schuss-sandbox-signature': 't=1,v1=00' },
+        payload: '{"id":"evt_forged"}',
+      });
+      expect(forged.statusCode).toBe(400);
+      const unknown = await app.inject({
+        method: 'POST',
+        url: '/api/webhooks/payments/nobody',
+        headers: { 'content-type': 'application/json' },
+        payload: '{}',
+      });
+      expect(unknown.statusCode).toBe(404);
+      expect(sample((await scrape()).body, 'schuss_webhook_events_total{outcome="rejected"}')).toBe(
+        rejected + 2,
+      );
       if (ctx().dialect === 'postgres')
         expect(sample(text, 'schuss_db_pool_connections{state="total"}')).toBeGreaterThan(0);
       expect(text).toContain('schuss_nodejs_eventloop_lag_seconds');
@@ -141,6 +161,7 @@ describeEachDatabase(
         url: '/api/metrics',
         headers: { authorization: `Bearer ${TOKEN}`, 'x-request-id': 'bad id with spaces' },
       });
+      await app.inject({ url: `/pay/sandbox/${SANDBOX_SESSION}?lang=fr` });
       const text = lines.join('');
       for (const secret of [
         SECRET_TOKEN.slice(0, 12),
@@ -150,14 +171,16 @@ describeEachDatabase(
         'INTAKEKEYSECRET',
         'PASSWORDSECRET',
         TOKEN,
+        SANDBOX_SESSION,
       ]) {
         expect(text, secret).not.toContain(secret);
       }
       const logged = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'request');
-      expect(logged).toHaveLength(3);
+      expect(logged).toHaveLength(4);
       expect(logged[0]).toMatchObject({ reqId: 'proxy-req-42', url: '/c/[redacted]' });
       expect(logged[1].url).toBe('/api/auth/login?token=[redacted]&lang=fr');
       expect(logged[2].reqId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(logged[3].url).toBe('/pay/sandbox/[redacted]');
     });
   },
   { config: { metricsToken: TOKEN } },
@@ -166,6 +189,7 @@ describeEachDatabase(
 describe('redactedUrl', () => {
   it('hides private links and secret-looking parameters, and leaves the rest alone', () => {
     expect(redactedUrl('/c/abc')).toBe('/c/[redacted]');
+    expect(redactedUrl('/pay/sandbox/sbx_cs_123?x=1')).toBe('/pay/sandbox/[redacted]');
     expect(redactedUrl('/api/x?key=1&Signature=2&page=3')).toBe(
       '/api/x?key=[redacted]&Signature=[redacted]&page=3',
     );

@@ -46,6 +46,11 @@ async function paidOnSandbox(ctx: TestContext, app: App, token: string, purpose:
   await ctx.deps.outbox.drain();
 }
 
+/** The newest refund in a PaymentsViewSchema answer (the refund route's). */
+function refundIdIn(view: { payments: { id: string; kind: string }[] }): string | undefined {
+  return view.payments.filter((p) => p.kind === 'refund').at(-1)?.id;
+}
+
 async function refundsOf(ctx: TestContext, requestId: string) {
   return (await paymentsOf(ctx, requestId)).filter((p) => p.kind === 'refund');
 }
@@ -195,7 +200,9 @@ describeEachDatabase(
       const answer = await refund(file.id, payment.id, '50');
       expect(answer.statusCode, answer.body).toBe(201);
       const [recorded] = await refundsOf(ctx(), file.id);
-      expect(recorded).toMatchObject({ id: answer.json().refundId, provider: 'sandbox' });
+      // The route answers the Paiement onglet (PaymentsViewSchema), the refund in its list.
+      expect(recorded).toMatchObject({ id: refundIdIn(answer.json()), provider: 'sandbox' });
+      expect(answer.json()).toMatchObject({ requestId: file.id, paidCents: 7_600, remainingCents: 34_400 });
       expect(recorded!.provider_ref).toMatch(/^sbx_re_/);
       // The sandbox's refund webhook waits in the outbox, like a provider's delivery.
       const waiting = await ctx()
@@ -407,7 +414,7 @@ describeEachDatabase(
       expect(answer.statusCode, answer.body).toBe(201);
       expect(early).toEqual(['ignored']);
       const call = stub.callsTo('/v1/refunds').at(-1)!;
-      expect(call.idempotencyKey).toBe(answer.json().refundId);
+      expect(call.idempotencyKey).toBe(refundIdIn(answer.json()));
       expect(call.fields).toMatchObject({ payment_intent: pi, amount: '4000' });
       const refunds = await refundsOf(ctx(), file.id);
       expect(refunds.map((r) => [Number(r.amount_cents), r.provider_ref])).toEqual([

@@ -327,7 +327,7 @@ describeEachDatabase(
         today: '2026-12-02',
         totalCents: after.totalCents as never,
         paidCents: after.paidCents as never,
-        depositBp: 3000,
+        depositCents: after.schedule.depositCents as never,
       };
       expect(payOptionsOf({ ...facts, isOnlinePaymentAllowed: after.isOnlinePaymentAllowed })).toEqual([]);
       expect(payOptionsOf({ ...facts, isOnlinePaymentAllowed: true })).not.toEqual([]);

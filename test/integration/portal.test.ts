@@ -149,6 +149,46 @@ describeEachDatabase('the customer portal /c/:token', (ctx) => {
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it('the file’s own deposit rule (a fixed amount, to the cent) is what the page offers and checkout accepts', async () => {
+    const file = await fileWithQuote(marie, school.id);
+    const { version } = (await marie.get(`/api/requests/${file.id}`)).json().request as { version: number };
+    const ruled = await marie.request('PUT', `/api/requests/${file.id}/deposit-rule`, {
+      version,
+      rule: { kind: 'fixed', amount: '100,01', balanceDaysBefore: 7 },
+    });
+    expect(ruled.statusCode, ruled.body).toBe(200);
+    const view = await viewOf(file.token);
+    expect(view.payOptions).toEqual([
+      { purpose: 'deposit', amountCents: 10_001 },
+      { purpose: 'balance', amountCents: 39_840 },
+    ]);
+    // The two steps add up to the total: 100,01 € now, 298,39 € later.
+    expect(view.schedule).toMatchObject({ depositCents: 10_001, isDepositPaid: false, balanceCents: 29_839 });
+    const page = await app.inject({ url: `/c/${file.token}` });
+    expect(page.body).toContain('100,01');
+    // The checkout takes that very deposit, and nothing else.
+    const pay = await app.inject({
+      method: 'POST',
+      url: `/c/${file.token}/pay`,
+      headers: { ...fromPage, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'purpose=deposit',
+    });
+    expect(pay.statusCode, pay.body).toBe(303);
+    const attempts = await ctx()
+      .deps.db.kysely.selectFrom('payment_attempts')
+      .select(['purpose', 'amount_cents'])
+      .where('request_id', '=', file.id)
+      .execute();
+    expect(attempts.map((a) => [a.purpose, Number(a.amount_cents)])).toEqual([['deposit', 10_001]]);
+    // Back to the school's 30 %: the page and the checkout follow together.
+    const back = await marie.request('PUT', `/api/requests/${file.id}/deposit-rule`, {
+      version: ruled.json().version,
+      rule: null,
+    });
+    expect(back.statusCode, back.body).toBe(200);
+    expect((await viewOf(file.token)).payOptions[0]).toEqual({ purpose: 'deposit', amountCents: 11_952 });
+  });
+
   it('speaks the customer’s language, whatever the browser says; ?lang= chooses another', async () => {
     const file = await fileWithQuote(marie, school.id, { language: 'de' });
     const page = await app.inject({ url: `/c/${file.token}`, headers: { 'accept-language': 'fr' } });
@@ -539,34 +579,62 @@ describeEachDatabase('the customer portal /c/:token', (ctx) => {
     }
   });
 
-  it('an archived file shows the conversation only, and takes no reply', async () => {
+  it('an archived file shows the conversation only, with the reply box; a later reply is recorded, staff told', async () => {
     const file = await fileWithQuote(marie, school.id);
-    await ctx()
-      .deps.db.kysely.updateTable('requests')
-      .set({ archived_at: '2026-12-02T10:00:00.000Z' })
-      .where('id', '=', file.id)
-      .execute();
+    const { version } = (await marie.get(`/api/requests/${file.id}`)).json().request as { version: number };
+    const archived = await marie.post(`/api/requests/${file.id}/archive`, { version });
+    expect(archived.statusCode, archived.body).toBe(200);
     const view = await viewOf(file.token);
     expect(view).toMatchObject({
+      file: { isArchived: true },
       offer: null,
       lines: [],
       totals: null,
       payments: [],
       schedule: null,
       payOptions: [],
-      canReply: false,
+      canReply: true,
     });
     expect(view.conversation).toHaveLength(1);
     const page = await app.inject({ url: `/c/${file.token}` });
     expect(page.body).toContain('Ce dossier est clos');
-    expect(page.body).not.toMatch(/<textarea|\/pay"|devis\.pdf|Assurance/);
+    expect(page.body).toContain(`action="/c/${file.token}/messages"`);
+    expect(page.body).toMatch(/<textarea/);
+    expect(page.body).not.toMatch(/\/pay"|devis\.pdf|Assurance/);
     expect((await app.inject({ url: `/c/${file.token}/devis.pdf` })).statusCode).toBe(404);
+
+    // Issue 12: a customer reply that arrives after the archive is recorded and shown.
+    const events: string[] = [];
+    const stop = ctx().deps.events.subscribe(school.id, (e) => {
+      if (e.requestId === file.id) events.push(e.type);
+    });
     const reply = await app.inject({
       method: 'POST',
       url: `/c/${file.token}/messages`,
       headers: { ...fromPage, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: 'body=bonjour',
+      payload: 'body=Merci+pour+la+saison+%21',
     });
-    expect(reply.headers.location).toBe(`/c/${file.token}?refus=archived`);
+    stop();
+    expect(reply.statusCode).toBe(303);
+    expect(reply.headers.location).toBe(`/c/${file.token}?ok=reply`);
+    expect(events).toEqual(expect.arrayContaining(['request.changed', 'notification']));
+    const after = (await viewOf(file.token)).conversation;
+    expect(after).toHaveLength(2);
+    expect(after.at(-1)).toMatchObject({ from: 'customer', body: 'Merci pour la saison !' });
+    expect((await app.inject({ url: `/c/${file.token}?ok=reply` })).body).toContain('Merci pour la saison !');
+    // The staff see it on the archived file (still "Archivé"), journaled, and are notified.
+    const staff = (await marie.get(`/api/requests/${file.id}`)).json() as {
+      request: { status: string };
+      messages: { authorKind: string; body: string }[];
+    };
+    expect(staff.request.status).toBe('archived');
+    expect(staff.messages.at(-1)).toMatchObject({ authorKind: 'customer', body: 'Merci pour la saison !' });
+    const journal = await ctx()
+      .deps.db.kysely.selectFrom('activity')
+      .select('action')
+      .where('request_id', '=', file.id)
+      .execute();
+    expect(journal.map((j) => j.action)).toContain('message.received');
+    expect(JSON.stringify((await marie.get('/api/notifications')).json())).toContain('message.received');
   });
 });

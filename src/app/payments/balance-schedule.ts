@@ -41,16 +41,6 @@ export function depositCentsOf(rule: DepositRule, totalCents: Cents): Cents {
   return cents(Math.min(asked, totalCents));
 }
 
-/**
- * The deposit in basis points, for the rule shared with the portal and checkout (`payOptionsOf`
- * takes a percentage): a fixed amount is expressed as its share of the total.
- */
-export function depositBpOf(rule: DepositRule, totalCents: Cents): number {
-  if (rule.kind === 'percentage') return rule.bp;
-  if (totalCents <= 0) return 0;
-  return Math.min(10_000, Math.round((rule.cents * 10_000) / totalCents));
-}
-
 /** The first lesson's day of the file: its catalogue sessions' first days and its custom lessons' dates. */
 export async function firstLessonOf(db: Db, schoolId: string, requestId: string): Promise<string | null> {
   const days: string[] = [];

@@ -1,20 +1,32 @@
-import { type Db, findLatestOffer, readSalesSettings } from '../../db/repositories/index.js';
+import {
+  type Db,
+  findBalanceSchedule,
+  findLatestOffer,
+  readSalesSettings,
+} from '../../db/repositories/index.js';
 import type { PayFacts } from '../../domain/pay-options.js';
 import type { Request } from '../../domain/request.js';
 import { dayIn } from '../../domain/time-zone.js';
+import { depositCentsOf, depositRuleIn } from './balance-schedule.js';
 
 /**
- * The facts `payOptionsOf` reads, for a file as loaded in the caller's transaction: the checkout
- * offers exactly what the portal shows. The deposit percentage is the school's (a file's own
- * deposit rule, PAY-STAFF's, plugs in here).
+ * THE loader of the facts `payOptionsOf` reads, for a file as the caller reads it (in its
+ * transaction, or outside one for a page view): the portal's "Payer" buttons and the checkout's
+ * accepted purposes and amounts come from here, so the page shows exactly what checkout accepts.
+ * The deposit is the one the file's own rule asks (requests.deposit_rule_json: a percentage or a
+ * fixed amount), else the school's — in cents, never rounded through a percentage.
  */
 export async function loadPayFacts(
   db: Db,
   request: Request,
   school: { timeZone: string; settingsJson: string },
-  now: string,
+  now: string | Date,
 ): Promise<PayFacts & { offerId: string | null }> {
-  const offer = await findLatestOffer(db, request.schoolId, request.id);
+  const [offer, schedule] = await Promise.all([
+    findLatestOffer(db, request.schoolId, request.id),
+    findBalanceSchedule(db, request.schoolId, request.id),
+  ]);
+  const { rule } = depositRuleIn(schedule?.depositRuleJson ?? null, readSalesSettings(school.settingsJson));
   return {
     isOnlinePaymentAllowed: request.isOnlinePaymentAllowed,
     isArchived: request.archivedAt !== null,
@@ -25,6 +37,6 @@ export async function loadPayFacts(
     today: dayIn(now, school.timeZone),
     totalCents: request.totalCents,
     paidCents: request.paidCents,
-    depositBp: readSalesSettings(school.settingsJson).defaultDepositBp,
+    depositCents: depositCentsOf(rule, request.totalCents),
   };
 }

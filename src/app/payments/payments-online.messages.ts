@@ -11,11 +11,6 @@ export const PAYMENTS_ONLINE_MESSAGES = {
     fr: 'Seul un paiement peut être remboursé (pas un remboursement).',
     en: 'Only a payment can be refunded (not a refund).',
   },
-  amountInvalid: {
-    fr: 'Montant invalide : tapez par exemple 45 ou 45,50.',
-    en: 'Invalid amount: type for example 45 or 45.50.',
-  },
-  amountZero: { fr: 'Le montant doit être supérieur à zéro.', en: 'The amount must be above zero.' },
   nothingLeft: {
     fr: 'Ce paiement a déjà été entièrement remboursé.',
     en: 'This payment has already been refunded in full.',

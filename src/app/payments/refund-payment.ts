@@ -8,21 +8,25 @@ import {
   setRefundProviderRef,
 } from '../../db/repositories/index.js';
 import { AppError, validation } from '../../domain/errors.js';
-import { type Cents, cents, formatMoney, parseEuros } from '../../domain/money.js';
+import { type Cents, cents, formatMoney } from '../../domain/money.js';
 import type { PaymentProvider } from '../../integrations/payments/payment-provider.js';
-import type { RefundBody } from '../../shared/contracts/payments.js';
+import type { PaymentsView, RefundBody } from '../../shared/contracts/payments.js';
 import type { Actor, StaffActor } from '../actor.js';
 import type { AppDeps } from '../deps.js';
 import { newId } from '../ids.js';
 import { changeRequest, type RequestChange } from '../requests/change-request.js';
 import { type Tx, transact } from '../tx.js';
+import { readTypedAmount } from './manual-payment.js';
 import { emailPaymentNotice } from './payment-notice.js';
 import { PAYMENTS_ONLINE_MESSAGES, refundAboveRemaining } from './payments-online.messages.js';
+import { loadPaymentsView } from './payments-view.js';
 
 export interface RefundRecorded {
   refundId: string;
   /** False when the provider's refund had already been recorded (its webhook came first). */
   isNew: boolean;
+  /** The "Paiement" onglet once the refund is recorded (what the route answers). */
+  view: PaymentsView;
 }
 
 /**
@@ -32,7 +36,7 @@ export interface RefundRecorded {
  * refund racing this one finds less to refund — then asked of its provider (idempotency key = that
  * row's id); the provider's refund id is then set on the row, so that its webhook is recognised,
  * not counted twice; a refusal drops the row. Journaled, the customer is e-mailed, the status
- * follows the rule.
+ * follows the rule. The amount is read like every amount a secretary types (`readTypedAmount`).
  */
 export async function refundPayment(
   deps: AppDeps,
@@ -41,12 +45,13 @@ export async function refundPayment(
   paymentId: string,
   body: RefundBody,
 ): Promise<RefundRecorded> {
-  const amount = parseEuros(body.amount);
-  if (amount === null) throw validation({ amount: PAYMENTS_ONLINE_MESSAGES.amountInvalid });
-  if (amount <= 0) throw validation({ amount: PAYMENTS_ONLINE_MESSAGES.amountZero });
+  const typed = readTypedAmount(body.amount);
+  if ('error' in typed) throw validation({ amount: typed.error });
+  const amount = typed.cents;
   const reason = body.reason?.trim() || null;
   const target = { schoolId: actor.schoolId, requestId, actor, expectedVersion: body.version };
   const refundId = newId('payment');
+  const viewOf = (tx: Tx) => loadPaymentsView(tx.trx, { schoolId: actor.schoolId, requestId }, tx.now);
 
   // Version, payment (locked) and what remains checked, and the refund row written, at once.
   const held = await transact(deps, async (tx) => {
@@ -58,9 +63,9 @@ export async function refundPayment(
       if (!provider) await announceRefund(deps, tx, file, refund);
       return provider && { payment, provider, refund };
     });
-    return result;
+    return result === null ? { view: await viewOf(tx) } : result;
   });
-  if (held === null) return { refundId, isNew: true };
+  if ('view' in held) return { refundId, isNew: true, view: held.view };
 
   const { payment, provider, refund } = held;
   // The provider is asked with no transaction open (it may take seconds).
@@ -92,7 +97,7 @@ export async function refundPayment(
       await announceRefund(deps, tx, file, { ...refund, providerRef: asked.providerRefundRef });
       return { refundId, isNew: true };
     });
-    return result;
+    return { ...result, view: await viewOf(tx) };
   });
 }
 

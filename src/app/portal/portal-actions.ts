@@ -52,6 +52,8 @@ async function customerActor(tx: Tx, schoolId: string, requestId: string): Promi
  * The customer answers in the conversation from their page: the message is stored as theirs, the
  * file's last message moves (it is "à traiter" again for the secretaries), the school's staff are
  * notified and see it live. Like any customer message, it needs no version: it changes no field.
+ * An archived file takes it too (issue 12: a reply that arrives later is still recorded and
+ * shown) — the archive keeps the conversation, and the reply joins it.
  */
 export async function replyAsCustomer(deps: AppDeps, token: string, text: string): Promise<PortalOutcome> {
   const target = await resolvePortalLink(deps, token);
@@ -66,7 +68,6 @@ export async function replyAsCustomer(deps: AppDeps, token: string, text: string
     if (!actor) return 'not_found';
     const { result } = await changeRequest(tx, { schoolId, requestId, actor }, async (file) => {
       const { request } = file;
-      if (request.archivedAt !== null) return 'archived' as const;
       const id = newId('message');
       await insertMessage(tx.trx, {
         id,

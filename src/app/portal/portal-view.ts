@@ -13,15 +13,16 @@ import {
   readSalesSettings,
 } from '../../db/repositories/index.js';
 import { type Cents, cents } from '../../domain/money.js';
-import { type PayFacts, payOptionsOf } from '../../domain/pay-options.js';
+import { payOptionsOf, scheduledDepositOf } from '../../domain/pay-options.js';
 import type { Request } from '../../domain/request.js';
 import { dayIn } from '../../domain/time-zone.js';
-import { amountDueOf, depositOf, totalsOf } from '../../domain/totals.js';
+import { amountDueOf, totalsOf } from '../../domain/totals.js';
 import { sha256 } from '../crypto.js';
 import type { AppDeps } from '../deps.js';
 import { lineLabel } from '../devis/get-devis.js';
 import { isLanguage, type Language } from '../intake/intake.i18n.js';
 import { renderOfferPdf } from '../offers/offer-pdf.js';
+import { loadPayFacts } from '../payments/pay-facts.js';
 import { readKeyedText } from '../requests/keyed-text.schemas.js';
 import { LANGUAGES } from '../requests/requests.schemas.js';
 
@@ -66,10 +67,11 @@ export const PortalViewSchema = z.strictObject({
     number: z.string(),
     receivedAt: instant,
     customerFirstName: z.string(),
-    /** An archived file shows its conversation only. */
+    /** An archived file shows its conversation only (with the reply box). */
     isArchived: z.boolean(),
   }),
   conversation: z.array(PortalMessageSchema),
+  /** The reply box: every file takes the customer's reply, an archived one too (it is recorded and shown). */
   canReply: z.boolean(),
   /** The latest quote or payment link sent; null before one is sent, and on an archived file. */
   offer: z
@@ -111,6 +113,7 @@ export const PortalViewSchema = z.strictObject({
       /** The deposit asked (the payment link's amount, or the school's share of a quote); null: none. */
       depositCents: money.nullable(),
       isDepositPaid: z.boolean(),
+      /** What the balance step asks: what remains once the deposit is paid (0: the balance is paid). */
       balanceCents: money,
       balanceDueOn: day.nullable(),
     })
@@ -208,7 +211,7 @@ export async function portalViewOf(
       isArchived,
     },
     conversation,
-    canReply: !isArchived,
+    canReply: true,
   };
   const latest = offers.at(-1);
   if (isArchived || !latest) {
@@ -241,23 +244,12 @@ export async function portalViewOf(
   );
   const dueCents = amountDueOf(totals.totalCents, paidCents);
   const offerAmount = latest.amount_cents === null ? null : cents(Number(latest.amount_cents));
-  const facts: PayFacts = {
-    isOnlinePaymentAllowed: request.isOnlinePaymentAllowed,
-    isArchived,
-    latestOffer: { kind: latest.kind, amountCents: offerAmount, validUntil: latest.valid_until },
-    today,
-    totalCents: totals.totalCents,
-    paidCents,
-    depositBp: sales.defaultDepositBp,
-  };
-  const depositCents =
-    latest.kind === 'payment_link'
-      ? offerAmount !== null && offerAmount < totals.totalCents
-        ? offerAmount
-        : null
-      : sales.defaultDepositBp > 0
-        ? depositOf(totals.totalCents, cents(0), sales.defaultDepositBp)
-        : null;
+  // The same facts, read by the same loader, as the checkout's: the buttons are what it accepts.
+  const facts = await loadPayFacts(db, request, target.school, deps.clock.now());
+  const depositCents = scheduledDepositOf(facts);
+  const isDepositPaid = depositCents !== null && paidCents >= depositCents;
+  // Deposit and balance steps add up to the total: the deposit still due is not counted twice.
+  const depositLeft = depositCents === null || isDepositPaid ? 0 : depositCents - paidCents;
 
   return PortalViewSchema.parse({
     ...base,
@@ -279,8 +271,8 @@ export async function portalViewOf(
     })),
     schedule: {
       depositCents,
-      isDepositPaid: depositCents !== null && paidCents >= depositCents,
-      balanceCents: dueCents,
+      isDepositPaid,
+      balanceCents: cents(Math.max(0, dueCents - depositLeft)),
       balanceDueOn: target.balanceDueOn,
     },
     payOptions: payOptionsOf(facts),

@@ -11,7 +11,7 @@ import type { Tx } from '../tx.js';
  * the key is derived from the app secret and the nonce is random per file. Only sha256(token) is
  * stored (`requests.portal_token_hash`, what `/c/:token` looks up), so a database leak gives no
  * link, yet every e-mail can carry the working link again. Re-issuing draws a new nonce: the old
- * link opens nothing any more. Rotating the app secret would change every link (out of scope).
+ * link opens nothing any more. Rotating the app secret keeps links working: the first rotation pins this key (app_settings.portal_link_key).
  */
 export function portalTokenOf(key: string, requestId: string, nonce: string): string {
   return createHmac('sha256', key).update(`${requestId}.${nonce}`).digest('base64url');

@@ -125,9 +125,11 @@ function scheduleSection(view: PortalView, t: PortalLabels, f: Formatters): stri
       : `<li class="step${s.isDepositPaid ? ' done' : ''}"><span class="dot" aria-hidden="true">${s.isDepositPaid ? '✓' : '1'}</span>
 <span class="step-label">${esc(s.isDepositPaid ? t.depositPaid : t.deposit)}</span><span class="step-amount">${esc(f.money(s.depositCents))}</span></li>`;
   const balanceDone = s.balanceCents === 0;
+  // A paid balance shows what it was: the total less the deposit step.
+  const balanceShown = balanceDone ? view.totals.totalCents - (s.depositCents ?? 0) : s.balanceCents;
   const when = s.balanceDueOn ? t.balanceDueOn(f.day(s.balanceDueOn)) : t.balanceOnArrival;
   const balance = `<li class="step${balanceDone ? ' done' : ''}"><span class="dot" aria-hidden="true">${balanceDone ? '✓' : s.depositCents === null ? '1' : '2'}</span>
-<span class="step-label">${esc(t.balance)}${balanceDone ? '' : ` <span class="when">${esc(when)}</span>`}</span><span class="step-amount">${esc(f.money(s.balanceCents))}</span></li>`;
+<span class="step-label">${esc(t.balance)}${balanceDone ? '' : ` <span class="when">${esc(when)}</span>`}</span><span class="step-amount">${esc(f.money(balanceShown))}</span></li>`;
   const payments =
     view.payments.length === 0
       ? `<p class="muted">${esc(t.nothingPaid)}</p>`
@@ -210,7 +212,7 @@ export function renderPortalPage(page: PortalPage): string {
   ).join('');
   const summary = view.file.isArchived
     ? `<section class="card"><p class="note">${esc(t.archived)}</p></section>`
-    : `${offerSection(page, t, f)}${paySection(page, t, f)}${scheduleSection(view, t, f)}`;
+    : `${offerSection(page, t, f)}<div class="side">${paySection(page, t, f)}${scheduleSection(view, t, f)}</div>`;
   return `<!doctype html>
 <html lang="${view.language}">
 <head>

@@ -111,7 +111,7 @@ const fr: PortalLabels = {
     hint: 'L’école vous répond ici et par e-mail.',
     sent: 'Message envoyé : l’école vous répond au plus vite.',
   },
-  archived: 'Ce dossier est clos. Pour toute question, contactez l’école.',
+  archived: 'Ce dossier est clos. Pour toute question, écrivez à l’école ci-dessous.',
   waitingOffer: 'L’école prépare votre devis : vous le retrouverez ici dès son envoi.',
   outcomes: {
     archived: 'Ce dossier est clos : il ne peut plus être modifié.',
@@ -192,7 +192,7 @@ const en: PortalLabels = {
     hint: 'The school answers here and by e-mail.',
     sent: 'Message sent: the school will answer you shortly.',
   },
-  archived: 'This file is closed. For any question, please contact the school.',
+  archived: 'This file is closed. For any question, write to the school below.',
   waitingOffer: 'The school is preparing your quote: you will find it here as soon as it is sent.',
   outcomes: {
     archived: 'This file is closed: it can no longer be changed.',
@@ -273,7 +273,7 @@ const de: PortalLabels = {
     hint: 'Die Skischule antwortet hier und per E-Mail.',
     sent: 'Nachricht gesendet: Die Skischule antwortet Ihnen bald.',
   },
-  archived: 'Dieser Vorgang ist abgeschlossen. Bei Fragen wenden Sie sich an die Skischule.',
+  archived: 'Dieser Vorgang ist abgeschlossen. Bei Fragen schreiben Sie der Skischule unten.',
   waitingOffer: 'Die Skischule bereitet Ihr Angebot vor: Sie finden es hier, sobald es versandt ist.',
   outcomes: {
     archived: 'Dieser Vorgang ist abgeschlossen: Er kann nicht mehr geändert werden.',
@@ -354,7 +354,7 @@ const it: PortalLabels = {
     hint: 'La scuola ti risponde qui e via e-mail.',
     sent: 'Messaggio inviato: la scuola ti risponderà presto.',
   },
-  archived: 'Questa pratica è chiusa. Per qualsiasi domanda contatta la scuola.',
+  archived: 'Questa pratica è chiusa. Per qualsiasi domanda scrivi alla scuola qui sotto.',
   waitingOffer: 'La scuola sta preparando il preventivo: lo troverai qui appena inviato.',
   outcomes: {
     archived: 'Questa pratica è chiusa: non può più essere modificata.',
@@ -435,7 +435,7 @@ const es: PortalLabels = {
     hint: 'La escuela te responde aquí y por correo.',
     sent: 'Mensaje enviado: la escuela te responderá pronto.',
   },
-  archived: 'Este expediente está cerrado. Para cualquier pregunta, contacta con la escuela.',
+  archived: 'Este expediente está cerrado. Para cualquier pregunta, escribe a la escuela aquí abajo.',
   waitingOffer: 'La escuela está preparando tu presupuesto: lo encontrarás aquí en cuanto lo envíe.',
   outcomes: {
     archived: 'Este expediente está cerrado: ya no se puede modificar.',
@@ -516,7 +516,7 @@ const nl: PortalLabels = {
     hint: 'De skischool antwoordt hier en per e-mail.',
     sent: 'Bericht verstuurd: de skischool antwoordt u zo snel mogelijk.',
   },
-  archived: 'Dit dossier is gesloten. Neem voor vragen contact op met de skischool.',
+  archived: 'Dit dossier is gesloten. Schrijf de skischool hieronder voor vragen.',
   waitingOffer: 'De skischool bereidt uw offerte voor: u vindt ze hier zodra ze verstuurd is.',
   outcomes: {
     archived: 'Dit dossier is gesloten: het kan niet meer worden gewijzigd.',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppDeps } from '../../app/deps.js';
 import { refundPayment } from '../../app/payments/refund-payment.js';
-import { RefundSchema } from '../../shared/contracts/payments.js';
+import { PaymentsViewSchema, RefundSchema } from '../../shared/contracts/payments.js';
 import { STAFF_ERRORS } from '../errors.js';
 import { staffOf } from '../plugins/auth.plugin.js';
 import type { App } from '../types.js';
@@ -9,8 +9,8 @@ import type { App } from '../types.js';
 const Params = z.object({ id: z.string().max(64), paymentId: z.string().max(64) });
 
 /**
- * "Rembourser" (`POST /api/requests/:id/payments/:paymentId/refunds`). It answers the new refund's
- * id until the "Paiement" onglet's PaymentsViewSchema lands (the lead wires it at merge).
+ * "Rembourser" (`POST /api/requests/:id/payments/:paymentId/refunds`): it answers the "Paiement"
+ * onglet as it stands once the refund is recorded (PaymentsViewSchema), like the onglet's other writes.
  */
 export function refundsRoutes(app: App, deps: AppDeps): void {
   app.post(
@@ -23,18 +23,18 @@ export function refundsRoutes(app: App, deps: AppDeps): void {
           '"Rembourser": a full or partial refund of a payment, never more than what remains refundable',
         params: Params,
         body: RefundSchema,
-        response: { 201: z.object({ refundId: z.string() }), ...STAFF_ERRORS, 502: STAFF_ERRORS[400] },
+        response: { 201: PaymentsViewSchema, ...STAFF_ERRORS, 502: STAFF_ERRORS[400] },
       },
     },
     async (request, reply) => {
-      const { refundId } = await refundPayment(
+      const { view } = await refundPayment(
         deps,
         staffOf(request).actor,
         request.params.id,
         request.params.paymentId,
         request.body,
       );
-      return reply.status(201).send({ refundId });
+      return reply.status(201).send(view);
     },
   );
 }

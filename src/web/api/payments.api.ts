@@ -30,19 +30,9 @@ export function addManualPayment(requestId: string, body: ManualPaymentBody): Pr
   return apiRequest<PaymentsView>('POST', `${base(requestId)}/payments`, { body });
 }
 
-/** "Rembourser" a payment (all or part of what remains refundable). */
-export async function refundPayment(
-  requestId: string,
-  paymentId: string,
-  body: RefundBody,
-): Promise<PaymentsView> {
-  const answer = await apiRequest<PaymentsView | { refundId: string }>(
-    'POST',
-    `${base(requestId)}/payments/${enc(paymentId)}/refunds`,
-    { body },
-  );
-  // The refund route answers the onglet; should it answer only the refund's id, the onglet is read again.
-  return 'payments' in answer ? answer : getPayments(requestId);
+/** "Rembourser" a payment (all or part of what remains refundable): the onglet as it then stands. */
+export function refundPayment(requestId: string, paymentId: string, body: RefundBody): Promise<PaymentsView> {
+  return apiRequest<PaymentsView>('POST', `${base(requestId)}/payments/${enc(paymentId)}/refunds`, { body });
 }
 
 export function setOnlinePayment(requestId: string, body: OnlinePaymentBody): Promise<PaymentsView> {

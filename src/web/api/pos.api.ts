@@ -14,6 +14,9 @@ const enc = encodeURIComponent;
 
 /** "Export pour le logiciel": a plain link (the browser downloads the CSV with the session cookie). */
 export const POS_EXPORT_HREF = '/api/pos/export.csv';
+/** What the POS software calls with its key, and the API's OpenAPI document (shown beside the keys). */
+export const POS_API_ORDERS = '/api/pos/v1/orders?state=ready';
+export const POS_API_DOCS = '/api/pos/v1/openapi.json';
 
 // ── Paramètres → Logiciel de caisse ──
 

@@ -174,10 +174,10 @@ function DossierScreen({ id }: { id: string }) {
               <Stack gap="md">
                 <DossierPanel data={data} runEdit={runEdit} />
                 <CustomerCard data={data} runEdit={runEdit} />
-                <CustomerDataRights data={data} onErased={() => void reload()} />
                 <StaffComment data={data} runEdit={runEdit} />
                 {data.lines.length > 0 && <LinesCard lines={data.lines} request={request} />}
                 <OtherFilesCard files={data.otherRequests} />
+                <CustomerDataRights data={data} onErased={() => void reload()} />
                 <JournalCard activity={data.activity} />
               </Stack>
             }
@@ -219,7 +219,7 @@ function FileHeader({
         </Anchor>
       </Link>
       <Group justify="space-between" align="flex-end" gap="md" wrap="wrap">
-        <Box miw={0} style={{ flex: '1 1 420px' }}>
+        <Box miw={0} style={{ flex: '1 1 360px' }}>
           <Group gap={8} mb={4} wrap="wrap">
             <Text size="sm" fw={600} c="gray.7" ff="monospace">
               {t('dossier.numberLabel', { number: request.number })}

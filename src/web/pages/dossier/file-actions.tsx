@@ -1,6 +1,6 @@
-import { Alert, Button, Checkbox, Group, List, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, List, Modal, Stack, Text, Tooltip } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconArchive, IconArchiveFilled, IconCheck, IconFileImport } from '@tabler/icons-react';
+import { IconArchive, IconArchiveFilled, IconCheck, IconFileImport, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { archiveFile, markPosImported, setEnteredInPos } from '../../api/pos.api';
@@ -22,6 +22,7 @@ export function FileActions({ data, runEdit }: { data: RequestPage; runEdit: Run
   const status = request.status as Status;
   const [busy, setBusy] = useState<'tick' | 'import' | null>(null);
   const [archiveOpened, setArchiveOpened] = useState(false);
+  const isPhone = useMediaQuery('(max-width: 36em)');
   if (status === 'archived') return null;
 
   const active = data.lines.filter((l) => l.isActive);
@@ -49,7 +50,15 @@ export function FileActions({ data, runEdit }: { data: RequestPage; runEdit: Run
   };
 
   return (
-    <Group gap="sm" align="flex-start" justify="flex-end" wrap="wrap" maw="100%">
+    // At the top right of the header (still on the right when the header wraps); on a phone, under the name.
+    <Group
+      gap="sm"
+      align="flex-start"
+      justify={isPhone ? 'flex-start' : 'flex-end'}
+      wrap="wrap"
+      maw="100%"
+      ml={isPhone ? 0 : 'auto'}
+    >
       {status !== 'request' && (
         <Checkbox
           checked={request.isEnteredInPos}
@@ -63,21 +72,24 @@ export function FileActions({ data, runEdit }: { data: RequestPage; runEdit: Run
                 ? t('pos.entered.hint')
                 : t('pos.entered.onlyOnline')
           }
-          maw={300}
+          maw={260}
           styles={{ label: { fontWeight: 600 } }}
         />
       )}
       {waitingImport > 0 && status === 'paid' && (
-        <Button
-          variant="light"
-          size="sm"
-          leftSection={<IconFileImport size={17} aria-hidden />}
-          loading={busy === 'import'}
-          disabled={busy === 'tick'}
-          onClick={() => void markImported()}
-        >
-          {t('pos.import.button', { count: waitingImport })}
-        </Button>
+        <Tooltip label={t('pos.import.waiting', { count: waitingImport })} multiline w={260} withArrow>
+          <Button
+            variant="light"
+            size="sm"
+            leftSection={<IconFileImport size={17} aria-hidden />}
+            loading={busy === 'import'}
+            disabled={busy === 'tick'}
+            onClick={() => void markImported()}
+            aria-description={t('pos.import.waiting', { count: waitingImport })}
+          >
+            {t('pos.import.button')}
+          </Button>
+        </Tooltip>
       )}
       <Button
         variant="default"
@@ -140,7 +152,11 @@ function ArchiveDialog({
           <Text size="sm" fw={650} c="red.8" mb={4}>
             {t('archive.file.erasedTitle')}
           </Text>
-          <List size="sm" spacing={2} icon={<IconArchiveFilled size={14} aria-hidden />}>
+          <List
+            size="sm"
+            spacing={2}
+            icon={<IconX size={14} color="var(--mantine-color-red-8)" aria-hidden />}
+          >
             {(['lines', 'custom', 'quotes', 'payers', 'search', 'outbox', 'journal'] as const).map((k) => (
               <List.Item key={k}>{t(`archive.erased.${k}`)}</List.Item>
             ))}
@@ -150,7 +166,11 @@ function ArchiveDialog({
           <Text size="sm" fw={650} c="teal.9" mb={4}>
             {t('archive.file.keptTitle')}
           </Text>
-          <List size="sm" spacing={2} icon={<IconCheck size={14} aria-hidden />}>
+          <List
+            size="sm"
+            spacing={2}
+            icon={<IconCheck size={14} color="var(--mantine-color-teal-8)" aria-hidden />}
+          >
             {(['conversation', 'number', 'contact', 'sentences', 'totals', 'ledger'] as const).map((k) => (
               <List.Item key={k}>{t(`archive.kept.${k}`)}</List.Item>
             ))}

@@ -1,8 +1,10 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Center,
+  Code,
   CopyButton,
   Group,
   Loader,
@@ -23,6 +25,8 @@ import {
   type CreatedPosKey,
   createPosKey,
   getPosKeys,
+  POS_API_DOCS,
+  POS_API_ORDERS,
   POS_EXPORT_HREF,
   type PosKeysView,
   type PosKeyView,
@@ -126,6 +130,12 @@ function PosKeys() {
           </Title>
           <Text size="sm" c="gray.7">
             {t('pos.keys.description')}
+          </Text>
+          <Text size="sm" c="gray.7" className="wrap-anywhere">
+            {t('pos.keys.endpoint')} <Code>{`${window.location.origin}${POS_API_ORDERS}`}</Code> ·{' '}
+            <Anchor href={POS_API_DOCS} target="_blank" size="sm">
+              {t('pos.keys.docs')}
+            </Anchor>
           </Text>
         </Stack>
         <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setCreateOpened(true)}>
@@ -349,6 +359,7 @@ function CreatedKeyDialog({ created, onClose }: { created: CreatedPosKey | null;
                   copied ? <IconCheck size={17} aria-hidden /> : <IconCopy size={17} aria-hidden />
                 }
                 onClick={copy}
+                data-autofocus
               >
                 {copied ? t('pos.keys.copied') : t('pos.keys.copy')}
               </Button>
