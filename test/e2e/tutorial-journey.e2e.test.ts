@@ -2,7 +2,16 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { customerMailsInOutbox } from '../support/customer-mail.js';
-import { ADMIN, apiAs, dayFromNow, LUC, MARIE, SCREENSHOTS, staffSuite } from '../support/e2e.js';
+import {
+  ADMIN,
+  apiAs,
+  dayFromNow,
+  FOLDER_TABS,
+  LUC,
+  MARIE,
+  SCREENSHOTS,
+  staffSuite,
+} from '../support/e2e.js';
 
 /**
  * The tutorial "Comment transformer une demande en commande ?" played end to end, in French, the
@@ -144,15 +153,7 @@ async function expectFolderTabs(page: Page, delta: Counts): Promise<void> {
   const expected = await expectCounts(delta);
   await salesMenu(page).getByRole('link', { name: 'Gestion des dossiers' }).click();
   const tabs = page.getByRole('tablist', { name: 'Onglets des dossiers' });
-  for (const [label, key] of [
-    ['Nouveaux dossiers', 'new'],
-    ['Dossier en cours', 'in_progress'],
-    ['En attente de paiement', 'awaiting_payment'],
-    ['Acompte versé', 'deposit_paid'],
-    ['Paiement soldé', 'paid'],
-    ['Commande traitée', 'processed'],
-    ['Archivé', 'archived'],
-  ] as const) {
+  for (const [label, key] of FOLDER_TABS) {
     await tabs.getByRole('tab', { name: `${label} ${expected[key]}` }).waitFor();
   }
 }
