@@ -658,6 +658,13 @@ describe('the tutorial, from the forms to the archive', { timeout: 180_000 }, ()
     await poll(() => devisTab(marie).textContent()).toMatch(
       new RegExp(`^Devis · 1 · ${money(LESSON).source}$`),
     );
+    await lessonLine.getByText('Payé', { exact: true }).waitFor();
+    // The insurance Sophie removed is shown removed, not paid.
+    const removed = services(marie)
+      .getByRole('listitem')
+      .filter({ hasText: /Assurance Carré Neige/ });
+    await removed.getByText('Retirée par le client').waitFor();
+    expect(await removed.getByText('Payé', { exact: true }).count()).toBe(0);
     await shoot(marie, '06-archive-devis');
     expect(await services(marie).textContent()).not.toMatch(new RegExp(VEL.children.join('|')));
     expect(
