@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { createSchool } from '../src/app/schools/create-school.js';
 import { loadConfig } from '../src/config/env.js';
 import { openDatabase } from '../src/db/connection.js';
 import { migrateToLatest } from '../src/db/migrate.js';
-import { loadLineFacts, loadStoredFacts, withSearchKeys } from '../src/db/repositories/index.js';
+import { loadStatusFacts, withSearchKeys } from '../src/db/repositories/index.js';
 import type { Database } from '../src/db/schema.js';
 import { type Cents, cents, multiply, percentOf, subtract } from '../src/domain/money.js';
 import { formatRequestNumber, requestCounterName, yearIn } from '../src/domain/numbering.js';
@@ -315,6 +315,15 @@ export async function seedDataset(options: SeedOptions): Promise<DatasetManifest
     searchTerms: big!.searchTerms,
     seedingMs,
   };
+}
+
+/**
+ * The private-link token of a seeded request: derived from its id, so that the "portal page"
+ * scenario opens `/c/:token` of any sampled request (the app looks a link up by its hash alone).
+ * A benchmark dataset only: real links are HMACs of a server key (src/app/portal/private-link.ts).
+ */
+export function benchPortalToken(requestId: string): string {
+  return createHash('sha256').update(`schuss-bench-portal|${requestId}`).digest('base64url');
 }
 
 async function loadRefs(kysely: Kysely<Database>, schoolId: string, slug: string): Promise<SchoolRefs> {
@@ -997,7 +1006,7 @@ function generateRequest(
     status,
     total_cents: activeTotal(storedFacts),
     paid_cents: paid,
-    portal_token_hash: sha256(randomBytes(32).toString('base64url')),
+    portal_token_hash: sha256(benchPortalToken(id)),
     last_message_at: iso(last.at),
     last_message_preview: preview(last.body),
     last_message_author: last.author,
@@ -1097,8 +1106,8 @@ export async function verifyDataset(
         continue;
       }
       schoolIds.add(row.school_id);
-      const stored = await loadStoredFacts(db.kysely, row.school_id, row.id);
-      const facts = { ...stored, ...(await loadLineFacts(db.kysely, row.school_id, row.id)) };
+      const loaded = await loadStatusFacts(db.kysely, row.school_id, row.id);
+      const facts = { ...loaded.facts, ...loaded.beside };
       const status = deriveStatus(facts);
       const total = activeTotal(facts.lines);
       if (

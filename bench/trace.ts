@@ -43,7 +43,19 @@ async function main(): Promise<void> {
   const profiler = steadyStateProfiler();
   const dataset = JSON.parse(readFileSync(manifestPathFor(file, null), 'utf8')) as DatasetManifest;
   let recording: string[] | null = null;
-  const db = openSqlite(file, { onQuery: (sql) => recording?.push(sql) });
+  // Time the driver spent per statement text, over the measured operations (after the first).
+  const driverTime = new Map<string, { ms: number; runs: number }>();
+  let isMeasuring = false;
+  const db = openSqlite(file, {
+    onQuery: (sql, ms) => {
+      recording?.push(sql);
+      if (!isMeasuring) return;
+      const spent = driverTime.get(sql) ?? { ms: 0, runs: 0 };
+      spent.ms += ms;
+      spent.runs += 1;
+      driverTime.set(sql, spent);
+    },
+  });
   const config = loadConfig({
     ...process.env,
     SQLITE_FILE: file,
@@ -84,6 +96,7 @@ async function main(): Promise<void> {
         if (values['cpu-prof']) await profiler.start();
         cpu = process.cpuUsage();
         started = performance.now();
+        isMeasuring = true;
       }
       recording = [];
       for (const call of sampleOperation(operations)) {
@@ -114,9 +127,18 @@ async function main(): Promise<void> {
     writeFileSync(manifestPathFor(file, null), JSON.stringify(dataset, null, 2));
     const statements = recording ?? [];
     recording = null;
+    const ops = Math.max(1, count - 1);
+    let driverUs = 0;
+    for (const { ms } of driverTime.values()) driverUs += (1000 * ms) / ops;
     for (const [i, sql] of statements.entries()) {
-      process.stdout.write(`${String(i + 1).padStart(3)}  ${sql.replace(/\s+/g, ' ')}\n`);
+      const spent = driverTime.get(sql);
+      const us = spent ? ((1000 * spent.ms) / spent.runs).toFixed(0).padStart(5) : '    ?';
+      process.stdout.write(`${String(i + 1).padStart(3)} ${us} µs  ${sql.replace(/\s+/g, ' ')}\n`);
     }
+    if (count > 1)
+      process.stdout.write(
+        `\ndriver time (better-sqlite3 running the statements, from Kysely's query log): ${driverUs.toFixed(0)} µs per operation\n`,
+      );
     process.stdout.write(`\n${statements.length} statements; rows written:\n`);
     for (const [table, rows] of Object.entries(summarizeWrites(statements))) {
       process.stdout.write(`  ${table}: ${rows}\n`);

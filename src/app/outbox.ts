@@ -2,6 +2,7 @@ import type { Db as Connection } from '../db/connection.js';
 import { claimDueOutboxRows, markOutboxDelivered, markOutboxFailed } from '../db/repositories/index.js';
 import { type MailTransport, PermanentMailError } from '../integrations/mail/mail-transport.js';
 import type { Clock } from './clock.js';
+import { crashPoint } from './crash-points.js';
 import { type OutboxHandler, plainEmailHandler } from './email/email-handlers.js';
 
 export type { OutboxRow } from '../db/repositories/index.js';
@@ -104,6 +105,7 @@ export class DbOutboxDispatcher implements OutboxDispatcher {
         try {
           if (!handler) throw new PermanentMailError(`No outbox handler for kind "${row.kind}"`);
           await handler(row, db);
+          crashPoint('outbox.before-mark');
           await markOutboxDelivered(db, row.id, this.#clock.now().toISOString());
           delivered++;
         } catch (error) {

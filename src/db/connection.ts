@@ -89,14 +89,19 @@ function withStatementCache(sqlite: SQLite.Database, max = 500): SqliteDatabase 
   };
 }
 
-/** Options of a connection: `onQuery` sees the SQL of every statement run (tests count them). */
+/**
+ * Options of a connection: `onQuery` sees the SQL of every statement run (tests count them) and
+ * how long the driver took to run it (bench/trace.ts adds them up).
+ */
 export interface OpenOptions {
-  onQuery?: (sql: string) => void;
+  onQuery?: (sql: string, durationMs: number) => void;
 }
 
 function queryLog(options: OpenOptions): { log?: (event: LogEvent) => void } {
   const { onQuery } = options;
-  return onQuery ? { log: (event) => event.level === 'query' && onQuery(event.query.sql) } : {};
+  return onQuery
+    ? { log: (event) => event.level === 'query' && onQuery(event.query.sql, event.queryDurationMillis) }
+    : {};
 }
 
 export function openSqlite(file: string, options: OpenOptions = {}): Db {

@@ -52,6 +52,19 @@ export interface BuildAppOptions {
 
 export const DEFAULT_WEB_DIR = resolve(import.meta.dirname, '../../dist/web');
 
+/** A route as the router holds it (the isolation matrix walks these). */
+export interface RouteEntry {
+  method: string;
+  url: string;
+}
+
+const routeTables = new WeakMap<object, RouteEntry[]>();
+
+/** Every route the app registered (HEAD twins of GET routes included), in registration order. */
+export function routeTableOf(app: App): readonly RouteEntry[] {
+  return routeTables.get(app) ?? [];
+}
+
 /** Builds the HTTP app around its dependencies; listening is server.ts's business. */
 export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<App> {
   const isHttps = deps.config.publicUrl.startsWith('https://');
@@ -92,6 +105,12 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       errorHandler(refusal as FastifyError, request, reply);
     },
   }).withTypeProvider<ZodTypeProvider>();
+
+  const routes: RouteEntry[] = [];
+  routeTables.set(app, routes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+  });
 
   app.addHook('onResponse', (request, reply, done) => {
     observeHttp(request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime / 1000);

@@ -77,11 +77,18 @@ export type FormPayload = z.input<typeof FormPayloadSchema>;
 /** A payload as read back: every field present, defaults for what was missing. */
 export type ReadFormPayload = z.output<typeof FormPayloadSchema>;
 
+/** An inbound e-mail's message keeps its channel, sender and Message-ID (src/app/inbound): no form. */
+function isEmailChannel(payload: unknown): boolean {
+  return (
+    typeof payload === 'object' && payload !== null && (payload as { channel?: unknown }).channel === 'email'
+  );
+}
+
 /** null when the message carries no form data (a reply, an e-mail, a staff note). */
 export function readFormPayload(
   payload: unknown,
 ): ReadFormPayload | { form: 'unknown'; raw: unknown } | null {
-  if (payload === null || payload === undefined) return null;
+  if (payload === null || payload === undefined || isEmailChannel(payload)) return null;
   const parsed = FormPayloadSchema.safeParse(payload);
   return parsed.success ? parsed.data : { form: 'unknown', raw: payload };
 }

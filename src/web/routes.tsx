@@ -42,6 +42,9 @@ const SeasonArchivePage = lazy(() =>
 const OutboxSettingsPage = lazy(() =>
   import('./pages/settings/outbox-settings-page').then((m) => ({ default: m.OutboxSettingsPage })),
 );
+const MyAccountPage = lazy(() =>
+  import('./pages/settings/my-account-page').then((m) => ({ default: m.MyAccountPage })),
+);
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 export const HOME_PATH = '/demandes';
@@ -94,6 +97,7 @@ function SignedInRoutes() {
           <Route path="/parametres/logiciel-de-caisse" component={PosSettingsPage} />
           <Route path="/parametres/archivage" component={SeasonArchivePage} />
           <Route path="/parametres/boite-d-envoi" component={OutboxSettingsPage} />
+          <Route path="/parametres/mon-compte" component={MyAccountPage} />
           <Route component={NotFoundPage} />
         </Switch>
       </Suspense>

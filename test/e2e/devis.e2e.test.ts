@@ -36,11 +36,14 @@ async function shoot(name: string, fullPage = true): Promise<void> {
 async function expectTidy(): Promise<void> {
   // Measured once the layout has settled after a resize (the navbar and notifications animate).
   await expect
-    .poll(() =>
-      page.evaluate(() => {
-        const doc = document.scrollingElement!;
-        return doc.scrollWidth - doc.clientWidth;
-      }),
+    .poll(
+      () =>
+        page.evaluate(() => {
+          const doc = document.scrollingElement!;
+          return doc.scrollWidth - doc.clientWidth;
+        }),
+      // The settling takes longer on a loaded machine; vitest's default of one second is too short there.
+      { timeout: 10_000 },
     )
     .toBe(0);
   const cut = await page

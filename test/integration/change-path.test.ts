@@ -117,6 +117,86 @@ describeEachDatabase(
       expect(onRequests(/^insert into "status_counts"/i)).toHaveLength(0);
     });
 
+    it('writes the request row once when a line changes its status, totals and services', async () => {
+      const file = await open('one-write@example.fr');
+      recording = true;
+      const outcome = await transact(ctx().deps, (tx) =>
+        changeRequest(
+          tx,
+          {
+            schoolId: school.id,
+            requestId: file.id,
+            actor: { kind: 'system', schoolId: school.id, name: 'Test' },
+          },
+          async (change) => {
+            await tx.trx
+              .insertInto('lines')
+              .values({
+                id: `line_${file.id}`,
+                school_id: school.id,
+                request_id: file.id,
+                kind: 'catalog',
+                product_id: null,
+                label: 'Cours collectif',
+                label_key: null,
+                label_params_json: null,
+                quantity: 1,
+                unit_price_cents: 12_000,
+                total_cents: 12_000,
+                vat_rate_bp: 1000,
+                is_online_sale: 1,
+                is_optional: 0,
+                is_active: 1,
+                details_json: '{}',
+                pos_imported_at: null,
+                position: 0,
+                created_at: tx.now,
+                updated_at: tx.now,
+                session_id: null,
+                instructor_id: null,
+                participant_count: 1,
+              })
+              .execute();
+            change.factsChanged();
+          },
+        ),
+      );
+      recording = false;
+      expect(outcome.request).toMatchObject({ status: 'in_progress', totalCents: 12_000, version: 2 });
+      // What the status rule read after the change is handed on (the Devis answer reuses it).
+      expect(outcome.beside?.rows.map((l) => l.id)).toEqual([`line_${file.id}`]);
+      expect(outcome.beside?.paidCents).toBe(0);
+      const updates = statements.filter((s) => /^update "requests"/i.test(s));
+      expect(updates).toHaveLength(1);
+      expect(updates[0]).toMatch(/"status" = /);
+      expect(updates[0]).toMatch(/"version" = "version" \+/);
+      expect(statements.filter((s) => /^select .* from "lines"/i.test(s))).toHaveLength(1);
+      const stored = await ctx()
+        .deps.db.kysely.selectFrom('requests')
+        .select(['status', 'total_cents', 'services_json', 'version'])
+        .where('id', '=', file.id)
+        .executeTakeFirstOrThrow();
+      expect({ ...stored, total_cents: Number(stored.total_cents), version: Number(stored.version) }).toEqual(
+        {
+          status: 'in_progress',
+          total_cents: 12_000,
+          services_json: JSON.stringify(['Cours collectif']),
+          version: 2,
+        },
+      );
+      const after = await countsOfSchool();
+      expect(after.stored).toEqual(after.real);
+    });
+
+    it('lists a tab with the school read by the session lookup, not again', async () => {
+      recording = true;
+      const list = await marie.get('/api/requests?tab=request&limit=5');
+      recording = false;
+      expect(list.statusCode).toBe(200);
+      expect(statements.filter((s) => /from "schools"/i.test(s))).toEqual([]);
+      expect(statements).toHaveLength(3);
+    });
+
     it('derives the status from the facts as stored, not from the copy a change started from', async () => {
       const file = await open('stale-facts@example.fr');
       const before = await countsOfSchool();

@@ -122,6 +122,61 @@ describeEachDatabase(
       expect(notified.length).toBeGreaterThan(0);
     });
 
+    it('stores a message posted twice (same Message-ID) once: a reply, a new request, two deliveries at once', async () => {
+      const reply = rawEmail(
+        {
+          'Message-ID': `<twice-reply-${ctx().dialect}@mail.example.fr>`,
+          From: `famille-${ctx().dialect}@example.fr`,
+          To: replyTo(fileA, a.id),
+          Subject: `Re: dossier ${fileA.number}`,
+        },
+        'Une seule fois, merci.',
+      );
+      const first = await post(reply);
+      expect(first.json()).toMatchObject({ outcome: 'threaded', requestId: fileA.id });
+      const afterFirst = await counts();
+      const again = await post(reply);
+      expect(again.statusCode, again.body).toBe(200);
+      expect(again.json()).toEqual({ outcome: 'duplicate', requestId: fileA.id });
+      expect(await counts()).toEqual(afterFirst);
+      expect((await messagesOf(fileA.id)).filter((m) => m.body === 'Une seule fois, merci.')).toHaveLength(1);
+
+      const opening = rawEmail(
+        {
+          'Message-ID': `<twice-new-${ctx().dialect}@mail.example.fr>`,
+          From: `Double Envoi <double-${ctx().dialect}@example.fr>`,
+          To: `${a.slug}@${DOMAIN}`,
+          Subject: 'Cours de snowboard',
+        },
+        'Bonjour',
+      );
+      const opened = await post(opening);
+      expect(opened.statusCode).toBe(201);
+      const { requestId } = opened.json() as { requestId: string };
+      const afterOpened = await counts();
+      const reposted = await post(opening);
+      expect(reposted.statusCode).toBe(200);
+      expect(reposted.json()).toEqual({ outcome: 'duplicate', requestId });
+      expect(await counts()).toEqual(afterOpened);
+
+      // Two deliveries of one new message at the same moment: one lands, the other is the duplicate.
+      const racing = rawEmail(
+        {
+          'Message-ID': `<twice-racing-${ctx().dialect}@mail.example.fr>`,
+          From: `famille-${ctx().dialect}@example.fr`,
+          To: replyTo(fileA, a.id),
+          Subject: 'Re',
+        },
+        'En même temps',
+      );
+      const outcomes = await Promise.all([post(racing), post(racing), post(racing)]);
+      expect(outcomes.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+      expect(outcomes.map((r) => r.json().outcome).sort()).toEqual(['duplicate', 'duplicate', 'threaded']);
+      expect((await messagesOf(fileA.id)).filter((m) => m.body === 'En même temps')).toHaveLength(1);
+      // Another message (another Message-ID) with the same words is a new message.
+      expect((await post(racing.replace('twice-racing', 'other-racing'))).json().outcome).toBe('threaded');
+    });
+
     it('refuses a forged, edited, foreign-school or expired reply address and writes nothing', async () => {
       const before = await counts();
       const key = ctx().deps.replyAddressKey;

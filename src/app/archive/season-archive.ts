@@ -12,6 +12,7 @@ import { AppError } from '../../domain/errors.js';
 import type { ArchiveJobView, SeasonArchiveInput } from '../../shared/contracts/archive.js';
 import type { StaffActor } from '../actor.js';
 import { requireRole } from '../auth/require-role.js';
+import { crashPoint } from '../crash-points.js';
 import type { AppDeps } from '../deps.js';
 import { newId } from '../ids.js';
 import { journal, transact } from '../tx.js';
@@ -99,7 +100,9 @@ export async function runSeasonArchive(
     await transact(deps, async (tx) => {
       const archived = await archiveOne(tx, { schoolId: actor.schoolId, requestId, actor });
       await advanceArchiveJob(tx.trx, job, { cursor: requestId, archived, at: tx.now });
+      crashPoint('archive.before-commit');
     });
+    crashPoint('archive.between-files');
   }
   if (ids.length < options.batch) {
     await transact(deps, async (tx) => {

@@ -11,6 +11,8 @@ export interface StaffSession {
   email: string;
   language: string;
   school: { id: string; slug: string; name: string; timeZone: string };
+  /** The school's settings as stored, read with the session (the lists need the reminder days). */
+  schoolSettingsJson: string;
 }
 
 /** last_seen_at is written at most this often, so reads do not all become writes. */
@@ -58,6 +60,7 @@ export async function resolveSession(
     email: row.user.email,
     language: row.user.language,
     school: row.school,
+    schoolSettingsJson: row.schoolSettingsJson,
   };
 }
 

@@ -18,7 +18,7 @@ export async function changeDevis(
 ): Promise<Devis> {
   return transact(deps, async (tx) => {
     const { actor, requestId, version } = target;
-    const { request } = await changeRequest(
+    const { request, beside } = await changeRequest(
       tx,
       { schoolId: actor.schoolId, requestId, actor, expectedVersion: version },
       (file) => {
@@ -28,6 +28,7 @@ export async function changeDevis(
         return change(tx, file);
       },
     );
-    return devisOf(tx.trx, request, target.language, tx.now);
+    // What the status rule just read after the change is what the Devis shows: not read again.
+    return devisOf(tx.trx, request, target.language, tx.now, beside);
   });
 }

@@ -2,8 +2,8 @@ import {
   type Db,
   findRequest,
   findSchoolSalesContext,
+  type LineFacts,
   type LineRow,
-  listLinesOfRequest,
   loadLineFacts,
 } from '../../db/repositories/index.js';
 import { NOT_FOUND, notFound, type StaffLanguage } from '../../domain/errors.js';
@@ -105,20 +105,22 @@ function toDevisLine(
  * The Devis onglet of a file, read in `db` (the action's transaction after a change): its lines
  * (locked once something is paid), the totals with the VAT per rate, the school's default
  * deposit, the quotes and payment links sent, and whether one can be sent now. `now` is the
- * action's instant: "today" is taken in the school's time zone.
+ * action's instant: "today" is taken in the school's time zone. `beside`: the lines and payments
+ * as the action's transaction already read them after its last write (not read again).
  */
 export async function devisOf(
   db: Db,
   request: Request,
   language: StaffLanguage,
   now: string,
+  beside?: LineFacts,
 ): Promise<Devis> {
   const target = { schoolId: request.schoolId, requestId: request.id };
-  const [{ settings, timeZone }, rows, facts] = await Promise.all([
+  const [{ settings, timeZone }, facts] = await Promise.all([
     findSchoolSalesContext(db, request.schoolId),
-    listLinesOfRequest(db, request.schoolId, request.id),
-    loadLineFacts(db, request.schoolId, request.id),
+    beside ?? loadLineFacts(db, request.schoolId, request.id),
   ]);
+  const rows = facts.rows;
   const offers = await loadOffers(db, target, dayIn(now, timeZone), settings.reminderDaysBeforeExpiry);
   const isLocked = facts.paidCents > 0;
   const lines = rows.map((row) => toDevisLine(row, isLocked, language, settings.customLessonLabel));

@@ -18,6 +18,7 @@ import {
 } from '../../integrations/mail/mail-transport.js';
 import { renderQuotePdf } from '../../integrations/pdf/quote-pdf.js';
 import type { Clock } from '../clock.js';
+import { crashPoint } from '../crash-points.js';
 import { newId } from '../ids.js';
 import { OfferSnapshotSchema } from '../offers/offer-snapshot.js';
 import { CustomerEmailPayloadSchema } from './customer-email.js';
@@ -58,6 +59,7 @@ async function sendOnce(ctx: MailContext, row: OutboxRow, db: Db, message: MailM
   const messageId = messageIdOf(row.id, ctx.config.inboundEmailDomain);
   const sent: MailMessage = { ...message, subject: oneLine(message.subject), messageId };
   await ctx.transport.send(sent);
+  crashPoint('outbox.after-send');
   const headers: Record<string, string> = {};
   if (sent.replyTo) headers['Reply-To'] = sent.replyTo;
   if (sent.inReplyTo) headers['In-Reply-To'] = sent.inReplyTo;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { OutboxMessage } from '../tx.js';
 
 /**
- * A staff member's e-mail notification (they chose it: Paramètres → Personnel): a new request,
+ * A staff member's e-mail notification (they chose it: Paramètres → Mon compte): a new request,
  * a customer's reply, a payment — with an "Accéder au dossier" link to the staff app.
  */
 export const STAFF_EMAIL_KIND = 'staff_email';
@@ -35,7 +35,7 @@ const WORDS = {
     payment: (n: string, c: string) => `Paiement reçu de ${c} — dossier ${n}`,
     open: 'Accéder au dossier',
     hello: 'Bonjour,',
-    why: 'Vous recevez cet e-mail parce que vous l’avez choisi dans Paramètres → Personnel.',
+    why: 'Vous recevez cet e-mail parce que vous l’avez choisi dans Paramètres → Mon compte.',
   },
   en: {
     'request.created': (n: string, c: string) => `New request ${n} from ${c}`,
@@ -43,7 +43,7 @@ const WORDS = {
     payment: (n: string, c: string) => `Payment received from ${c} — file ${n}`,
     open: 'Open the file',
     hello: 'Hello,',
-    why: 'You receive this e-mail because you chose it in Settings → Staff.',
+    why: 'You receive this e-mail because you chose it in Settings → My account.',
   },
 } as const;
 

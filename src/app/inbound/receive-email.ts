@@ -2,13 +2,16 @@ import {
   findCustomerInSchool,
   type findEmailSchool,
   findEmailSchoolBySlug,
+  findInboundEmailFile,
   findRequest,
   findSchoolOfRequest,
   insertMessage,
+  lockInboundEmail,
 } from '../../db/repositories/index.js';
 import { AppError } from '../../domain/errors.js';
 import { preview } from '../../domain/request.js';
 import type { Actor } from '../actor.js';
+import { normalizeEmail } from '../common.schemas.js';
 import type { AppDeps } from '../deps.js';
 import { customerEmail } from '../email/customer-email.js';
 import { checkReplyToken, readReplyAddress } from '../email/reply-address.js';
@@ -27,7 +30,8 @@ import { type InboundEmail, readInboundEmail } from './read-inbound-email.js';
 export type InboundOutcome =
   | { outcome: 'threaded'; requestId: string; messageId: string }
   | { outcome: 'opened'; requestId: string; number: string }
-  | { outcome: 'ignored'; reason: 'automatic' };
+  | { outcome: 'ignored'; reason: 'automatic' }
+  | { outcome: 'duplicate'; requestId: string };
 
 /**
  * An e-mail posted by the school's mail relay (`POST /api/inbound/email`). It lands on a file ONLY
@@ -37,6 +41,7 @@ export type InboundOutcome =
  * (`<slug>@<inbound domain>`) without a reply address, it opens a new simple request of origin
  * "E-mail" for its sender (found or created by normalised address in that school only). A forged
  * or expired reply address is refused, nothing written. Auto-replies and bounces are ignored.
+ * A relay that posts the same message again (same Message-ID) stores nothing: `duplicate`.
  */
 export async function receiveInboundEmail(deps: AppDeps, raw: Buffer): Promise<InboundOutcome> {
   const mail = await readInboundEmail(raw);
@@ -61,6 +66,8 @@ async function threadReply(deps: AppDeps, mail: InboundEmail, address: string): 
   if (check === 'forged') throw new AppError('FORBIDDEN', INBOUND_MESSAGES.forgedReply);
   if (check === 'expired') throw new AppError('FORBIDDEN', INBOUND_MESSAGES.expiredReply);
   return transact(deps, async (tx) => {
+    const duplicate = await findDuplicate(tx, schoolId, mail, { requestId: token.requestId });
+    if (duplicate) return duplicate;
     const request = await findCustomerOfFile(tx, schoolId, token.requestId);
     const actor: Actor = {
       kind: 'customer',
@@ -124,6 +131,22 @@ async function threadReply(deps: AppDeps, mail: InboundEmail, address: string): 
   });
 }
 
+/**
+ * The same message delivered again (the relay retried, or posted it once per recipient): found
+ * by its Message-ID where it would land, after waiting for a delivery of it still in progress.
+ */
+async function findDuplicate(
+  tx: Tx,
+  schoolId: string,
+  mail: InboundEmail,
+  where: Parameters<typeof findInboundEmailFile>[2],
+): Promise<InboundOutcome | null> {
+  if (!mail.messageId) return null;
+  await lockInboundEmail(tx.trx, `inbound-email:${schoolId}:${mail.messageId}`);
+  const requestId = await findInboundEmailFile(tx.trx, schoolId, where, mail.messageId);
+  return requestId ? { outcome: 'duplicate', requestId } : null;
+}
+
 /** The file's own customer: the author of every reply to its address, whatever the From says. */
 async function findCustomerOfFile(
   tx: Tx,
@@ -151,6 +174,10 @@ async function openEmailRequest(
   school: NonNullable<Awaited<ReturnType<typeof findEmailSchool>>>,
 ): Promise<InboundOutcome> {
   return transact(deps, async (tx) => {
+    const duplicate = await findDuplicate(tx, school.id, mail, {
+      emailNormalized: normalizeEmail(mail.from.address),
+    });
+    if (duplicate) return duplicate;
     const { customer } = await findOrCreateCustomer(tx, school.id, {
       email: mail.from.address,
       ...namesOf(mail),

@@ -1,9 +1,9 @@
 import { LANGUAGES } from '../requests/requests.schemas.js';
 
 /**
- * What a visitor of the public forms reads from the server — field errors, refusals, the
- * acknowledgement e-mail — in their language. French is the default; English is the fallback
- * for any language without a catalogue.
+ * What a visitor of the public forms reads from the server — field errors, refusals — in their
+ * language (the acknowledgement e-mail is src/app/email's). French is the default; English is
+ * the fallback for any language without a catalogue.
  */
 export type Language = (typeof LANGUAGES)[number];
 
@@ -73,10 +73,6 @@ export interface IntakeMessages {
   rateLimited: (minutes: number) => string;
   formClosed: string;
   schoolNotFound: string;
-  email: {
-    subject: (number: string, school: string) => string;
-    body: (p: { firstName: string; number: string; link: string; school: string }) => string;
-  };
 }
 
 const fr: IntakeMessages = {
@@ -135,23 +131,6 @@ const fr: IntakeMessages = {
     `Nous avons reçu beaucoup de demandes de votre part. Réessayez dans ${minutes} min, ou appelez l’école.`,
   formClosed: 'Ce formulaire n’est pas ouvert pour le moment.',
   schoolNotFound: 'École introuvable.',
-  email: {
-    subject: (number, school) => `Votre demande n° ${number} — ${school}`,
-    body: ({ firstName, number, link, school }) =>
-      [
-        `Bonjour ${firstName},`,
-        '',
-        `Nous avons bien reçu votre demande, enregistrée sous le n° ${number}. Nous vous répondrons rapidement.`,
-        '',
-        'Retrouvez votre demande sur votre page personnelle :',
-        link,
-        '',
-        'Ce lien vous est réservé : ne le transférez pas.',
-        '',
-        'À bientôt sur les pistes,',
-        school,
-      ].join('\n'),
-  },
 };
 
 const en: IntakeMessages = {
@@ -210,23 +189,6 @@ const en: IntakeMessages = {
     `We have received many requests from you. Please try again in ${minutes} min, or call the school.`,
   formClosed: 'This form is not open at the moment.',
   schoolNotFound: 'School not found.',
-  email: {
-    subject: (number, school) => `Your request no. ${number} — ${school}`,
-    body: ({ firstName, number, link, school }) =>
-      [
-        `Hello ${firstName},`,
-        '',
-        `We have received your request, registered as no. ${number}. We will get back to you shortly.`,
-        '',
-        'See your request on your personal page:',
-        link,
-        '',
-        'This link is yours alone: please do not forward it.',
-        '',
-        'See you on the slopes,',
-        school,
-      ].join('\n'),
-  },
 };
 
 const de: IntakeMessages = {
@@ -285,23 +247,6 @@ const de: IntakeMessages = {
     `Wir haben viele Anfragen von Ihnen erhalten. Bitte versuchen Sie es in ${minutes} Min. erneut oder rufen Sie die Skischule an.`,
   formClosed: 'Dieses Formular ist derzeit nicht geöffnet.',
   schoolNotFound: 'Skischule nicht gefunden.',
-  email: {
-    subject: (number, school) => `Ihre Anfrage Nr. ${number} — ${school}`,
-    body: ({ firstName, number, link, school }) =>
-      [
-        `Hallo ${firstName},`,
-        '',
-        `wir haben Ihre Anfrage unter der Nr. ${number} erhalten und melden uns in Kürze.`,
-        '',
-        'Ihre Anfrage auf Ihrer persönlichen Seite:',
-        link,
-        '',
-        'Dieser Link gehört nur Ihnen: Bitte leiten Sie ihn nicht weiter.',
-        '',
-        'Bis bald auf der Piste,',
-        school,
-      ].join('\n'),
-  },
 };
 
 const it: IntakeMessages = {
@@ -360,23 +305,6 @@ const it: IntakeMessages = {
     `Abbiamo ricevuto molte richieste da te. Riprova tra ${minutes} min oppure chiama la scuola.`,
   formClosed: 'Questo modulo non è aperto al momento.',
   schoolNotFound: 'Scuola non trovata.',
-  email: {
-    subject: (number, school) => `La tua richiesta n. ${number} — ${school}`,
-    body: ({ firstName, number, link, school }) =>
-      [
-        `Ciao ${firstName},`,
-        '',
-        `abbiamo ricevuto la tua richiesta, registrata con il n. ${number}. Ti risponderemo al più presto.`,
-        '',
-        'Ritrova la tua richiesta sulla tua pagina personale:',
-        link,
-        '',
-        'Questo link è riservato a te: non inoltrarlo.',
-        '',
-        'A presto sulle piste,',
-        school,
-      ].join('\n'),
-  },
 };
 
 const es: IntakeMessages = {
@@ -435,23 +363,6 @@ const es: IntakeMessages = {
     `Hemos recibido muchas solicitudes tuyas. Inténtalo de nuevo dentro de ${minutes} min o llama a la escuela.`,
   formClosed: 'Este formulario no está abierto por el momento.',
   schoolNotFound: 'Escuela no encontrada.',
-  email: {
-    subject: (number, school) => `Tu solicitud n.º ${number} — ${school}`,
-    body: ({ firstName, number, link, school }) =>
-      [
-        `Hola ${firstName}:`,
-        '',
-        `Hemos recibido tu solicitud, registrada con el n.º ${number}. Te responderemos en breve.`,
-        '',
-        'Consulta tu solicitud en tu página personal:',
-        link,
-        '',
-        'Este enlace es solo para ti: no lo reenvíes.',
-        '',
-        '¡Hasta pronto en las pistas!',
-        school,
-      ].join('\n'),
-  },
 };
 
 const nl: IntakeMessages = {
@@ -510,23 +421,6 @@ const nl: IntakeMessages = {
     `We hebben veel aanvragen van u ontvangen. Probeer het over ${minutes} min opnieuw of bel de skischool.`,
   formClosed: 'Dit formulier is op dit moment niet open.',
   schoolNotFound: 'Skischool niet gevonden.',
-  email: {
-    subject: (number, school) => `Uw aanvraag nr. ${number} — ${school}`,
-    body: ({ firstName, number, link, school }) =>
-      [
-        `Beste ${firstName},`,
-        '',
-        `We hebben uw aanvraag ontvangen onder nr. ${number}. We nemen snel contact met u op.`,
-        '',
-        'Bekijk uw aanvraag op uw persoonlijke pagina:',
-        link,
-        '',
-        'Deze link is alleen voor u: stuur hem niet door.',
-        '',
-        'Tot snel op de piste,',
-        school,
-      ].join('\n'),
-  },
 };
 
 const CATALOGUES: Record<Language, IntakeMessages> = { fr, en, de, it, es, nl };

@@ -1,6 +1,7 @@
 import { isUniqueViolation } from '../../db/db-errors.js';
 import {
   claimIntakeFingerprint,
+  type Db,
   findIntakeFingerprint,
   spendIntakeChallenge,
 } from '../../db/repositories/index.js';
@@ -25,6 +26,8 @@ export interface RecordOptions {
   language: Language;
   /** The solved ALTCHA challenge to spend with this submission (browser path). */
   challenge?: SolvedChallenge;
+  /** Counts a new request against the sender's quotas, inside the transaction that records it. */
+  countRecorded?: (db: Db) => Promise<void>;
 }
 
 export interface Recorded {
@@ -104,6 +107,7 @@ async function recordOnce(
       });
       // A twin committed first (PostgreSQL runs them concurrently): give everything back.
       if (!isClaimed) throw new DuplicateInFlight();
+      await options.countRecorded?.(tx.trx);
       return { number, isDuplicate: false };
     });
   } catch (error) {

@@ -1,3 +1,4 @@
+import type { Db } from '../../db/repositories/index.js';
 import { AppError } from '../../domain/errors.js';
 import { INTAKE_FORMS, type IntakeForm } from '../../shared/vocabulary.js';
 import { blockedFor } from '../auth/rate-limiter.js';
@@ -27,8 +28,11 @@ export interface SpamGate {
   admit(): Promise<Admitted>;
   /** Runs the admission and the recording: a refusal of the submission itself counts against the invalid limit. */
   countingRefusals<T>(work: () => Promise<T>): Promise<T>;
-  /** A new request was recorded: it counts against the IP's and the address's quotas. */
-  countRecorded(): Promise<void>;
+  /**
+   * A new request was recorded: it counts against the IP's and the address's quotas — in `db`,
+   * the transaction that records it, so that both commit together (one commit, not three).
+   */
+  countRecorded(db: Db): Promise<void>;
 }
 
 /** Refusals that say the submission itself was wrong: they count against the invalid limit. */
@@ -92,9 +96,9 @@ export async function openSpamGate(
         throw error;
       }
     },
-    async countRecorded() {
-      await recordedLimit.count(db, visitor, nowMs);
-      if (emailKey !== null) await limits.perEmail.count(db, emailKey, nowMs);
+    async countRecorded(recording) {
+      await recordedLimit.count(recording, visitor, nowMs);
+      if (emailKey !== null) await limits.perEmail.count(recording, emailKey, nowMs);
     },
   };
 }

@@ -34,8 +34,14 @@ export async function submitPublicIntake(deps: AppDeps, submission: PublicSubmis
   const gate = await openSpamGate(deps, school, submission);
   const recorded = await gate.countingRefusals(async () => {
     const { input, challenge, replay } = await gate.admit();
-    return replay ?? (await recordIntake(deps, school, input, { language, challenge }));
+    return (
+      replay ??
+      (await recordIntake(deps, school, input, {
+        language,
+        challenge,
+        countRecorded: (db) => gate.countRecorded(db),
+      }))
+    );
   });
-  if (!recorded.isDuplicate) await gate.countRecorded();
   return { number: recorded.number };
 }

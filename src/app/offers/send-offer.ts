@@ -13,6 +13,7 @@ import { dayIn, plusDays, yearIn } from '../../domain/time-zone.js';
 import { amountDueOf, depositOf, totalsOf } from '../../domain/totals.js';
 import type { Devis } from '../../shared/contracts/sales.js';
 import type { StaffActor } from '../actor.js';
+import { crashPoint } from '../crash-points.js';
 import type { AppDeps } from '../deps.js';
 import { customerEmail } from '../email/customer-email.js';
 import { newId } from '../ids.js';
@@ -69,7 +70,7 @@ async function sendOffer(
   input: { kind: 'quote' | 'payment_link'; version: number; amount?: PaymentLinkAmount },
   language: StaffLanguage,
 ): Promise<Devis> {
-  return transact(deps, async (tx) => {
+  const devis = await transact(deps, async (tx) => {
     const school = await loadOfferSchool(tx.trx, actor.schoolId);
     const target = { schoolId: actor.schoolId, requestId, actor, expectedVersion: input.version };
     const { result: validUntil } = await changeRequest(tx, target, async (file) => {
@@ -166,8 +167,12 @@ async function sendOffer(
       return until;
     });
     await setRequestOfferValidUntil(tx.trx, actor.schoolId, requestId, validUntil);
-    return devisOf(tx, actor, requestId, language);
+    const answer = await devisOf(tx, actor, requestId, language);
+    crashPoint('offer.before-commit');
+    return answer;
   });
+  crashPoint('offer.after-commit');
+  return devis;
 }
 
 /** What a payment link asks for, refused with a message on the `amount` field when it cannot be paid. */

@@ -16,7 +16,9 @@ import { AppError } from '../../domain/errors.js';
 import { type Cents, cents } from '../../domain/money.js';
 import { type ProviderEvent, WebhookSignatureError } from '../../integrations/payments/payment-provider.js';
 import type { Actor } from '../actor.js';
+import { crashPoint } from '../crash-points.js';
 import type { AppDeps } from '../deps.js';
+import { enqueuePaymentStaffEmails } from '../email/staff-email-notices.js';
 import { newId } from '../ids.js';
 import { changeRequest, type RequestChange } from '../requests/change-request.js';
 import { type Tx, transact } from '../tx.js';
@@ -88,7 +90,7 @@ export async function applyPaymentEvent(
   event: ProviderEvent,
   payloadJson: string,
 ): Promise<{ outcome: WebhookOutcome }> {
-  return transact(deps, async (tx) => {
+  const applied = await transact(deps, async (tx) => {
     const rowId = newId('paymentEvent');
     const isNew = await claimPaymentEvent(tx.trx, {
       id: rowId,
@@ -106,8 +108,11 @@ export async function applyPaymentEvent(
           ? await applyRefundEvent(deps, tx, provider, event, rowId)
           : await applyAttemptEvent(deps, tx, provider, event, rowId);
     await settlePaymentEvent(tx.trx, rowId, settled);
+    crashPoint('webhook.before-commit');
     return { outcome: settled.outcome };
   });
+  crashPoint('webhook.after-commit');
+  return applied;
 }
 
 const SYSTEM_NAME = 'Paiement en ligne';
@@ -268,6 +273,7 @@ async function recordOnlinePayment(
       paidCents,
       remainingCents,
     });
+    await enqueuePaymentStaffEmails(tx, file);
   });
 }
 

@@ -11,6 +11,7 @@ import {
 import type { StaffActor } from '../actor.js';
 import type { AppDeps } from '../deps.js';
 import { customerEmail } from '../email/customer-email.js';
+import { enqueuePaymentStaffEmails } from '../email/staff-email-notices.js';
 import { newId } from '../ids.js';
 import { loadOfferSchool } from '../offers/offer-school.js';
 import { privateLinkOf } from '../portal/private-link.js';
@@ -108,6 +109,7 @@ export async function addManualPayment(
           reference: input.reference === '' ? null : input.reference,
         },
       });
+      await enqueuePaymentStaffEmails(tx, file, actor.userId);
       const customer = await findOfferRecipient(tx.trx, actor.schoolId, requestId);
       if (customer) {
         const link = await privateLinkOf(deps, tx, { schoolId: actor.schoolId, id: requestId });

@@ -1,11 +1,23 @@
-import { findRequest, writeRequestChange } from '../../db/repositories/index.js';
+import {
+  findRequestForChange,
+  type LineFacts,
+  loadLineFacts,
+  type StoredFacts,
+  writeMaterialized,
+  writeRequestChange,
+} from '../../db/repositories/index.js';
 import { type EditedField, type FileField, withChangeMarks } from '../../domain/edit-conflicts.js';
 import { NOT_FOUND, notFound } from '../../domain/errors.js';
 import { type LastMessage, type Request, type RequestEdit, realEdit } from '../../domain/request.js';
 import type { JournalEvent } from '../../shared/journal.js';
 import type { Actor } from '../actor.js';
 import { enqueue, journal, type OutboxMessage, type Tx } from '../tx.js';
-import { materializeStatus } from './status-materializer.js';
+import {
+  type Derived,
+  deriveMaterialized,
+  isSameOwnFacts,
+  settleMaterialized,
+} from './status-materializer.js';
 import { staleFileError } from './version-guard.js';
 
 /** Which request, on whose behalf, and — for an edit made looking at the file — from which version. */
@@ -43,23 +55,31 @@ export interface ChangeOutcome<T> {
   request: Request;
   /** false when the change turned out to change nothing: nothing was written, no version used. */
   isChanged: boolean;
+  /**
+   * The lines and payments as the status rule read them after the change (in its transaction),
+   * when the change made a new version; undefined otherwise.
+   */
+  beside?: LineFacts;
 }
 
 /**
  * The one path for every action on a request. It loads the request once, refuses a stale
- * version, lets `change` say what changes, then — only if something really changed — writes the
- * row once (guarded by the version it loaded, so a concurrent writer cannot be overwritten),
- * bumps the version for a change of the file, re-derives the status from the facts as stored
- * (keeping the tab counts in step), and appends the journal and outbox rows; the live event goes
- * out after commit. A change to the same values writes nothing and keeps the version.
+ * version, lets `change` say what changes, then — only if something really changed — derives
+ * the status from the facts as they now stand (the row as loaded with its edits, the lines and
+ * payments as the change left them) and writes the row once: edits, version, status, totals and
+ * services in one UPDATE guarded by the version it loaded (so a concurrent writer cannot be
+ * overwritten, and the row it derived from is the row it writes), keeping the tab counts in step,
+ * and appends the journal and outbox rows; the live event goes out after commit. A change to the
+ * same values writes nothing and keeps the version.
  */
 export async function changeRequest<T>(
   tx: Tx,
   target: ChangeTarget,
   change: (c: RequestChange) => Promise<T> | T,
 ): Promise<ChangeOutcome<T>> {
-  const request = await findRequest(tx.trx, target.schoolId, target.requestId);
-  if (!request) throw notFound(NOT_FOUND.file);
+  const loaded = await findRequestForChange(tx.trx, target.schoolId, target.requestId);
+  if (!loaded) throw notFound(NOT_FOUND.file);
+  const { request } = loaded;
   if (target.expectedVersion !== undefined && target.expectedVersion !== request.version)
     throw await staleFileError(tx, { ...target, number: request.number }, target.expectedVersion);
 
@@ -106,7 +126,14 @@ export async function changeRequest<T>(
         })
       : undefined;
   let after: Request = { ...request, ...edit, changeMarks: changeMarks ?? request.changeMarks, version };
+  let derived: Derived | undefined;
   if (isNewVersion || lastMessage) {
+    // The status is derived before the write, so that the row is written once: from the row as
+    // loaded with the change's edits, and the lines and payments as the change left them.
+    if (isNewVersion) {
+      const beside = await loadLineFacts(tx.trx, target.schoolId, target.requestId);
+      derived = deriveMaterialized(withEdit(loaded.facts, edit), beside);
+    }
     const stored = await writeRequestChange(tx.trx, {
       schoolId: target.schoolId,
       id: target.requestId,
@@ -115,14 +142,21 @@ export async function changeRequest<T>(
       lastMessage,
       changeMarks,
       isNewVersion,
+      materialized: derived?.columns,
       at: tx.now,
       byName: target.actor.name,
     });
     // Someone changed the file between our read and our write (PostgreSQL runs them at once).
     if (!stored) throw await staleFileError(tx, { ...target, number: request.number }, request.version);
-    if (isNewVersion) {
-      const materialized = await materializeStatus(tx, stored);
-      after = { ...after, ...materialized, updatedAt: tx.now, updatedByName: target.actor.name };
+    if (derived) {
+      // The row as stored is the judge: if the change wrote a fact on it beside its edits, the
+      // status is derived again from what is stored, and written again.
+      if (!isSameOwnFacts(stored, derived.facts)) {
+        derived = deriveMaterialized({ ...stored, stored: loaded.facts.stored }, derived.beside);
+        await writeMaterialized(tx.trx, target.schoolId, target.requestId, derived.values);
+      }
+      await settleMaterialized(tx, derived);
+      after = { ...after, ...derived.materialized, updatedAt: tx.now, updatedByName: target.actor.name };
     }
     if (lastMessage) after.lastMessageAt = lastMessage.at;
   }
@@ -135,5 +169,16 @@ export async function changeRequest<T>(
     });
   for (const message of messages) await enqueue(tx, message);
   tx.publish({ schoolId: target.schoolId, type: 'request.changed', requestId: target.requestId });
-  return { result, request: after, isChanged: true };
+  return { result, request: after, isChanged: true, beside: derived?.beside };
+}
+
+/** The request's own facts as stored, with the edits the change is about to write. */
+function withEdit(stored: StoredFacts, edit: RequestEdit): StoredFacts {
+  return {
+    ...stored,
+    ...(edit.archivedAt !== undefined && { archivedAt: edit.archivedAt }),
+    ...(edit.customValidatedAt !== undefined && { customValidatedAt: edit.customValidatedAt }),
+    ...(edit.offerSentAt !== undefined && { offerSentAt: edit.offerSentAt }),
+    ...(edit.isEnteredInPos !== undefined && { isEnteredInPos: edit.isEnteredInPos }),
+  };
 }

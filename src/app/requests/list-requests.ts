@@ -4,6 +4,7 @@ import {
   findRequestIdsByNumber,
   type ListRow,
   loadTabCounts,
+  readSalesSettings,
   searchRequestIds,
   selectListRows,
 } from '../../db/repositories/index.js';
@@ -115,21 +116,36 @@ function toItems(rows: ListRow[], offers: OfferDay): ListItem[] {
   }));
 }
 
+/** What a staff read knows of the actor's school from the session: no query for it. */
+export interface SessionSchool {
+  timeZone: string;
+  settingsJson: string;
+}
+
 /**
  * A page of "Gestion des demandes" (tab 'request') or of one of the 7 dossier tabs, newest
  * activity first, with keyset pagination (as fast on page 1000 as on page 1) and the tab counts.
+ * `school`: the school as the session read it (its day and reminder days are then not read again).
  */
-export async function listRequests(deps: AppDeps, actor: StaffActor, query: ListQuery) {
+export async function listRequests(
+  deps: AppDeps,
+  actor: StaffActor,
+  query: ListQuery,
+  school?: SessionSchool,
+) {
   const db = deps.db.kysely;
-  // The overdue filter needs the school's today before the query; otherwise it is read beside it.
-  const day = query.balanceOverdue === 'true' ? await offerDayOf(deps, actor.schoolId) : null;
+  // The school's today, from the session's school; otherwise read — before the query for the
+  // overdue filter, which needs it, else beside it.
+  const known = school ? offerDayIn(deps, school) : null;
+  const isOverdueOnly = query.balanceOverdue === 'true';
+  const day = known ?? (isOverdueOnly ? await offerDayOf(deps, actor.schoolId) : null);
   const [rows, counts, offers] = await Promise.all([
     selectListRows(db, actor.schoolId, {
       status: query.tab,
       source: query.source,
       categoryId: query.categoryId,
       isToHandle: query.toHandle === 'true',
-      balanceDueBefore: day?.today,
+      balanceDueBefore: isOverdueOnly ? day?.today : undefined,
       after: query.cursor ? decodeCursor(query.cursor) : undefined,
       limit: query.limit + 1,
     }),
@@ -177,6 +193,19 @@ export async function searchRequests(
 }
 
 type OfferDay = { today: string; reminderDays: number };
+
+/** Parsed sales settings by their stored text: the same few schools' settings, parsed once each. */
+const salesByJson = new Map<string, ReturnType<typeof readSalesSettings>>();
+
+function offerDayIn(deps: AppDeps, school: SessionSchool): OfferDay {
+  let sales = salesByJson.get(school.settingsJson);
+  if (!sales) {
+    if (salesByJson.size >= 256) salesByJson.clear();
+    sales = readSalesSettings(school.settingsJson);
+    salesByJson.set(school.settingsJson, sales);
+  }
+  return { today: dayIn(deps.clock.now(), school.timeZone), reminderDays: sales.reminderDaysBeforeExpiry };
+}
 
 async function offerDayOf(deps: AppDeps, schoolId: string): Promise<OfferDay> {
   const school = await loadOfferSchool(deps.db.kysely, schoolId);

@@ -1,3 +1,4 @@
+import { PostgresAdapter, sql } from 'kysely';
 import type { Db } from './db.js';
 
 /** What an e-mail of a school needs from it: its name, slug, language and settings (signature). */
@@ -57,6 +58,58 @@ export async function findSchoolOfRequest(db: Db, requestId: string): Promise<st
     .where('id', '=', requestId)
     .executeTakeFirst();
   return row?.school_id;
+}
+
+/**
+ * Holds, until the transaction ends, the right to store the inbound e-mail `key` names (its school
+ * and Message-ID): a second delivery of the same message waits, then finds the first one stored.
+ * PostgreSQL only: SQLite write transactions begin IMMEDIATE, one at a time already.
+ */
+export async function lockInboundEmail(db: Db, key: string): Promise<void> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter)
+    await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(db);
+}
+
+/**
+ * The file a customer's e-mail of this Message-ID already landed on, looked for where a second
+ * delivery would land: on that file (a reply) or on the files of the sender's customer record
+ * in the school (a new request). Exact comparison of the stored Message-ID.
+ */
+export async function findInboundEmailFile(
+  db: Db,
+  schoolId: string,
+  where: { requestId: string } | { emailNormalized: string },
+  messageId: string,
+): Promise<string | null> {
+  let query = db
+    .selectFrom('messages')
+    .innerJoin('requests', (j) =>
+      j
+        .onRef('requests.school_id', '=', 'messages.school_id')
+        .onRef('requests.id', '=', 'messages.request_id'),
+    )
+    .select(['messages.request_id', 'messages.payload_json'])
+    .where('messages.school_id', '=', schoolId)
+    .where('messages.author_kind', '=', 'customer')
+    .where('messages.payload_json', 'is not', null);
+  if ('requestId' in where) query = query.where('messages.request_id', '=', where.requestId);
+  else
+    query = query
+      .innerJoin('customers', (j) =>
+        j
+          .onRef('customers.school_id', '=', 'requests.school_id')
+          .onRef('customers.id', '=', 'requests.customer_id'),
+      )
+      .where('customers.email_normalized', '=', where.emailNormalized);
+  for (const row of await query.execute()) {
+    try {
+      const payload = JSON.parse(row.payload_json!) as { channel?: unknown; messageId?: unknown };
+      if (payload.channel === 'email' && payload.messageId === messageId) return row.request_id;
+    } catch {
+      // A payload that is not JSON is no e-mail of ours.
+    }
+  }
+  return null;
 }
 
 /** Active staff of a school who chose to be told of `event` by e-mail. */

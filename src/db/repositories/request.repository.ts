@@ -7,6 +7,8 @@ import type { Source, Status, StatusLine } from '../../domain/status.js';
 import { preparedQuery } from '../prepared-query.js';
 import type { Database, RequestsTable } from '../schema.js';
 import { readChangeMarks, writeChangeMarks } from './change-marks.repository.js';
+import type { LineRow } from './line.repository.js';
+import { listLinesOfRequest } from './request-page.repository.js';
 
 export type RequestRow = RequestsTable;
 
@@ -69,6 +71,19 @@ export async function findRequest(
 ): Promise<Request | undefined> {
   const row = await findRequestInSchool(db, schoolId, id);
   return row ? toRequest(row) : undefined;
+}
+
+/**
+ * The request as a change starts from, with its own facts as stored and what was last
+ * materialised from them (the status rule's starting point): one read of the row.
+ */
+export async function findRequestForChange(
+  db: Kysely<Database>,
+  schoolId: string,
+  id: string,
+): Promise<{ request: Request; facts: StoredFacts } | undefined> {
+  const row = await findRequestInSchool(db, schoolId, id);
+  return row ? { request: toRequest(row), facts: toStoredFacts(schoolId, id, row) } : undefined;
 }
 
 function editColumns(edit: RequestEdit): Partial<RequestRow> {
@@ -159,14 +174,68 @@ export interface RequestWrite {
   changeMarks?: ChangeMarks;
   /** Bump the version (a change of the file); false for the conversation moving on alone. */
   isNewVersion: boolean;
+  /** What the status rule derived for the row after the change, when it differs from what is stored. */
+  materialized?: MaterializedColumns;
   at: string;
   byName: string;
 }
 
+/** What the status rule derives, stored on the row beside the facts. */
+export interface MaterializedColumns {
+  status: Status;
+  totalCents: Cents;
+  paidCents: Cents;
+  servicesJson: string;
+  isToBePriced: boolean;
+}
+
+function materializedColumns(m: MaterializedColumns): Partial<RequestRow> {
+  return {
+    status: m.status,
+    total_cents: m.totalCents,
+    paid_cents: m.paidCents,
+    services_json: m.servicesJson,
+    is_to_be_priced: m.isToBePriced ? 1 : 0,
+  };
+}
+
+type ChangeStatement = (
+  db: Kysely<Database>,
+  ...values: unknown[]
+) => Promise<Pick<RequestRow, (typeof FACT_COLUMNS)[number]>[]>;
+
 /**
- * Writes a change of a request in one statement, guarded by the version it was computed from,
- * and returns the request's facts as stored after it (for the status rule) — or undefined when
- * someone changed the request in the meantime (nothing was written).
+ * The guarded UPDATE of a change, one per set of columns it writes (a line added writes the
+ * version and the materialised columns; a reply only the last message): each shape is built and
+ * compiled once (`preparedQuery`), its values passed per call.
+ */
+const changeStatements = new Map<string, ChangeStatement>();
+
+function changeStatement(columns: readonly string[], isNewVersion: boolean): ChangeStatement {
+  const shape = `${isNewVersion ? 'v' : '-'}:${columns.join(',')}`;
+  let statement = changeStatements.get(shape);
+  if (!statement) {
+    statement = preparedQuery((db, ...values: unknown[]) => {
+      const [schoolId, id, fromVersion, ...rest] = values;
+      const set = Object.fromEntries(columns.map((column, i) => [column, rest[i]])) as Partial<RequestRow>;
+      return db
+        .updateTable('requests')
+        .set((eb) => (isNewVersion ? { ...set, version: eb('version', '+', 1) } : set))
+        .where('school_id', '=', schoolId as string)
+        .where('id', '=', id as string)
+        .where('version', '=', fromVersion as number)
+        .returning(FACT_COLUMNS);
+    }) as ChangeStatement;
+    changeStatements.set(shape, statement);
+  }
+  return statement;
+}
+
+/**
+ * Writes a change of a request in one statement — its edits, its last message, its change
+ * marks, the new version and what the status rule derived from the facts after the change —
+ * guarded by the version it was computed from. Answers the request's facts as stored after it,
+ * or undefined when someone changed the request in the meantime (nothing was written).
  */
 export async function writeRequestChange(
   db: Kysely<Database>,
@@ -175,36 +244,23 @@ export async function writeRequestChange(
   const columns: Partial<RequestRow> = {
     ...editColumns(write.edit),
     ...(write.lastMessage && lastMessageColumns(write.lastMessage)),
+    ...(write.materialized && materializedColumns(write.materialized)),
   };
   if (write.changeMarks) columns.change_marks_json = writeChangeMarks(write.changeMarks);
-  const row = await db
-    .updateTable('requests')
-    .set((eb) =>
-      write.isNewVersion
-        ? { ...columns, version: eb('version', '+', 1), updated_at: write.at, updated_by_name: write.byName }
-        : columns,
-    )
-    .where('school_id', '=', write.schoolId)
-    .where('id', '=', write.id)
-    .where('version', '=', write.fromVersion)
-    .returning(FACT_COLUMNS)
-    .executeTakeFirst();
+  if (write.isNewVersion) {
+    columns.updated_at = write.at;
+    columns.updated_by_name = write.byName;
+  }
+  const names = Object.keys(columns) as (keyof RequestRow)[];
+  const statement = changeStatement(names, write.isNewVersion);
+  const [row] = await statement(
+    db,
+    write.schoolId,
+    write.id,
+    write.fromVersion,
+    ...names.map((name) => columns[name]),
+  );
   return row ? toStoredFacts(write.schoolId, write.id, row) : undefined;
-}
-
-const selectStoredFacts = preparedQuery((db, schoolId: string, id: string) =>
-  db.selectFrom('requests').select(FACT_COLUMNS).where('school_id', '=', schoolId).where('id', '=', id),
-);
-
-/** The request's own facts as stored now (after lines or payments changed beside it). */
-export async function loadStoredFacts(
-  db: Kysely<Database>,
-  schoolId: string,
-  id: string,
-): Promise<StoredFacts> {
-  const [row] = await selectStoredFacts(db, schoolId, id);
-  if (!row) throw new Error(`request ${id} vanished inside its own transaction`);
-  return toStoredFacts(schoolId, id, row);
 }
 
 /** Who changed the request last and its change marks: what a refused stale edit is told. */
@@ -236,13 +292,7 @@ export async function writeMaterialized(
   db: Kysely<Database>,
   schoolId: string,
   id: string,
-  materialized: {
-    status: Status;
-    totalCents: Cents;
-    paidCents: Cents;
-    servicesJson: string;
-    isToBePriced: boolean;
-  },
+  materialized: MaterializedColumns,
 ): Promise<void> {
   await updateMaterialized(
     db,
@@ -301,58 +351,84 @@ const upsertStatusCount = preparedQuery((db, schoolId: string, status: Status, d
     ),
 );
 
-/** The lines and payments the status rule reads, beside the request's own facts. */
-export async function loadLineFacts(
-  db: Kysely<Database>,
-  schoolId: string,
-  requestId: string,
-): Promise<{
+/** The lines and payments the status rule reads beside the request's own facts (and the Devis shows). */
+export interface LineFacts {
+  /** The file's lines as stored, in their order. */
+  rows: LineRow[];
   lines: StatusLine[];
   paidCents: Cents;
   serviceLabels: StoredLineLabel[];
   pricing: PricingLine[];
-}> {
-  const [lines, paid] = await Promise.all([
-    selectLineFacts(db, schoolId, requestId),
-    selectPaid(db, schoolId, requestId),
+}
+
+/**
+ * What the status rule reads, as stored now in the caller's transaction (after a change wrote
+ * its lines, payments or columns): the request's own facts with the sum of its payments (one
+ * statement), and its lines (one statement).
+ */
+export async function loadStatusFacts(
+  db: Kysely<Database>,
+  schoolId: string,
+  requestId: string,
+): Promise<{ facts: StoredFacts; beside: LineFacts }> {
+  const [[row], rows] = await Promise.all([
+    selectFactsAndPaid(db, schoolId, requestId),
+    listLinesOfRequest(db, schoolId, requestId),
   ]);
+  if (!row) throw new Error(`request ${requestId} vanished inside its own transaction`);
   return {
-    paidCents: cents(Number(paid[0]?.paid ?? 0)),
-    serviceLabels: lines
-      .filter((l) => Number(l.is_active) === 1)
-      .map((l) => ({ label: l.label, labelKey: l.label_key, labelParamsJson: l.label_params_json })),
-    pricing: lines.map((l) => ({
-      kind: l.kind,
-      isActive: Number(l.is_active) === 1,
-      unitPriceCents: Number(l.unit_price_cents),
-    })),
-    lines: lines.map((l) => ({
-      isActive: Number(l.is_active) === 1,
-      totalCents: cents(Number(l.total_cents)),
-      isOnlineSale: Number(l.is_online_sale) === 1,
-      isPosImported: l.pos_imported_at !== null,
-    })),
+    facts: toStoredFacts(schoolId, requestId, row),
+    beside: toLineFacts(rows, cents(Number(row.paid ?? 0))),
   };
 }
 
-const selectLineFacts = preparedQuery((db, schoolId: string, requestId: string) =>
+const selectFactsAndPaid = preparedQuery((db, schoolId: string, id: string) =>
   db
-    .selectFrom('lines')
-    .select([
-      'kind',
-      'is_active',
-      'unit_price_cents',
-      'total_cents',
-      'is_online_sale',
-      'pos_imported_at',
-      'label',
-      'label_key',
-      'label_params_json',
-    ])
+    .selectFrom('requests')
+    .select(FACT_COLUMNS)
+    .select((eb) =>
+      eb
+        .selectFrom('payments')
+        .select((p) => p.fn.coalesce(p.fn.sum<number>('payments.amount_cents'), p.lit(0)).as('paid'))
+        .whereRef('payments.school_id', '=', 'requests.school_id')
+        .whereRef('payments.request_id', '=', 'requests.id')
+        .as('paid'),
+    )
     .where('school_id', '=', schoolId)
-    .where('request_id', '=', requestId)
-    .orderBy('position'),
+    .where('id', '=', id),
 );
+
+/** The lines and payments of a file as the status rule and the Devis read them. */
+export async function loadLineFacts(
+  db: Kysely<Database>,
+  schoolId: string,
+  requestId: string,
+): Promise<LineFacts> {
+  const [rows, paid] = await Promise.all([
+    listLinesOfRequest(db, schoolId, requestId),
+    selectPaid(db, schoolId, requestId),
+  ]);
+  return toLineFacts(rows, cents(Number(paid[0]?.paid ?? 0)));
+}
+
+function toLineFacts(rows: LineRow[], paidCents: Cents): LineFacts {
+  const lines: StatusLine[] = [];
+  const serviceLabels: StoredLineLabel[] = [];
+  const pricing: PricingLine[] = [];
+  for (const l of rows) {
+    const isActive = Number(l.is_active) === 1;
+    if (isActive)
+      serviceLabels.push({ label: l.label, labelKey: l.label_key, labelParamsJson: l.label_params_json });
+    pricing.push({ kind: l.kind, isActive, unitPriceCents: Number(l.unit_price_cents) });
+    lines.push({
+      isActive,
+      totalCents: cents(Number(l.total_cents)),
+      isOnlineSale: Number(l.is_online_sale) === 1,
+      isPosImported: l.pos_imported_at !== null,
+    });
+  }
+  return { rows, paidCents, serviceLabels, pricing, lines };
+}
 
 const selectPaid = preparedQuery((db, schoolId: string, requestId: string) =>
   db

@@ -13,6 +13,8 @@ export interface SessionWithUser {
   expiresAt: string;
   user: { id: string; email: string; name: string; role: Role; language: string; isActive: boolean };
   school: { id: string; slug: string; name: string; timeZone: string };
+  /** The school's `settings_json`: what a staff read needs of the school besides its time zone. */
+  schoolSettingsJson: string;
 }
 
 interface SessionWithUserRow {
@@ -30,6 +32,7 @@ interface SessionWithUserRow {
   school_slug: string;
   school_name: string;
   school_time_zone: string;
+  school_settings_json: string;
 }
 
 /** Resolves a session id to its user and school. Runs on every staff request: one SQL template. */
@@ -37,7 +40,8 @@ export async function findSessionWithUser(db: Db, id: string): Promise<SessionWi
   const result = await sql<SessionWithUserRow>`
     select s.id as session_id, s.created_at as session_created_at, s.last_seen_at, s.expires_at,
       u.id as user_id, u.school_id, u.email, u.name, u.role, u.language, u.is_active,
-      sc.slug as school_slug, sc.name as school_name, sc.time_zone as school_time_zone
+      sc.slug as school_slug, sc.name as school_name, sc.time_zone as school_time_zone,
+      sc.settings_json as school_settings_json
     from sessions s
     join users u on u.id = s.user_id
     join schools sc on sc.id = s.school_id
@@ -62,6 +66,7 @@ export async function findSessionWithUser(db: Db, id: string): Promise<SessionWi
       name: row.school_name,
       timeZone: row.school_time_zone,
     },
+    schoolSettingsJson: row.school_settings_json,
   };
 }
 

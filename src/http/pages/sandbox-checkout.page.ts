@@ -13,11 +13,8 @@ export function renderSandboxCheckoutPage(session: SandboxSession, language: Lan
   const ctx: PageContext = { school: { slug: '', name: session.schoolName }, language, enabledForms: [] };
   const amount = formatMoney(session.amountCents, SANDBOX_LOCALES[language]);
   const action = `/pay/sandbox/${esc(session.sessionId)}`;
-  // The public pages' buttons: big enough to tap on a phone, the bank's "yes" first.
   const button = (choice: string, label: string) =>
-    `<button type="submit" name="choice" value="${choice}" data-choice="${choice}" class="${
-      choice === 'accepted' || choice === 'accept_pending' ? 'primary-button' : 'secondary-button'
-    }">${esc(label)}</button>`;
+    `<button type="submit" name="choice" value="${choice}" data-choice="${choice}" class="${choice === 'accepted' || choice === 'accept_pending' ? 'primary-button' : 'secondary-button'}">${esc(label)}</button>`;
   let choices: string;
   if (session.state === 'created' || session.state === 'open')
     choices = `<form method="post" action="${action}" class="sandbox-choices">
@@ -27,7 +24,7 @@ ${button('pending', t.pending)}
 </form>`;
   else if (session.state === 'pending')
     choices = `<p role="status">${esc(t.isPending)}</p>
-<form method="post" action="${action}" class="sandbox-choices">${button('accept_pending', t.acceptPending)}</form>`;
+<form method="post" action="${action}">${button('accept_pending', t.acceptPending)}</form>`;
   else choices = `<p role="status" data-state="${esc(session.state)}">${esc(t.done[session.state])}</p>`;
   return renderPublicPage(
     ctx,

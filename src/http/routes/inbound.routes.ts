@@ -8,7 +8,7 @@ import type { App } from '../types.js';
 export const INBOUND_SECRET_HEADER = 'x-inbound-secret';
 
 const OutcomeSchema = z.object({
-  outcome: z.enum(['threaded', 'opened', 'ignored']),
+  outcome: z.enum(['threaded', 'opened', 'ignored', 'duplicate']),
   requestId: z.string().optional(),
   number: z.string().optional(),
   reason: z.string().optional(),
@@ -56,7 +56,10 @@ export function inboundRoutes(app: App, deps: AppDeps): void {
       async (request, reply) => {
         const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
         const result = await receiveInboundEmail(deps, body);
-        const status = result.outcome === 'opened' ? 201 : result.outcome === 'threaded' ? 200 : 202;
+        // A duplicate is already stored: 200, so the relay stops retrying.
+        const status = ({ opened: 201, threaded: 200, duplicate: 200, ignored: 202 } as const)[
+          result.outcome
+        ];
         return reply.status(status).send(result);
       },
     );

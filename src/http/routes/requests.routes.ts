@@ -43,7 +43,11 @@ export function requestsRoutes(app: App, deps: AppDeps): void {
         response: { 200: ListResponseSchema, ...errors },
       },
     },
-    async (request) => listRequests(deps, staffOf(request).actor, request.query),
+    async (request) => {
+      const staff = staffOf(request);
+      const school = { timeZone: staff.school.timeZone, settingsJson: staff.schoolSettingsJson };
+      return listRequests(deps, staff.actor, request.query, school);
+    },
   );
 
   app.get(

@@ -1,4 +1,4 @@
-import type { OutboxView } from '../../shared/contracts/outbox';
+import type { EmailNotifications, OutboxView } from '../../shared/contracts/outbox';
 import { apiRequest } from './http';
 
 export type { OutboxView };
@@ -14,4 +14,15 @@ export function retryParked(id: string): Promise<{ ok: true }> {
 /** The HTML part, served with a sandbox CSP and shown in <iframe sandbox>. */
 export function sentMailHtmlUrl(id: string): string {
   return `/api/outbox/${encodeURIComponent(id)}/html`;
+}
+
+export type { EmailNotifications };
+
+/** The e-mail notifications the signed-in staff member chose. */
+export function getEmailNotifications(signal?: AbortSignal): Promise<EmailNotifications> {
+  return apiRequest<EmailNotifications>('GET', '/api/me/email-notifications', { signal });
+}
+
+export function saveEmailNotifications(body: EmailNotifications): Promise<EmailNotifications> {
+  return apiRequest<EmailNotifications>('PUT', '/api/me/email-notifications', { body });
 }

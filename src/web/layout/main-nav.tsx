@@ -28,6 +28,7 @@ export const SETTINGS_ITEMS = [
   { href: '/parametres/logiciel-de-caisse', label: 'pos.settings.nav' },
   { href: '/parametres/archivage', label: 'archive.season.nav' },
   { href: '/parametres/boite-d-envoi', label: 'outbox.nav' },
+  { href: '/parametres/mon-compte', label: 'myAccount.nav' },
 ] as const;
 
 /** GESTION COMMERCIALE: the two lists of the sales back-office and their settings. */

@@ -1,6 +1,7 @@
 import { Avatar, Box, Group, Menu, Text, UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconLanguage, IconLogout } from '@tabler/icons-react';
+import { IconChevronDown, IconLanguage, IconLogout, IconMailCog } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import { STAFF_LANGUAGES } from '../../shared/vocabulary';
 import { initials } from '../components/initials';
 import { notifyError } from '../components/notify';
@@ -59,6 +60,14 @@ export function UserMenu() {
             {t(`roles.${user.role}`)}
           </Text>
         </Box>
+        <Menu.Divider />
+        <Menu.Item
+          component={Link}
+          href="/parametres/mon-compte"
+          leftSection={<IconMailCog size={16} aria-hidden />}
+        >
+          {t('userMenu.myAccount')}
+        </Menu.Item>
         <Menu.Divider />
         <Menu.Label>
           <Group gap={6}>

@@ -111,13 +111,15 @@ export function OutboxSettingsPage() {
                 {open.subject}
               </Title>
               <Text size="sm">
-                {t('outbox.to')} <Code>{open.to}</Code>
+                {t('outbox.to')} <Code data-testid="outbox-to">{open.to}</Code>
               </Text>
-              {Object.entries(open.headers).map(([name, value]) => (
-                <Text key={name} size="xs" c="gray.7">
-                  {name}: <Code>{value}</Code>
-                </Text>
-              ))}
+              <Stack gap={2} data-testid="outbox-headers">
+                {Object.entries(open.headers).map(([name, value]) => (
+                  <Text key={name} size="xs" c="gray.7" style={{ overflowWrap: 'anywhere' }}>
+                    {name}: <Code>{value}</Code>
+                  </Text>
+                ))}
+              </Stack>
               {open.attachments.length > 0 && (
                 <Group gap="xs">
                   {open.attachments.map((a) => (
@@ -143,7 +145,11 @@ export function OutboxSettingsPage() {
               <Text size="sm" fw={600}>
                 {t('outbox.text')}
               </Text>
-              <Code block data-testid="outbox-text">
+              <Code
+                block
+                data-testid="outbox-text"
+                style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+              >
                 {open.text}
               </Code>
             </Stack>
