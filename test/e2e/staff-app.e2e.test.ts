@@ -7,6 +7,7 @@ import {
   DEMO_PASSWORD,
   type DemoServer,
   dayFromNow,
+  FOLDER_TABS,
   LUC,
   launchChromium,
   MARIE,
@@ -332,15 +333,7 @@ describe('staff app', { timeout: 90_000 }, () => {
     const counts = (await (await page.request.get(`${baseUrl}/api/requests?tab=new&limit=1`)).json()).counts;
     await page.getByRole('navigation').getByRole('link', { name: 'Gestion des dossiers' }).click();
     const tabs = page.getByRole('tablist', { name: 'Onglets des dossiers' });
-    for (const [label, key] of [
-      ['Nouveaux dossiers', 'new'],
-      ['Dossier en cours', 'in_progress'],
-      ['En attente de paiement', 'awaiting_payment'],
-      ['Acompte versé', 'deposit_paid'],
-      ['Paiement soldé', 'paid'],
-      ['Commande traitée', 'processed'],
-      ['Archivé', 'archived'],
-    ] as const) {
+    for (const [label, key] of FOLDER_TABS) {
       await tabs.getByRole('tab', { name: `${label} ${counts[key]}` }).waitFor();
     }
     const table = page.getByRole('table', { name: /^Dossiers de l’onglet « Nouveaux dossiers »/ });

@@ -36,6 +36,20 @@ export const ADMIN = 'admin@esf-demo.fr';
 export const MARIE = 'marie.dupont@esf-demo.fr';
 export const LUC = 'luc.martin@esf-demo.fr';
 
+/**
+ * The 7 onglets of Gestion des dossiers as the tutorial names them, with the key of their count
+ * in `GET /api/requests` (`counts`); a tab's accessible name is "<label> <count>".
+ */
+export const FOLDER_TABS = [
+  ['Nouveaux dossiers', 'new'],
+  ['Dossier en cours', 'in_progress'],
+  ['En attente de paiement', 'awaiting_payment'],
+  ['Acompte versé', 'deposit_paid'],
+  ['Paiement soldé', 'paid'],
+  ['Commande traitée', 'processed'],
+  ['Archivé', 'archived'],
+] as const;
+
 export interface DemoServer {
   /** http://127.0.0.1:<port>, also the app's PUBLIC_URL. */
   url: string;

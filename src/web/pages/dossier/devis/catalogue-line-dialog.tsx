@@ -19,6 +19,7 @@ import {
   ParticipantsFields,
   participantDraft,
 } from './participants-fields';
+import { sessionsByAskedDates } from './session-order';
 
 const shown = (key: string) => key === 'productId' || key === 'sessionId' || key.startsWith('participants');
 
@@ -67,16 +68,12 @@ export function CatalogueLineDialog({
   const { errors, setErrors, clear, general, submitting, run } = useDialogWrite(write, shown);
 
   const product = products.find((p) => p.id === productId) ?? null;
-  // The sessions over the dates the customer asked for come first, said so.
-  const overlapsAsked = (session: Session) =>
-    askedDates !== null &&
-    session.startsOn <= (askedDates.to ?? askedDates.from) &&
-    session.endsOn >= askedDates.from;
-  const sessions = (product?.sessions ?? [])
-    .filter((s) => s.isActive || s.id === line?.sessionId)
-    .sort(
-      (a, b) => Number(overlapsAsked(b)) - Number(overlapsAsked(a)) || a.startsOn.localeCompare(b.startsOn),
-    );
+  // The sessions over the dates the customer asked for come first (most of them first), said so.
+  const { sorted: sessions, askedDays } = sessionsByAskedDates(
+    (product?.sessions ?? []).filter((s) => s.isActive || s.id === line?.sessionId),
+    askedDates,
+  );
+  const overlapsAsked = (session: Session) => askedDays(session) > 0;
   const byKind = new Map<string, Product[]>();
   for (const p of products) byKind.set(p.kind, [...(byKind.get(p.kind) ?? []), p]);
   const groups = [...byKind].map(([kind, items]) => ({

@@ -365,7 +365,8 @@ function LineRow({
             {line.isOptional && <SmallBadge color="gray">{t('devis.line.option')}</SmallBadge>}
             {line.isToBePriced && <SmallBadge color="grape">{t('devis.toBePriced')}</SmallBadge>}
             {!line.isActive && <SmallBadge color="orange">{t('dossier.lines.removed')}</SmallBadge>}
-            {line.isLocked && (
+            {/* A line the customer removed was not paid, even on a file that has been paid since. */}
+            {line.isLocked && line.isActive && (
               <SmallBadge color="teal" icon={<IconLock size={11} aria-hidden />}>
                 {t('devis.line.paid')}
               </SmallBadge>
