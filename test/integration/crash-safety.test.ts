@@ -271,12 +271,14 @@ for (const dialect of ['sqlite', 'postgres'] as const satisfies readonly Dialect
     }
 
     /** Writers until the process dies; a request cut by the kill is simply not acknowledged. */
-    async function writeLoad(client: HttpClient, s: ServerChild): Promise<void> {
+    async function writeLoad(client: HttpClient, s: ServerChild, answered: () => void): Promise<void> {
       while (s.isAlive()) {
         try {
           await oneWrite(client);
         } catch {
           if (!s.isAlive()) return;
+        } finally {
+          answered();
         }
       }
     }
@@ -436,8 +438,20 @@ for (const dialect of ['sqlite', 'postgres'] as const satisfies readonly Dialect
           if (point) after = await crashAt(point, server);
           else {
             const client = await staffOf(server, load.school.secretary.email);
-            const writers = [writeLoad(client, server), writeLoad(client, server), writeLoad(client, server)];
-            await new Promise((r) => setTimeout(r, 200 + Math.floor(random() * 1300)));
+            // The random moment is counted in answered writes, not in time: the other writers
+            // still have requests in flight when it comes.
+            const killAfter = 3 + Math.floor(random() * 37);
+            let answered = 0;
+            let reached!: () => void;
+            const enough = new Promise<void>((resolve) => {
+              reached = resolve;
+            });
+            const onAnswer = () => {
+              if (++answered === killAfter) reached();
+            };
+            const live = server;
+            const writers = [1, 2, 3].map(() => writeLoad(client, live, onAnswer));
+            await enough;
             await server.kill();
             await Promise.all(writers);
           }
