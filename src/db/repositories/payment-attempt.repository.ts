@@ -1,5 +1,6 @@
 import { PostgresAdapter } from 'kysely';
 import { type Cents, cents } from '../../domain/money.js';
+import { preparedQuery } from '../prepared-query.js';
 import type { PaymentAttemptState } from '../schema.js';
 import type { Db } from './db.js';
 
@@ -251,6 +252,18 @@ function toCheckoutFile(row: {
   };
 }
 
+// Read by every portal page and checkout: built and compiled once.
+const selectLatestOffer = preparedQuery((db, schoolId: string, requestId: string) =>
+  db
+    .selectFrom('offers')
+    .select(['id', 'kind', 'amount_cents', 'valid_until'])
+    .where('school_id', '=', schoolId)
+    .where('request_id', '=', requestId)
+    .orderBy('sent_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1),
+);
+
 /** The quote or payment link the customer sees (the latest sent). */
 export async function findLatestOffer(
   db: Db,
@@ -260,14 +273,7 @@ export async function findLatestOffer(
   | { id: string; kind: 'quote' | 'payment_link'; amountCents: Cents | null; validUntil: string | null }
   | undefined
 > {
-  const row = await db
-    .selectFrom('offers')
-    .select(['id', 'kind', 'amount_cents', 'valid_until'])
-    .where('school_id', '=', schoolId)
-    .where('request_id', '=', requestId)
-    .orderBy('sent_at', 'desc')
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
+  const [row] = await selectLatestOffer(db, schoolId, requestId);
   return (
     row && {
       id: row.id,

@@ -1,4 +1,5 @@
 import type { Status } from '../../domain/status.js';
+import { preparedQuery } from '../prepared-query.js';
 import type { Db } from './db.js';
 
 /**
@@ -118,17 +119,20 @@ export interface BalanceSchedule {
   balanceOverdueSentAt: string | null;
 }
 
+const selectBalanceSchedule = preparedQuery((db, schoolId: string, requestId: string) =>
+  db
+    .selectFrom('requests')
+    .select(['deposit_rule_json', 'balance_due_on', 'balance_reminder_sent_at', 'balance_overdue_sent_at'])
+    .where('school_id', '=', schoolId)
+    .where('id', '=', requestId),
+);
+
 export async function findBalanceSchedule(
   db: Db,
   schoolId: string,
   requestId: string,
 ): Promise<BalanceSchedule | undefined> {
-  const row = await db
-    .selectFrom('requests')
-    .select(['deposit_rule_json', 'balance_due_on', 'balance_reminder_sent_at', 'balance_overdue_sent_at'])
-    .where('school_id', '=', schoolId)
-    .where('id', '=', requestId)
-    .executeTakeFirst();
+  const [row] = await selectBalanceSchedule(db, schoolId, requestId);
   return (
     row && {
       depositRuleJson: row.deposit_rule_json,
