@@ -5,7 +5,12 @@ import { type PayFacts, payOptionsOf, scheduledDepositOf } from './pay-options.j
 const base: PayFacts = {
   isOnlinePaymentAllowed: true,
   isArchived: false,
-  latestOffer: { kind: 'payment_link', amountCents: cents(9_000), validUntil: '2026-12-20' },
+  latestOffer: {
+    kind: 'payment_link',
+    amountCents: cents(9_000),
+    validUntil: '2026-12-20',
+    paidBeforeCents: cents(0),
+  },
   today: '2026-12-10',
   totalCents: cents(30_000),
   paidCents: cents(0),
@@ -13,6 +18,32 @@ const base: PayFacts = {
 };
 
 describe('payOptionsOf', () => {
+  it('a link for the balance sent after a deposit offers the balance only, never a "deposit"', () => {
+    // 90 € paid, then "Envoyer un lien de paiement" for the 210 € left: it asks 210 € on top of 90 €.
+    const balanceLink: PayFacts = {
+      ...base,
+      paidCents: cents(9_000),
+      latestOffer: {
+        kind: 'payment_link',
+        amountCents: cents(21_000),
+        validUntil: '2026-12-20',
+        paidBeforeCents: cents(9_000),
+      },
+    };
+    expect(payOptionsOf(balanceLink)).toEqual([{ purpose: 'balance', amountCents: 21_000 }]);
+    expect(scheduledDepositOf(balanceLink)).toBeNull();
+    // A second deposit link after a first payment: what it asks on top of what was paid.
+    const secondDeposit: PayFacts = {
+      ...balanceLink,
+      latestOffer: { ...balanceLink.latestOffer!, amountCents: cents(6_000) },
+    };
+    expect(payOptionsOf(secondDeposit)).toEqual([
+      { purpose: 'deposit', amountCents: 6_000 },
+      { purpose: 'balance', amountCents: 21_000 },
+    ]);
+    expect(scheduledDepositOf(secondDeposit)).toBe(15_000);
+  });
+
   it('a deposit link offers the deposit and the whole balance', () => {
     expect(payOptionsOf(base)).toEqual([
       { purpose: 'deposit', amountCents: 9_000 },
@@ -33,7 +64,12 @@ describe('payOptionsOf', () => {
   it('a quote offers the balance, and the deposit of the file’s rule while nothing is paid', () => {
     const quote = {
       ...base,
-      latestOffer: { kind: 'quote' as const, amountCents: null, validUntil: '2026-12-20' },
+      latestOffer: {
+        kind: 'quote' as const,
+        amountCents: null,
+        validUntil: '2026-12-20',
+        paidBeforeCents: cents(0),
+      },
     };
     expect(payOptionsOf(quote)).toEqual([
       { purpose: 'deposit', amountCents: 9_000 },
@@ -67,10 +103,18 @@ describe('payOptionsOf', () => {
 
   it('the schedule’s deposit step: the link’s deposit, the quote’s rule, none for a balance link', () => {
     expect(scheduledDepositOf(base)).toBe(9_000);
-    const quote = { ...base, latestOffer: { kind: 'quote' as const, amountCents: null, validUntil: null } };
+    const quote = {
+      ...base,
+      latestOffer: { kind: 'quote' as const, amountCents: null, validUntil: null, paidBeforeCents: cents(0) },
+    };
     expect(scheduledDepositOf({ ...quote, depositCents: cents(5_000) })).toBe(5_000);
     expect(scheduledDepositOf({ ...quote, depositCents: cents(0) })).toBeNull();
-    const balanceLink = { kind: 'payment_link' as const, amountCents: cents(30_000), validUntil: null };
+    const balanceLink = {
+      kind: 'payment_link' as const,
+      amountCents: cents(30_000),
+      validUntil: null,
+      paidBeforeCents: cents(0),
+    };
     expect(scheduledDepositOf({ ...base, latestOffer: balanceLink })).toBeNull();
     expect(scheduledDepositOf({ ...base, latestOffer: null })).toBeNull();
   });

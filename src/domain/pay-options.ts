@@ -26,6 +26,11 @@ export interface PayFacts {
     kind: 'quote' | 'payment_link';
     amountCents: Cents | null;
     validUntil: string | null;
+    /**
+     * What was already paid when it was sent: a payment link asks its amount on top of that
+     * (a link for the balance after a deposit is no deposit link).
+     */
+    paidBeforeCents: Cents;
   } | null;
   /** Today in the school's time zone, "YYYY-MM-DD". */
   today: string;
@@ -47,7 +52,7 @@ export function payOptionsOf(facts: PayFacts): PayOption[] {
   const balance: PayOption = { purpose: 'balance', amountCents: due };
   let deposit: Cents | null = null;
   if (offer.kind === 'payment_link' && offer.amountCents !== null) {
-    const left = offer.amountCents - facts.paidCents;
+    const left = offer.paidBeforeCents + offer.amountCents - facts.paidCents;
     if (left > 0 && left < due) deposit = cents(left);
   } else if (offer.kind === 'quote' && facts.paidCents === 0 && facts.depositCents > 0) {
     if (facts.depositCents < due) deposit = facts.depositCents;
@@ -59,9 +64,17 @@ export function payOptionsOf(facts: PayFacts): PayOption[] {
  * The deposit step of the customer's schedule: what a payment link for a deposit asks, or the
  * deposit a quote's file rule asks; null when there is none (a link for the balance, no deposit).
  */
-export function scheduledDepositOf(facts: PayFacts): Cents | null {
+export function scheduledDepositOf(
+  facts: Pick<PayFacts, 'latestOffer' | 'depositCents' | 'totalCents'>,
+): Cents | null {
   const offer = facts.latestOffer;
   if (offer === null) return null;
-  const asked = offer.kind === 'payment_link' ? offer.amountCents : facts.depositCents;
-  return asked !== null && asked > 0 && asked < facts.totalCents ? asked : null;
+  // A link's deposit step is reached once what was paid before it plus what it asks is paid.
+  const asked =
+    offer.kind === 'payment_link'
+      ? offer.amountCents === null
+        ? null
+        : offer.paidBeforeCents + offer.amountCents
+      : facts.depositCents;
+  return asked !== null && asked > 0 && asked < facts.totalCents ? cents(asked) : null;
 }

@@ -31,6 +31,8 @@ export interface Request {
   updatedByName: string | null;
   version: number;
   changeMarks: ChangeMarks;
+  /** The file's own deposit rule as stored (Paiement → échéancier); null: the school's applies. */
+  depositRuleJson: string | null;
 }
 
 /** What a use case may change on the request itself (everything else is derived). */

@@ -323,7 +323,12 @@ describeEachDatabase(
       expect(request.request.isOnlinePaymentAllowed).toBe(false);
       const facts = {
         isArchived: false,
-        latestOffer: { kind: 'quote' as const, amountCents: null, validUntil: '2026-12-16' },
+        latestOffer: {
+          kind: 'quote' as const,
+          amountCents: null,
+          validUntil: '2026-12-16',
+          paidBeforeCents: 0 as never,
+        },
         today: '2026-12-02',
         totalCents: after.totalCents as never,
         paidCents: after.paidCents as never,
@@ -381,6 +386,41 @@ describeEachDatabase(
         (j) => j.action === 'payment.deposit_rule_changed',
       );
       expect(journal).toHaveLength(2);
+    });
+
+    it('a payment link for "l’acompte" asks the file’s own rule; a later link for the balance is no deposit', async () => {
+      const file = await quotedFile();
+      const opened = await view(file.id);
+      const fixed = (
+        await marie.request('PUT', `/api/requests/${file.id}/deposit-rule`, {
+          version: opened.version,
+          rule: { kind: 'fixed', amount: '100', balanceDaysBefore: 5 },
+        })
+      ).json() as PaymentsView;
+      // The Devis onglet proposes the file's deposit (100 €), not the school's 30 % (108 €).
+      const devis = (await marie.get(`/api/requests/${file.id}/devis`)).json() as {
+        totals: { defaultDepositCents: number };
+      };
+      expect(devis.totals.defaultDepositCents).toBe(10_000);
+      const link = await marie.post(`/api/requests/${file.id}/payment-links`, {
+        version: fixed.version,
+        amount: 'deposit',
+      });
+      expect(link.statusCode, link.body).toBe(201);
+      const afterLink = await view(file.id);
+      expect(afterLink.schedule).toMatchObject({ depositCents: 10_000, askedDepositCents: 10_000 });
+      const paid = (
+        await marie.post(`/api/requests/${file.id}/payments`, cheque(afterLink.version, '100'))
+      ).json() as PaymentsView;
+      expect(paid.remainingCents).toBe(26_000);
+      // "Envoyer un lien de paiement" for the balance: 260 € on top of the 100 € paid.
+      const balance = await marie.post(`/api/requests/${file.id}/payment-links`, {
+        version: paid.version,
+        amount: 'balance',
+      });
+      expect(balance.statusCode, balance.body).toBe(201);
+      const afterBalance = await view(file.id);
+      expect(afterBalance.schedule.askedDepositCents).toBeNull();
     });
 
     it('reminds the balance once before it is due and once overdue — also with two sweeps at once — and lists it "solde en retard"', async () => {

@@ -343,6 +343,35 @@ describeEachDatabase('the customer portal /c/:token', (ctx) => {
     expect(again.headers.location).toBe(`/c/${file.token}?refus=not_removable`);
   });
 
+  it('an extra removed after a deposit link: the link’s deposit stays as its e-mail said, the balance follows the total', async () => {
+    const file = await fileWithQuote(marie, school.id, { send: false });
+    const link = await marie.post(`/api/requests/${file.id}/payment-links`, {
+      version: (await marie.get(`/api/requests/${file.id}/devis`)).json().version,
+      amount: 'deposit',
+    });
+    expect(link.statusCode, link.body).toBe(201);
+    // 30 % of 398,40 €, as the e-mail said.
+    expect((await viewOf(file.token)).payOptions).toEqual([
+      { purpose: 'deposit', amountCents: 11_952 },
+      { purpose: 'balance', amountCents: 39_840 },
+    ]);
+    const removed = await app.inject({
+      method: 'POST',
+      url: `/c/${file.token}/options/${file.lineIds[1]}/remove`,
+      headers: fromPage,
+    });
+    expect(removed.headers.location).toBe(`/c/${file.token}?ok=removed`);
+    const view = await viewOf(file.token);
+    expect(view.totals).toMatchObject({ totalCents: 36_000, dueCents: 36_000 });
+    expect(view.payOptions).toEqual([
+      { purpose: 'deposit', amountCents: 11_952 },
+      { purpose: 'balance', amountCents: 36_000 },
+    ]);
+    // The staff's échéancier says both: the rule on the new total, and what the link asked.
+    const staff = (await marie.get(`/api/requests/${file.id}/payments`)).json();
+    expect(staff.schedule).toMatchObject({ depositCents: 10_800, askedDepositCents: 11_952 });
+  });
+
   it('refuses removing an extra once something is paid, and before any quote', async () => {
     const paid = await fileWithQuote(marie, school.id);
     await ctx()

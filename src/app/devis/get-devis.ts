@@ -11,12 +11,13 @@ import { isLineToBePriced } from '../../domain/line-pricing.js';
 import { cents } from '../../domain/money.js';
 import type { Request } from '../../domain/request.js';
 import { dayIn } from '../../domain/time-zone.js';
-import { amountDueOf, depositOf, totalsOf } from '../../domain/totals.js';
+import { amountDueOf, totalsOf } from '../../domain/totals.js';
 import type { Devis, DevisLine } from '../../shared/contracts/sales.js';
 import type { StaffActor } from '../actor.js';
 import type { AppDeps } from '../deps.js';
 import { DURATION_LABELS_FR, PRACTICE_LABELS_FR } from '../intake/intake.vocabulary.js';
 import { loadOffers } from '../offers/offers-view.js';
+import { fileDepositCentsOf } from '../payments/balance-schedule.js';
 import { type KeyedText, readKeyedText } from '../requests/keyed-text.schemas.js';
 import { readLineDetails, scheduleOf } from './line-details.schemas.js';
 
@@ -136,7 +137,10 @@ export async function devisOf(
       ...totals,
       paidCents,
       dueCents: amountDueOf(totals.totalCents, paidCents),
-      defaultDepositCents: depositOf(totals.totalCents, paidCents, settings.defaultDepositBp),
+      defaultDepositCents: fileDepositCentsOf(
+        { depositRuleJson: request.depositRuleJson, totalCents: totals.totalCents, paidCents },
+        settings,
+      ),
     },
     offers,
     canSend: lines.some((l) => l.isActive) && totals.totalCents > 0 && request.archivedAt === null,

@@ -10,13 +10,14 @@ import type { StaffLanguage } from '../../domain/errors.js';
 import { AppError, validation } from '../../domain/errors.js';
 import { type Cents, cents } from '../../domain/money.js';
 import { dayIn, plusDays, yearIn } from '../../domain/time-zone.js';
-import { amountDueOf, depositOf, totalsOf } from '../../domain/totals.js';
+import { amountDueOf, totalsOf } from '../../domain/totals.js';
 import type { Devis } from '../../shared/contracts/sales.js';
 import type { StaffActor } from '../actor.js';
 import { crashPoint } from '../crash-points.js';
 import type { AppDeps } from '../deps.js';
 import { customerEmail } from '../email/customer-email.js';
 import { newId } from '../ids.js';
+import { fileDepositCentsOf } from '../payments/balance-schedule.js';
 import { privateLinkOf } from '../portal/private-link.js';
 import { changeRequest } from '../requests/change-request.js';
 import { readKeyedText } from '../requests/keyed-text.schemas.js';
@@ -46,7 +47,7 @@ export function sendQuote(
   return sendOffer(deps, actor, requestId, { kind: 'quote', version: input.version }, language);
 }
 
-/** "Envoyer un lien de paiement": the balance, the school's deposit, or an amount typed by the secretary. */
+/** "Envoyer un lien de paiement": the balance, the deposit the file's rule asks, or an amount typed by the secretary. */
 export function sendPaymentLink(
   deps: AppDeps,
   actor: StaffActor,
@@ -98,7 +99,14 @@ async function sendOffer(
               input.amount ?? 'balance',
               totals.totalCents,
               request.paidCents,
-              school.sales.defaultDepositBp,
+              fileDepositCentsOf(
+                {
+                  depositRuleJson: request.depositRuleJson,
+                  totalCents: totals.totalCents,
+                  paidCents: request.paidCents,
+                },
+                school.sales,
+              ),
             )
           : null;
       const today = dayIn(tx.now, school.timeZone);
@@ -176,11 +184,10 @@ async function sendOffer(
 }
 
 /** What a payment link asks for, refused with a message on the `amount` field when it cannot be paid. */
-function amountOf(amount: PaymentLinkAmount, total: Cents, paid: Cents, depositBp: number): Cents {
+function amountOf(amount: PaymentLinkAmount, total: Cents, paid: Cents, deposit: Cents): Cents {
   const due = amountDueOf(total, paid);
   if (due === 0) throw validation({ amount: OFFER_MESSAGES.nothingDue });
-  const asked =
-    amount === 'balance' ? due : amount === 'deposit' ? depositOf(total, paid, depositBp) : amount.cents;
+  const asked = amount === 'balance' ? due : amount === 'deposit' ? deposit : amount.cents;
   if (!Number.isSafeInteger(asked)) throw validation({ amount: OFFER_MESSAGES.invalidAmount });
   if (asked <= 0) throw validation({ amount: OFFER_MESSAGES.amountZero });
   if (asked > due) throw validation({ amount: OFFER_MESSAGES.amountAboveDue });

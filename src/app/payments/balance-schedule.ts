@@ -4,7 +4,7 @@ import {
   listLessonStarts,
   setBalanceDueOn,
 } from '../../db/repositories/index.js';
-import { type Cents, cents, percentOf } from '../../domain/money.js';
+import { amountDue, type Cents, cents, percentOf } from '../../domain/money.js';
 import { plusDays } from '../../domain/time-zone.js';
 import { type DepositRule, DepositRuleSchema } from '../../shared/contracts/payments.js';
 import type { SalesSettings } from '../../shared/contracts/sales.js';
@@ -39,6 +39,19 @@ export function readDepositRule(json: string | null): DepositRule | null {
 export function depositCentsOf(rule: DepositRule, totalCents: Cents): Cents {
   const asked = rule.kind === 'percentage' ? percentOf(totalCents, rule.bp) : cents(rule.cents);
   return cents(Math.min(asked, totalCents));
+}
+
+/**
+ * What "the deposit" means for a file now: its rule (its own, else the school's) applied to its
+ * total, never more than what remains due. The Devis onglet's default and a payment link for
+ * "l'acompte" both ask this.
+ */
+export function fileDepositCentsOf(
+  file: { depositRuleJson: string | null; totalCents: Cents; paidCents: Cents },
+  sales: SalesSettings,
+): Cents {
+  const { rule } = depositRuleIn(file.depositRuleJson, sales);
+  return cents(Math.min(depositCentsOf(rule, file.totalCents), amountDue(file.totalCents, file.paidCents)));
 }
 
 /** The first lesson's day of the file: its catalogue sessions' first days and its custom lessons' dates. */

@@ -1,9 +1,4 @@
-import {
-  type Db,
-  findBalanceSchedule,
-  findLatestOffer,
-  readSalesSettings,
-} from '../../db/repositories/index.js';
+import { type Db, findLatestOffer, paidBeforeOf, readSalesSettings } from '../../db/repositories/index.js';
 import { type Cents, cents } from '../../domain/money.js';
 import type { PayFacts } from '../../domain/pay-options.js';
 import type { Request } from '../../domain/request.js';
@@ -23,14 +18,8 @@ export async function loadPayFacts(
   school: { timeZone: string; settingsJson: string },
   now: string | Date,
 ): Promise<PayFacts & { offerId: string | null }> {
-  const [offer, schedule] = await Promise.all([
-    findLatestOffer(db, request.schoolId, request.id),
-    findBalanceSchedule(db, request.schoolId, request.id),
-  ]);
-  return payFactsOf(request, school, now, {
-    latestOffer: offer ?? null,
-    depositRuleJson: schedule?.depositRuleJson ?? null,
-  });
+  const offer = await findLatestOffer(db, request.schoolId, request.id);
+  return payFactsOf(request, school, now, offer ?? null);
 }
 
 /** The latest offer as `payOptionsOf` reads it: the one sent last (ties: the greatest id). */
@@ -39,25 +28,30 @@ export type LatestOffer = {
   kind: 'quote' | 'payment_link';
   amountCents: Cents | null;
   validUntil: string | null;
+  paidBeforeCents: Cents;
 };
 
 /**
- * The same facts from what a caller already read (the portal page reads the file's offers and
- * its deposit rule anyway): `latestOfferOf` picks the latest exactly as `findLatestOffer` does.
+ * The same facts from what a caller already read (the portal page reads the file's offers
+ * anyway): `latestOfferOf` picks the latest exactly as `findLatestOffer` does.
  */
 export function payFactsOf(
   request: Request,
   school: { timeZone: string; settingsJson: string },
   now: string | Date,
-  read: { latestOffer: LatestOffer | null; depositRuleJson: string | null },
+  offer: LatestOffer | null,
 ): PayFacts & { offerId: string | null } {
-  const { rule } = depositRuleIn(read.depositRuleJson, readSalesSettings(school.settingsJson));
-  const offer = read.latestOffer;
+  const { rule } = depositRuleIn(request.depositRuleJson, readSalesSettings(school.settingsJson));
   return {
     isOnlinePaymentAllowed: request.isOnlinePaymentAllowed,
     isArchived: request.archivedAt !== null,
     latestOffer: offer
-      ? { kind: offer.kind, amountCents: offer.amountCents, validUntil: offer.validUntil }
+      ? {
+          kind: offer.kind,
+          amountCents: offer.amountCents,
+          validUntil: offer.validUntil,
+          paidBeforeCents: offer.paidBeforeCents,
+        }
       : null,
     offerId: offer?.id ?? null,
     today: dayIn(now, school.timeZone),
@@ -75,6 +69,7 @@ export function latestOfferOf(
     sent_at: string;
     amount_cents: number | null;
     valid_until: string | null;
+    snapshot_json: string;
   }[],
 ): LatestOffer | null {
   let latest: (typeof offers)[number] | null = null;
@@ -91,6 +86,7 @@ export function latestOfferOf(
         kind: latest.kind,
         amountCents: latest.amount_cents === null ? null : cents(Number(latest.amount_cents)),
         validUntil: latest.valid_until,
+        paidBeforeCents: paidBeforeOf(latest.snapshot_json),
       }
     : null;
 }

@@ -1,6 +1,7 @@
 import {
   type Db,
   findBalanceSchedule,
+  findLatestOffer,
   findOfferRecipient,
   findRequest,
   findStaffNames,
@@ -9,6 +10,7 @@ import {
 } from '../../db/repositories/index.js';
 import { NOT_FOUND, notFound } from '../../domain/errors.js';
 import { amountDue, cents, eurosInputText } from '../../domain/money.js';
+import { scheduledDepositOf } from '../../domain/pay-options.js';
 import { dayIn } from '../../domain/time-zone.js';
 import type { PaymentEntry, PaymentsView } from '../../shared/contracts/payments.js';
 import type { StaffActor } from '../actor.js';
@@ -31,13 +33,14 @@ export async function loadPaymentsView(
   const { schoolId, requestId } = target;
   const request = await findRequest(db, schoolId, requestId);
   if (!request) throw notFound(NOT_FOUND.file);
-  const [payments, anomalies, schedule, school, customer, firstLessonOn] = await Promise.all([
+  const [payments, anomalies, schedule, school, customer, firstLessonOn, latestOffer] = await Promise.all([
     listPaymentsOfRequest(db, schoolId, requestId),
     listAnomaliesOfRequest(db, schoolId, requestId),
     findBalanceSchedule(db, schoolId, requestId),
     loadOfferSchool(db, schoolId),
     findOfferRecipient(db, schoolId, requestId),
     firstLessonOf(db, schoolId, requestId),
+    findLatestOffer(db, schoolId, requestId),
   ]);
   const names = await findStaffNames(db, schoolId, [
     ...payments.flatMap((p) => (p.recordedByUserId ? [p.recordedByUserId] : [])),
@@ -80,6 +83,14 @@ export async function loadPaymentsView(
       rule,
       isSchoolRule,
       depositCents: depositCentsOf(rule, request.totalCents),
+      askedDepositCents:
+        latestOffer?.kind === 'payment_link'
+          ? scheduledDepositOf({
+              latestOffer,
+              depositCents: depositCentsOf(rule, request.totalCents),
+              totalCents: request.totalCents,
+            })
+          : null,
       firstLessonOn,
       balanceDueOn,
       isBalanceOverdue: isBalanceOverdue({ status: request.status, balanceDueOn }, today),

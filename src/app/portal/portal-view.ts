@@ -247,10 +247,7 @@ export async function portalViewOf(
   const dueCents = amountDueOf(totals.totalCents, paidCents);
   const offerAmount = latest.amount_cents === null ? null : cents(Number(latest.amount_cents));
   // The same facts, read by the same loader, as the checkout's: the buttons are what it accepts.
-  const facts = payFactsOf(request, target.school, deps.clock.now(), {
-    latestOffer,
-    depositRuleJson: target.depositRuleJson,
-  });
+  const facts = payFactsOf(request, target.school, deps.clock.now(), latestOffer);
   const depositCents = scheduledDepositOf(facts);
   const isDepositPaid = depositCents !== null && paidCents >= depositCents;
   // Deposit and balance steps add up to the total: the deposit still due is not counted twice.

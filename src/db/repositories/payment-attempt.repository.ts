@@ -256,7 +256,7 @@ function toCheckoutFile(row: {
 const selectLatestOffer = preparedQuery((db, schoolId: string, requestId: string) =>
   db
     .selectFrom('offers')
-    .select(['id', 'kind', 'amount_cents', 'valid_until'])
+    .select(['id', 'kind', 'amount_cents', 'valid_until', 'snapshot_json'])
     .where('school_id', '=', schoolId)
     .where('request_id', '=', requestId)
     .orderBy('sent_at', 'desc')
@@ -270,7 +270,13 @@ export async function findLatestOffer(
   schoolId: string,
   requestId: string,
 ): Promise<
-  | { id: string; kind: 'quote' | 'payment_link'; amountCents: Cents | null; validUntil: string | null }
+  | {
+      id: string;
+      kind: 'quote' | 'payment_link';
+      amountCents: Cents | null;
+      validUntil: string | null;
+      paidBeforeCents: Cents;
+    }
   | undefined
 > {
   const [row] = await selectLatestOffer(db, schoolId, requestId);
@@ -280,8 +286,19 @@ export async function findLatestOffer(
       kind: row.kind,
       amountCents: row.amount_cents === null ? null : cents(Number(row.amount_cents)),
       validUntil: row.valid_until,
+      paidBeforeCents: paidBeforeOf(row.snapshot_json),
     }
   );
+}
+
+/** What was paid when an offer was sent, from its snapshot (`totals.paidCents`); 0 when unreadable. */
+export function paidBeforeOf(snapshotJson: string): Cents {
+  try {
+    const paid = (JSON.parse(snapshotJson) as { totals?: { paidCents?: unknown } }).totals?.paidCents;
+    return typeof paid === 'number' && Number.isSafeInteger(paid) && paid > 0 ? cents(paid) : cents(0);
+  } catch {
+    return cents(0);
+  }
 }
 
 function toAttempt(row: {

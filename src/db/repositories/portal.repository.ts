@@ -42,11 +42,11 @@ const selectPortalFile = preparedQuery((db, tokenHash: string) =>
     .where('requests.portal_token_hash', '=', tokenHash),
 );
 
-/** The file a private link opens, whole (the request, its deposit rule as stored), with its school. */
+/** The file a private link opens, whole, with its school. */
 export async function findPortalFile(
   db: Db,
   tokenHash: string,
-): Promise<(PortalTarget & { request: Request; depositRuleJson: string | null }) | undefined> {
+): Promise<(PortalTarget & { request: Request }) | undefined> {
   const [row] = await selectPortalFile(db, tokenHash);
   if (!row) return undefined;
   const { school_name, school_time_zone, school_language, school_settings_json, ...request } = row;
@@ -55,7 +55,6 @@ export async function findPortalFile(
     requestId: row.id,
     balanceDueOn: row.balance_due_on,
     request: toRequest(request),
-    depositRuleJson: row.deposit_rule_json,
     school: {
       name: school_name,
       timeZone: school_time_zone,

@@ -60,6 +60,7 @@ export function toRequest(row: RequestRow): Request {
     updatedByName: row.updated_by_name,
     version: Number(row.version),
     changeMarks: readChangeMarks(row.change_marks_json),
+    depositRuleJson: row.deposit_rule_json,
   };
 }
 

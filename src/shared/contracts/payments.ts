@@ -119,6 +119,11 @@ export const PaymentsViewSchema = z.object({
     isSchoolRule: z.boolean(),
     /** The deposit that rule asks of this total. */
     depositCents: cents,
+    /**
+     * The deposit the latest payment link asked, as its e-mail said (it stays so when the total
+     * moves afterwards, e.g. the customer removed an extra); null: the latest offer asks no deposit.
+     */
+    askedDepositCents: cents.nullable(),
     /** The first lesson of the file (catalogue sessions, custom lesson dates), if known. */
     firstLessonOn: day.nullable(),
     /** Set once a deposit is paid: the day the balance is due. */

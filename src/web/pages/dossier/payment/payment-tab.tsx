@@ -224,6 +224,11 @@ function Schedule({ view, onChange }: { view: PaymentsView; onChange: () => void
             {schedule.isSchoolRule ? t('payment.schedule.schoolRule') : t('payment.schedule.fileRule')}
           </Text>
         </Text>
+        {schedule.askedDepositCents !== null && schedule.askedDepositCents !== schedule.depositCents && (
+          <Text size="sm">
+            {t('payment.schedule.askedByLink', { amount: format.money(schedule.askedDepositCents as Cents) })}
+          </Text>
+        )}
         <Text size="sm">
           {schedule.firstLessonOn
             ? t('payment.schedule.firstLesson', { day: day(schedule.firstLessonOn) })
