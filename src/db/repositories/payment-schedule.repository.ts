@@ -1,4 +1,5 @@
 import type { Status } from '../../domain/status.js';
+import { preparedQuery } from '../prepared-query.js';
 import type { Db } from './db.js';
 
 /**
@@ -123,12 +124,7 @@ export async function findBalanceSchedule(
   schoolId: string,
   requestId: string,
 ): Promise<BalanceSchedule | undefined> {
-  const row = await db
-    .selectFrom('requests')
-    .select(['deposit_rule_json', 'balance_due_on', 'balance_reminder_sent_at', 'balance_overdue_sent_at'])
-    .where('school_id', '=', schoolId)
-    .where('id', '=', requestId)
-    .executeTakeFirst();
+  const [row] = await selectBalanceSchedule(db, schoolId, requestId);
   return (
     row && {
       depositRuleJson: row.deposit_rule_json,
@@ -138,6 +134,15 @@ export async function findBalanceSchedule(
     }
   );
 }
+
+// Read (and its lessons' days) whenever what is paid or due on a file moves: compiled once.
+const selectBalanceSchedule = preparedQuery((db, schoolId: string, requestId: string) =>
+  db
+    .selectFrom('requests')
+    .select(['deposit_rule_json', 'balance_due_on', 'balance_reminder_sent_at', 'balance_overdue_sent_at'])
+    .where('school_id', '=', schoolId)
+    .where('id', '=', requestId),
+);
 
 /** The file's own deposit rule (JSON), or null for the school's. */
 export async function setDepositRule(
@@ -174,7 +179,12 @@ export async function listLessonStarts(
   schoolId: string,
   requestId: string,
 ): Promise<{ sessionStartsOn: string | null; detailsJson: string }[]> {
-  const rows = await db
+  const rows = await selectLessonStarts(db, schoolId, requestId);
+  return rows.map((r) => ({ sessionStartsOn: r.starts_on, detailsJson: r.details_json }));
+}
+
+const selectLessonStarts = preparedQuery((db, schoolId: string, requestId: string) =>
+  db
     .selectFrom('lines as l')
     .leftJoin('product_sessions as s', (join) =>
       join.onRef('s.id', '=', 'l.session_id').onRef('s.school_id', '=', 'l.school_id'),
@@ -182,10 +192,8 @@ export async function listLessonStarts(
     .select(['s.starts_on', 'l.details_json'])
     .where('l.school_id', '=', schoolId)
     .where('l.request_id', '=', requestId)
-    .where('l.is_active', '=', 1)
-    .execute();
-  return rows.map((r) => ({ sessionStartsOn: r.starts_on, detailsJson: r.details_json }));
-}
+    .where('l.is_active', '=', 1),
+);
 
 export interface BalanceToRemind {
   schoolId: string;
