@@ -13,6 +13,8 @@ export interface ZonedParts {
 }
 
 const partFormats = new Map<string, Intl.DateTimeFormat>();
+/** The parts of the instants read lately, by zone and minute (bounded: cleared when full). */
+const recentParts = new Map<string, ZonedParts>();
 
 /** Calendar parts of an instant in a time zone (24 h clock, zero-padded). */
 export function zonedParts(instant: Date | string, timeZone: string): ZonedParts {
@@ -29,16 +31,27 @@ export function zonedParts(instant: Date | string, timeZone: string): ZonedParts
     });
     partFormats.set(timeZone, format);
   }
+  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  // The parts have minute precision, and every zone's offset is a whole number of minutes: one
+  // formatToParts (≈ 25 µs) per zone and minute — "today" is read on every list request.
+  const minute = Math.floor(date.getTime() / 60_000);
+  const key = `${timeZone}|${minute}`;
+  const known = recentParts.get(key);
+  if (known) return known;
   const parts: Record<string, string> = {};
-  for (const part of format.formatToParts(typeof instant === 'string' ? new Date(instant) : instant))
-    parts[part.type] = part.value;
-  return {
+  for (const part of format.formatToParts(date)) parts[part.type] = part.value;
+  const zoned: ZonedParts = Object.freeze({
     year: parts.year ?? '',
     month: parts.month ?? '',
     day: parts.day ?? '',
     hour: parts.hour ?? '',
     minute: parts.minute ?? '',
-  };
+  });
+  if (Number.isFinite(minute)) {
+    if (recentParts.size >= 4_096) recentParts.clear();
+    recentParts.set(key, zoned);
+  }
+  return zoned;
 }
 
 /** "2026-11-26": the day an instant falls on in the school. */

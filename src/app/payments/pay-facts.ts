@@ -4,6 +4,7 @@ import {
   findLatestOffer,
   readSalesSettings,
 } from '../../db/repositories/index.js';
+import { type Cents, cents } from '../../domain/money.js';
 import type { PayFacts } from '../../domain/pay-options.js';
 import type { Request } from '../../domain/request.js';
 import { dayIn } from '../../domain/time-zone.js';
@@ -26,7 +27,32 @@ export async function loadPayFacts(
     findLatestOffer(db, request.schoolId, request.id),
     findBalanceSchedule(db, request.schoolId, request.id),
   ]);
-  const { rule } = depositRuleIn(schedule?.depositRuleJson ?? null, readSalesSettings(school.settingsJson));
+  return payFactsOf(request, school, now, {
+    latestOffer: offer ?? null,
+    depositRuleJson: schedule?.depositRuleJson ?? null,
+  });
+}
+
+/** The latest offer as `payOptionsOf` reads it: the one sent last (ties: the greatest id). */
+export type LatestOffer = {
+  id: string;
+  kind: 'quote' | 'payment_link';
+  amountCents: Cents | null;
+  validUntil: string | null;
+};
+
+/**
+ * The same facts from what a caller already read (the portal page reads the file's offers and
+ * its deposit rule anyway): `latestOfferOf` picks the latest exactly as `findLatestOffer` does.
+ */
+export function payFactsOf(
+  request: Request,
+  school: { timeZone: string; settingsJson: string },
+  now: string | Date,
+  read: { latestOffer: LatestOffer | null; depositRuleJson: string | null },
+): PayFacts & { offerId: string | null } {
+  const { rule } = depositRuleIn(read.depositRuleJson, readSalesSettings(school.settingsJson));
+  const offer = read.latestOffer;
   return {
     isOnlinePaymentAllowed: request.isOnlinePaymentAllowed,
     isArchived: request.archivedAt !== null,
@@ -39,4 +65,32 @@ export async function loadPayFacts(
     paidCents: request.paidCents,
     depositCents: depositCentsOf(rule, request.totalCents),
   };
+}
+
+/** The latest of a file's offers as stored rows: sent last, ties broken by the greatest id. */
+export function latestOfferOf(
+  offers: readonly {
+    id: string;
+    kind: 'quote' | 'payment_link';
+    sent_at: string;
+    amount_cents: number | null;
+    valid_until: string | null;
+  }[],
+): LatestOffer | null {
+  let latest: (typeof offers)[number] | null = null;
+  for (const offer of offers)
+    if (
+      latest === null ||
+      offer.sent_at > latest.sent_at ||
+      (offer.sent_at === latest.sent_at && offer.id > latest.id)
+    )
+      latest = offer;
+  return latest
+    ? {
+        id: latest.id,
+        kind: latest.kind,
+        amountCents: latest.amount_cents === null ? null : cents(Number(latest.amount_cents)),
+        validUntil: latest.valid_until,
+      }
+    : null;
 }

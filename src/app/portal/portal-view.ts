@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   findCustomerInSchool,
   findPaymentAttemptOfRequest,
+  findPortalFile,
   findPortalTarget,
   findRequest,
   type LineRow,
@@ -22,7 +23,7 @@ import type { AppDeps } from '../deps.js';
 import { lineLabel } from '../devis/get-devis.js';
 import { isLanguage, type Language } from '../intake/intake.i18n.js';
 import { renderOfferPdf } from '../offers/offer-pdf.js';
-import { loadPayFacts } from '../payments/pay-facts.js';
+import { latestOfferOf, payFactsOf } from '../payments/pay-facts.js';
 import { readKeyedText } from '../requests/keyed-text.schemas.js';
 import { LANGUAGES } from '../requests/requests.schemas.js';
 
@@ -170,12 +171,11 @@ export async function portalViewOf(
   token: string,
   options: { language?: Language; attemptId?: string } = {},
 ): Promise<PortalView | null> {
-  const target = await resolvePortalLink(deps, token);
-  if (!target) return null;
+  if (!TOKEN_SHAPE.test(token)) return null;
   const db = deps.db.kysely;
-  const { schoolId, requestId } = target;
-  const request = await findRequest(db, schoolId, requestId);
-  if (!request) return null;
+  const target = await findPortalFile(db, sha256(token));
+  if (!target) return null;
+  const { schoolId, requestId, request } = target;
   const [customer, messages, rows, offers, payments, attempt] = await Promise.all([
     findCustomerInSchool(db, schoolId, request.customerId),
     listMessagesOfRequest(db, schoolId, requestId),
@@ -213,7 +213,9 @@ export async function portalViewOf(
     conversation,
     canReply: true,
   };
-  const latest = offers.at(-1);
+  // The latest as the checkout reads it (findLatestOffer): the page offers what checkout accepts.
+  const latestOffer = latestOfferOf(offers);
+  const latest = latestOffer ? offers.find((o) => o.id === latestOffer.id) : undefined;
   if (isArchived || !latest) {
     return PortalViewSchema.parse({
       ...base,
@@ -245,7 +247,10 @@ export async function portalViewOf(
   const dueCents = amountDueOf(totals.totalCents, paidCents);
   const offerAmount = latest.amount_cents === null ? null : cents(Number(latest.amount_cents));
   // The same facts, read by the same loader, as the checkout's: the buttons are what it accepts.
-  const facts = await loadPayFacts(db, request, target.school, deps.clock.now());
+  const facts = payFactsOf(request, target.school, deps.clock.now(), {
+    latestOffer,
+    depositRuleJson: target.depositRuleJson,
+  });
   const depositCents = scheduledDepositOf(facts);
   const isDepositPaid = depositCents !== null && paidCents >= depositCents;
   // Deposit and balance steps add up to the total: the deposit still due is not counted twice.

@@ -266,6 +266,18 @@ function toCheckoutFile(row: {
   };
 }
 
+// Read by every portal page and checkout: built and compiled once.
+const selectLatestOffer = preparedQuery((db, schoolId: string, requestId: string) =>
+  db
+    .selectFrom('offers')
+    .select(['id', 'kind', 'amount_cents', 'valid_until'])
+    .where('school_id', '=', schoolId)
+    .where('request_id', '=', requestId)
+    .orderBy('sent_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1),
+);
+
 /** The quote or payment link the customer sees (the latest sent). */
 export async function findLatestOffer(
   db: Db,
@@ -275,14 +287,7 @@ export async function findLatestOffer(
   | { id: string; kind: 'quote' | 'payment_link'; amountCents: Cents | null; validUntil: string | null }
   | undefined
 > {
-  const row = await db
-    .selectFrom('offers')
-    .select(['id', 'kind', 'amount_cents', 'valid_until'])
-    .where('school_id', '=', schoolId)
-    .where('request_id', '=', requestId)
-    .orderBy('sent_at', 'desc')
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
+  const [row] = await selectLatestOffer(db, schoolId, requestId);
   return (
     row && {
       id: row.id,

@@ -119,6 +119,14 @@ export interface BalanceSchedule {
   balanceOverdueSentAt: string | null;
 }
 
+const selectBalanceSchedule = preparedQuery((db, schoolId: string, requestId: string) =>
+  db
+    .selectFrom('requests')
+    .select(['deposit_rule_json', 'balance_due_on', 'balance_reminder_sent_at', 'balance_overdue_sent_at'])
+    .where('school_id', '=', schoolId)
+    .where('id', '=', requestId),
+);
+
 export async function findBalanceSchedule(
   db: Db,
   schoolId: string,
@@ -134,15 +142,6 @@ export async function findBalanceSchedule(
     }
   );
 }
-
-// Read (and its lessons' days) whenever what is paid or due on a file moves: compiled once.
-const selectBalanceSchedule = preparedQuery((db, schoolId: string, requestId: string) =>
-  db
-    .selectFrom('requests')
-    .select(['deposit_rule_json', 'balance_due_on', 'balance_reminder_sent_at', 'balance_overdue_sent_at'])
-    .where('school_id', '=', schoolId)
-    .where('id', '=', requestId),
-);
 
 /** The file's own deposit rule (JSON), or null for the school's. */
 export async function setDepositRule(
@@ -183,6 +182,7 @@ export async function listLessonStarts(
   return rows.map((r) => ({ sessionStartsOn: r.starts_on, detailsJson: r.details_json }));
 }
 
+// Read whenever what is paid on a file moves (its balance's due day): compiled once.
 const selectLessonStarts = preparedQuery((db, schoolId: string, requestId: string) =>
   db
     .selectFrom('lines as l')

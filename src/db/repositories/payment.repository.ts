@@ -119,16 +119,19 @@ export async function insertPayment(db: Db, payment: NewPayment): Promise<void> 
 
 /** A file's payments and refunds, oldest first. */
 export async function listPaymentsOfRequest(db: Db, schoolId: string, requestId: string): Promise<Payment[]> {
-  const rows = await db
+  return (await selectPaymentsOfRequest(db, schoolId, requestId)).map(toPayment);
+}
+
+// Read by every Paiement onglet, portal page and Devis answer: built and compiled once.
+const selectPaymentsOfRequest = preparedQuery((db, schoolId: string, requestId: string) =>
+  db
     .selectFrom('payments')
     .selectAll()
     .where('school_id', '=', schoolId)
     .where('request_id', '=', requestId)
     .orderBy('received_at')
-    .orderBy('id')
-    .execute();
-  return rows.map(toPayment);
-}
+    .orderBy('id'),
+);
 
 export async function findPayment(db: Db, schoolId: string, id: string): Promise<Payment | undefined> {
   const row = await db

@@ -1,7 +1,9 @@
 import { type Cents, cents } from '../../domain/money.js';
+import type { Request } from '../../domain/request.js';
 import { preparedQuery } from '../prepared-query.js';
 import type { PaymentAttemptState } from '../schema.js';
 import type { Db } from './db.js';
+import { toRequest } from './request.repository.js';
 
 /**
  * What the customer's private page (`/c/:token`) reads beside the request itself: which file a
@@ -24,6 +26,44 @@ const selectPortalTarget = preparedQuery((db, tokenHash: string) =>
     ])
     .where('requests.portal_token_hash', '=', tokenHash),
 );
+
+// The page view reads the whole file row with the link: one statement instead of three.
+const selectPortalFile = preparedQuery((db, tokenHash: string) =>
+  db
+    .selectFrom('requests')
+    .innerJoin('schools', 'schools.id', 'requests.school_id')
+    .selectAll('requests')
+    .select([
+      'schools.name as school_name',
+      'schools.time_zone as school_time_zone',
+      'schools.default_language as school_language',
+      'schools.settings_json as school_settings_json',
+    ])
+    .where('requests.portal_token_hash', '=', tokenHash),
+);
+
+/** The file a private link opens, whole (the request, its deposit rule as stored), with its school. */
+export async function findPortalFile(
+  db: Db,
+  tokenHash: string,
+): Promise<(PortalTarget & { request: Request; depositRuleJson: string | null }) | undefined> {
+  const [row] = await selectPortalFile(db, tokenHash);
+  if (!row) return undefined;
+  const { school_name, school_time_zone, school_language, school_settings_json, ...request } = row;
+  return {
+    schoolId: row.school_id,
+    requestId: row.id,
+    balanceDueOn: row.balance_due_on,
+    request: toRequest(request),
+    depositRuleJson: row.deposit_rule_json,
+    school: {
+      name: school_name,
+      timeZone: school_time_zone,
+      defaultLanguage: school_language,
+      settingsJson: school_settings_json,
+    },
+  };
+}
 
 export interface PortalTarget {
   schoolId: string;

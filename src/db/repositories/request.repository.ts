@@ -462,38 +462,3 @@ const incrementCounter = preparedQuery((db, schoolId: string, name: string) =>
     )
     .returning('value'),
 );
-
-/** What the customer's private link shows of a file: found by the link's hash alone, school included. */
-export interface PortalFileRow {
-  number: string;
-  language: string;
-  created_at: string;
-  school_name: string;
-  school_time_zone: string;
-  customer_first_name: string;
-}
-
-/**
- * The file a private link opens. The hash is unique across schools, so it alone says which
- * school: every column read is then that school's (joined on the request's own school_id).
- */
-export function findPortalFile(db: Kysely<Database>, tokenHash: string): Promise<PortalFileRow | undefined> {
-  return db
-    .selectFrom('requests')
-    .innerJoin('schools', 'schools.id', 'requests.school_id')
-    .innerJoin('customers', (join) =>
-      join
-        .onRef('customers.id', '=', 'requests.customer_id')
-        .onRef('customers.school_id', '=', 'requests.school_id'),
-    )
-    .select([
-      'requests.number',
-      'requests.language',
-      'requests.created_at',
-      'schools.name as school_name',
-      'schools.time_zone as school_time_zone',
-      'customers.first_name as customer_first_name',
-    ])
-    .where('requests.portal_token_hash', '=', tokenHash)
-    .executeTakeFirst();
-}

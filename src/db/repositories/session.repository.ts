@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { preparedQuery } from '../prepared-query.js';
 import type { Role, SessionsTable } from '../schema.js';
 import type { Db } from './db.js';
 
@@ -36,16 +36,35 @@ interface SessionWithUserRow {
 }
 
 /** Resolves a session id to its user and school. Runs on every staff request: one SQL template. */
+// Runs on every staff request: built and compiled once (see prepared-query.ts).
+const selectSessionWithUser = preparedQuery((db, id: string) =>
+  db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .innerJoin('schools as sc', 'sc.id', 's.school_id')
+    .select([
+      's.id as session_id',
+      's.created_at as session_created_at',
+      's.last_seen_at',
+      's.expires_at',
+      'u.id as user_id',
+      'u.school_id',
+      'u.email',
+      'u.name',
+      'u.role',
+      'u.language',
+      'u.is_active',
+      'sc.slug as school_slug',
+      'sc.name as school_name',
+      'sc.time_zone as school_time_zone',
+      'sc.settings_json as school_settings_json',
+    ])
+    .where('s.id', '=', id),
+);
+
+/** Resolves a session id to its user and school. Runs on every staff request. */
 export async function findSessionWithUser(db: Db, id: string): Promise<SessionWithUser | null> {
-  const result = await sql<SessionWithUserRow>`
-    select s.id as session_id, s.created_at as session_created_at, s.last_seen_at, s.expires_at,
-      u.id as user_id, u.school_id, u.email, u.name, u.role, u.language, u.is_active,
-      sc.slug as school_slug, sc.name as school_name, sc.time_zone as school_time_zone,
-      sc.settings_json as school_settings_json
-    from sessions s
-    join users u on u.id = s.user_id
-    join schools sc on sc.id = s.school_id
-    where s.id = ${id}`.execute(db);
+  const result = { rows: (await selectSessionWithUser(db, id)) as SessionWithUserRow[] };
   const row = result.rows[0];
   if (!row) return null;
   return {

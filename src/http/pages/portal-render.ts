@@ -20,25 +20,37 @@ export interface PortalPage {
   notice: PortalNotice | null;
 }
 
+/** Building an Intl formatter costs far more than using one: one set per locale and time zone, kept. */
+const formatterSets = new Map<string, ReturnType<typeof buildFormatters>>();
+
 function formatters(view: PortalView, t: PortalLabels) {
-  const zone = view.school.timeZone;
-  const dayFormat = new Intl.DateTimeFormat(t.dateLocale, {
+  const key = `${t.dateLocale}|${view.school.timeZone}`;
+  let set = formatterSets.get(key);
+  if (!set) {
+    set = buildFormatters(t.dateLocale, view.school.timeZone);
+    formatterSets.set(key, set);
+  }
+  return set;
+}
+
+function buildFormatters(locale: string, zone: string) {
+  const dayFormat = new Intl.DateTimeFormat(locale, {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',
   });
-  const instantFormat = new Intl.DateTimeFormat(t.dateLocale, {
+  const instantFormat = new Intl.DateTimeFormat(locale, {
     day: 'numeric',
     month: 'short',
     hour: '2-digit',
     minute: '2-digit',
     timeZone: zone,
   });
-  const percent = new Intl.NumberFormat(t.dateLocale, { style: 'percent', maximumFractionDigits: 2 });
-  const quantity = new Intl.NumberFormat(t.dateLocale, { maximumFractionDigits: 2 });
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 });
+  const quantity = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   return {
-    money: (amount: number) => formatMoney(cents(amount), t.dateLocale),
+    money: (amount: number) => formatMoney(cents(amount), locale),
     day: (isoDay: string) => dayFormat.format(new Date(`${isoDay}T12:00:00Z`)),
     instant: (iso: string) => instantFormat.format(new Date(iso)),
     rate: (bp: number) => percent.format(bp / 10_000),
