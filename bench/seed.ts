@@ -6,8 +6,10 @@ import { pathToFileURL } from 'node:url';
 import type { Kysely } from 'kysely';
 import { createDeps } from '../src/app/container.js';
 import { sha256 } from '../src/app/crypto.js';
+import { newPortalLink } from '../src/app/portal/private-link.js';
 import { searchContent } from '../src/app/requests/search-document.js';
 import { createSchool } from '../src/app/schools/create-school.js';
+import { deriveSecret, loadAppSecret } from '../src/app/settings/app-secret.js';
 import { loadConfig } from '../src/config/env.js';
 import { openDatabase } from '../src/db/connection.js';
 import { migrateToLatest } from '../src/db/migrate.js';
@@ -24,6 +26,7 @@ import {
   type Status,
   type StatusFacts,
 } from '../src/domain/status.js';
+import { SandboxProvider } from '../src/integrations/payments/sandbox.provider.js';
 import type { FormPayload } from '../src/shared/form-payload.js';
 import { LEVELS } from '../src/shared/vocabulary.js';
 import { type BulkWriter, postgresBulkWriter, type Row, sqliteBulkWriter } from './bulk-writer.js';
@@ -93,6 +96,11 @@ export interface WriteTarget {
   version: number;
   /** "add a catalogue line": the bench session with places for this target's two participants. */
   sessionId?: string;
+  /**
+   * "webhook: payment succeeded": the open checkout of this file — the payment_attempts row
+   * start-checkout writes (state open, the sandbox's session), for the deposit of its offer.
+   */
+  attempt?: { id: string; providerSessionId: string; amountCents: number; offerId: string };
 }
 
 /** Fresh targets of the default `--targets`: enough for 10 s + warm-up at ~1,000 operations/s. */
@@ -111,6 +119,11 @@ export interface DatasetManifest {
     name: string;
     /** The per-school intake key in clear (its sha256 is in schools.intake_key_hash). */
     intakeKey: string;
+    /**
+     * The key the app's sandbox provider signs and verifies webhooks with: derived from the app
+     * secret (APP_SECRET when set, else the one kept in app_settings) as src/app/container.ts does.
+     */
+    sandboxSecret: string;
     staff: { email: string; password: string; role: 'admin' | 'secretary' }[];
     requests: number;
     statusCounts: Record<Status, number>;
@@ -125,12 +138,14 @@ export interface DatasetManifest {
   /**
    * Requests of the big school each write scenario can act on once, in random order: `noLine`
    * are simple requests without a line ("add a catalogue line"), `lineNothingSent` dossiers with
-   * lines and nothing sent or paid ("send a payment link"). The app takes them from the front;
-   * a twin sharing the app's PostgreSQL database takes them from the back.
+   * lines and nothing sent or paid ("send a payment link"), `openAttempt` files "en attente de
+   * paiement" with a sent offer and an open sandbox checkout for its deposit ("webhook: payment
+   * succeeded"). The app takes them from the front; a twin sharing the app's PostgreSQL database
+   * takes them from the back.
    */
-  writeTargets: { noLine: WriteTarget[]; lineNothingSent: WriteTarget[] };
+  writeTargets: { noLine: WriteTarget[]; lineNothingSent: WriteTarget[]; openAttempt: WriteTarget[] };
   /** How many of each list earlier runs on this dataset used (bench/run.ts writes it back). */
-  writeTargetsUsed?: { noLine: number; lineNothingSent: number };
+  writeTargetsUsed?: Partial<Record<'noLine' | 'lineNothingSent' | 'openAttempt', number>>;
   /**
    * The big school's adult group lessons, and the extra sessions of it seeded for "add a
    * catalogue line": 12 places each as the catalogue's own (8–12), starting a month after
@@ -185,6 +200,11 @@ export async function seedDataset(options: SeedOptions): Promise<DatasetManifest
   const db = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
   await migrateToLatest(db.kysely);
   const deps = await createDeps({ config, db });
+  // The app started on this database signs with this key (bench/run.ts passes APP_SECRET on).
+  const sandboxSecret = deriveSecret(
+    await loadAppSecret(deps.db.kysely, process.env.APP_SECRET),
+    'payments-sandbox',
+  );
 
   const intakeKey = `ik_${randomBytes(24).toString('base64url')}`;
   const bigSlug = `bench-${tag}`;
@@ -276,10 +296,12 @@ export async function seedDataset(options: SeedOptions): Promise<DatasetManifest
         nowMs,
         totals,
         i === 0 ? (options.targets ?? DEFAULT_TARGETS) : 0,
+        deps.portalLinkKey,
       );
       if (i === 0) {
         big = generated;
         benchSessions = await addBenchSessions(writer, school, big.writeTargets.noLine, nowMs);
+        await addOpenAttempts(writer, school, big.writeTargets.openAttempt, sandboxSecret, nowMs);
         log(
           `big school: ${schoolInputs[0]!.requests} requests in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
         );
@@ -303,6 +325,7 @@ export async function seedDataset(options: SeedOptions): Promise<DatasetManifest
       slug: bigRefs.slug,
       name: schoolInputs[0]!.name,
       intakeKey,
+      sandboxSecret,
       staff: bigStaff.map(({ email, password, role }) => ({ email, password, role })),
       requests: options.requests,
       statusCounts: big!.statusCounts,
@@ -481,6 +504,7 @@ async function generateSchool(
   nowMs: number,
   totals: Totals,
   minTargets: number,
+  portalLinkKey: string,
 ): Promise<GeneratedSchool> {
   // Numbers are gapless per school and year, in creation order: plan every request first.
   const yearOf = (ms: number) => {
@@ -500,7 +524,9 @@ async function generateSchool(
   // The write scenarios' targets: topped up where the tab's share of `count` is too small.
   for (const status of TARGET_STATUSES) {
     const planned = plans.filter((p) => p.status === status).length;
-    for (let i = planned; i < minTargets; i++) plan(status);
+    // 5 % of files do not allow online payment (no checkout there): plan a few more of those.
+    const wanted = status === 'awaiting_payment' ? Math.ceil(minTargets * 1.1) : minTargets;
+    for (let i = planned; i < wanted; i++) plan(status);
   }
   plans.sort((a, b) => a.createdMs - b.createdMs);
   const sequences = new Map<number, number>();
@@ -516,22 +542,39 @@ async function generateSchool(
   const sampleIds: string[] = [];
   const sampleSize = 5_000;
   const terms = new Set<string>();
-  const writeTargets: GeneratedSchool['writeTargets'] = { noLine: [], lineNothingSent: [] };
+  const writeTargets: GeneratedSchool['writeTargets'] = { noLine: [], lineNothingSent: [], openAttempt: [] };
   let seen = 0;
 
   for (let from = 0; from < plans.length; from += BATCH) {
     generator.batch = emptyBatch();
     for (const plan of plans.slice(from, from + BATCH)) {
-      const { id, status, customer, version } = generateRequest(generator, plan, yearOf(plan.createdMs));
+      const { id, status, customer, version, checkout } = generateRequest(
+        generator,
+        plan,
+        yearOf(plan.createdMs),
+      );
       statusCounts[status]++;
       if (minTargets > 0 && status === 'request') writeTargets.noLine.push({ id, version });
       if (minTargets > 0 && status === 'in_progress') writeTargets.lineNothingSent.push({ id, version });
-      // Reservoir sample: every request has the same chance to be a dossier-page target.
-      seen++;
-      if (sampleIds.length < sampleSize) sampleIds.push(id);
-      else {
-        const slot = rng.int(0, seen - 1);
-        if (slot < sampleSize) sampleIds[slot] = id;
+      const isWebhookTarget =
+        minTargets > 0 && checkout !== null && writeTargets.openAttempt.length < minTargets;
+      if (isWebhookTarget) {
+        const attempt = { id: fastId('paymentAttempt'), providerSessionId: '', ...checkout };
+        writeTargets.openAttempt.push({ id, version, attempt });
+        // Its offer's e-mail carried the private link: the file has its nonce, as the app's would
+        // (src/app/portal/private-link.ts) — so it is no "portal page" sample (benchPortalToken).
+        const row = generator.batch.requests[generator.batch.requests.length - 1]!;
+        const link = newPortalLink(portalLinkKey, id);
+        row.portal_nonce = link.nonce;
+        row.portal_token_hash = link.tokenHash;
+      } else {
+        // Reservoir sample: every request has the same chance to be a dossier-page target.
+        seen++;
+        if (sampleIds.length < sampleSize) sampleIds.push(id);
+        else {
+          const slot = rng.int(0, seen - 1);
+          if (slot < sampleSize) sampleIds[slot] = id;
+        }
       }
       if (terms.size < 400 && rng.chance(0.01)) {
         terms.add(customer.lastName);
@@ -586,12 +629,13 @@ async function generateSchool(
     writeTargets: {
       noLine: rng.shuffle(writeTargets.noLine),
       lineNothingSent: rng.shuffle(writeTargets.lineNothingSent),
+      openAttempt: rng.shuffle(writeTargets.openAttempt),
     },
   };
 }
 
-/** The tabs whose requests the write scenarios act on: simple requests, and dossiers with nothing sent. */
-const TARGET_STATUSES = ['request', 'in_progress'] as const satisfies readonly Status[];
+/** The tabs whose requests the write scenarios act on: simple requests, dossiers with nothing sent, awaiting payment. */
+const TARGET_STATUSES = ['request', 'in_progress', 'awaiting_payment'] as const satisfies readonly Status[];
 
 /** A bench session holds what the catalogue's do: 12 places, i.e. 6 lines of 2 participants. */
 const BENCH_SESSION_CAPACITY = 12;
@@ -633,6 +677,61 @@ async function addBenchSessions(
   return { productId: product.id, startsOn, endsOn, count: rows.length };
 }
 
+/**
+ * The open checkouts of the "webhook: payment succeeded" targets: what `startCheckout` leaves
+ * once the sandbox answered — a payment_attempts row for the deposit of the file's offer, state
+ * open, with the sandbox's session id and page (the same the app's sandbox would give that attempt).
+ */
+async function addOpenAttempts(
+  writer: BulkWriter,
+  school: SchoolRefs,
+  targets: WriteTarget[],
+  sandboxSecret: string,
+  nowMs: number,
+): Promise<void> {
+  const sandbox = new SandboxProvider({
+    secret: sandboxSecret,
+    publicUrl: 'http://127.0.0.1',
+    now: () => new Date(nowMs),
+  });
+  const rows: Row<'payment_attempts'>[] = [];
+  for (const target of targets) {
+    const attempt = target.attempt!;
+    const session = await sandbox.createCheckout({
+      attemptId: attempt.id,
+      schoolId: school.id,
+      requestId: target.id,
+      amountCents: cents(attempt.amountCents),
+      currency: 'eur',
+      description: '',
+      customerEmail: null,
+      locale: 'fr',
+      returnUrl: '',
+      cancelUrl: '',
+    });
+    attempt.providerSessionId = session.providerSessionId;
+    const at = iso(nowMs - 5 * MINUTE);
+    rows.push({
+      id: attempt.id,
+      school_id: school.id,
+      request_id: target.id,
+      offer_id: attempt.offerId,
+      provider: 'sandbox',
+      amount_cents: attempt.amountCents,
+      currency: 'eur',
+      purpose: 'deposit',
+      state: 'open',
+      provider_session_id: session.providerSessionId,
+      checkout_url: session.url,
+      created_at: at,
+      updated_at: at,
+    });
+  }
+  for (let from = 0; from < rows.length; from += BATCH) {
+    await writer.transaction(() => writer.insert('payment_attempts', rows.slice(from, from + BATCH)));
+  }
+}
+
 const SOURCE_WEIGHTS = { vel: 40, contact: 15, custom: 15, email: 15, staff: 15 } as const;
 const MANUAL_METHODS = ['cash', 'cheque', 'transfer', 'cheques_vacances', 'card_desk'] as const;
 
@@ -644,7 +743,14 @@ function generateRequest(
   g: SchoolGenerator,
   plan: Plan,
   year: number,
-): { id: string; status: Status; customer: Customer; version: number } {
+): {
+  id: string;
+  status: Status;
+  customer: Customer;
+  version: number;
+  /** A file awaiting payment that allows it online: its offer and deposit (a checkout may open). */
+  checkout: { offerId: string; amountCents: number } | null;
+} {
   const { rng, school, batch } = g;
   const target = plan.status;
   const id = fastId('request');
@@ -841,14 +947,16 @@ function generateRequest(
     target === 'awaiting_payment' ||
     target === 'deposit_paid' ||
     ((isPaidTab || target === 'archived') && isDossier && rng.chance(0.8));
+  let offerId: string | null = null;
   if (wantsOffer && target !== 'archived') {
     t = g.later(t);
     offerSentAt = iso(t);
     const kind = rng.chance(0.7) ? ('quote' as const) : ('payment_link' as const);
     const staff = g.staff();
     const deposit = rng.chance(0.5) ? percentOf(total, 3000) : null;
+    offerId = fastId('offer');
     batch.offers.push({
-      id: fastId('offer'),
+      id: offerId,
       school_id: school.id,
       request_id: id,
       kind,
@@ -990,6 +1098,9 @@ function generateRequest(
     const row = batch.customers.find((c) => c.id === customer.id);
     if (row) row.note = 'Attention, ce client a droit à une remise de 10 %.';
   }
+  // Drawn in the order the request row's columns were (the dataset stays as it was).
+  const categoryId = hasCategory ? rng.pick(school.categoryIds) : null;
+  const isOnlinePaymentAllowed = rng.chance(0.95);
   batch.requests.push({
     id,
     school_id: school.id,
@@ -997,8 +1108,8 @@ function generateRequest(
     source,
     customer_id: customer.id,
     language: customer.language,
-    category_id: hasCategory ? rng.pick(school.categoryIds) : null,
-    is_online_payment_allowed: rng.chance(0.95) ? 1 : 0,
+    category_id: categoryId,
+    is_online_payment_allowed: isOnlinePaymentAllowed ? 1 : 0,
     is_entered_in_pos: isEnteredInPos ? 1 : 0,
     custom_validated_at: customValidatedAt,
     offer_sent_at: offerSentAt,
@@ -1007,6 +1118,8 @@ function generateRequest(
     total_cents: activeTotal(storedFacts),
     paid_cents: paid,
     portal_token_hash: sha256(benchPortalToken(id)),
+    // Set on the "webhook: payment succeeded" targets (their private link); every row names it (bulk INSERT columns).
+    portal_nonce: null,
     last_message_at: iso(last.at),
     last_message_preview: preview(last.body),
     last_message_author: last.author,
@@ -1041,7 +1154,12 @@ function generateRequest(
       messages.map((m) => m.body),
     ),
   });
-  return { id, status, customer, version };
+  const deposit = percentOf(total, 3000);
+  const checkout =
+    status === 'awaiting_payment' && isOnlinePaymentAllowed && offerId && deposit > 0 && deposit < total
+      ? { offerId, amountCents: deposit }
+      : null;
+  return { id, status, customer, version, checkout };
 }
 
 function lineRow(

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { fastId } from './random.js';
+import type { TargetKind } from './scenarios/targets.js';
 import type { TwinName } from './scenarios/types.js';
 import type { WriteTarget } from './seed.js';
 
@@ -73,7 +74,7 @@ export interface TwinDefinition {
   /** Rows written by one operation, per table (compare with `bench/trace.ts`'s count of the app's). */
   rows: Record<string, number>;
   /** The write scenario's targets it takes one per request (null: it creates its own rows). */
-  targets: 'noLine' | 'lineNothingSent' | null;
+  targets: TargetKind | null;
   statements: Record<string, TwinSql>;
   /** One request's statements, inside the transaction the server opens and commits. */
   run(exec: TwinExec, f: TwinFixture, target: WriteTarget | null, n: number, now: string): Promise<void>;
@@ -392,10 +393,137 @@ const intake: TwinDefinition = {
   },
 };
 
+/**
+ * "webhook: payment succeeded": the event claimed (its dedup key), the online payment, the
+ * request row (paid, status, version), 2 tab counts, the journal, the customer's receipt e-mail,
+ * the attempt's new state and what the event turned out to be.
+ */
+const webhook: TwinDefinition = {
+  name: 'webhook',
+  description:
+    'raw twin of "webhook: payment succeeded": 1 event (claimed, then settled), 1 payment, 1 request row, 2 tab counts, 1 journal row, 1 outbox row, 1 attempt',
+  rows: {
+    'insert payment_events': 1,
+    'insert payments': 1,
+    'update requests': 1,
+    'insert status_counts': 2,
+    'insert activity': 1,
+    'insert outbox': 1,
+    'update payment_attempts': 1,
+    'update payment_events': 1,
+  },
+  targets: 'openAttempt',
+  statements: {
+    version: VERSION_READ,
+    event: `insert into payment_events (id, provider, provider_event_id, type, school_id, request_id, attempt_id, outcome,
+        payload_json, received_at)
+      values (?, 'sandbox', ?, 'payment.succeeded', null, null, null, 'ignored', ?, ?)
+      on conflict (provider, provider_event_id) do nothing returning id`,
+    payment: `insert into payments (id, school_id, request_id, kind, method, amount_cents, currency, provider, provider_ref,
+        payer_name, payer_address, reference, voucher_count, note, refund_of_payment_id, attempt_id, is_flagged,
+        received_at, recorded_by_user_id, created_at)
+      values (?, ?, ?, 'online', 'online', ?, 'eur', 'sandbox', ?, null, null, null, null, null, null, ?, 0, ?, null, ?)`,
+    request: `update requests set status = 'deposit_paid', paid_cents = paid_cents + ?, updated_at = ?,
+        updated_by_name = ?, version = version + 1
+      where school_id = ? and id = ? and version = ?`,
+    count: STATUS_COUNT_UPSERT,
+    journal: ACTIVITY_INSERT,
+    outbox: OUTBOX_INSERT,
+    attempt: `update payment_attempts set state = 'succeeded', updated_at = ? where school_id = ? and id = ?`,
+    settle: `update payment_events set outcome = 'applied', school_id = ?, request_id = ?, attempt_id = ? where id = ?`,
+  },
+  async run(exec, f, target, n, now) {
+    const t = target!;
+    const attempt = t.attempt!;
+    const eventId = fastId('paymentEvent');
+    const providerEventId = `evt_sbx_twin${process.pid}t${n}`;
+    const paymentRef = `sbx_pi_${attempt.amountCents}_${providerEventId.slice(-16)}`;
+    const body = JSON.stringify({
+      id: providerEventId,
+      type: 'payment.succeeded',
+      created: now,
+      data: {
+        sessionId: attempt.providerSessionId,
+        paymentRef,
+        refundRef: null,
+        amountCents: attempt.amountCents,
+        currency: 'eur',
+        metadata: { schoolId: f.schoolId, requestId: t.id, attemptId: attempt.id },
+      },
+    });
+    const [claimed] = await exec('event', [eventId, providerEventId, body, now]);
+    if (!claimed) throw new Error(`${providerEventId}: already received`);
+    const version = await versionOf(exec, f.schoolId, t.id);
+    const paymentId = fastId('payment');
+    await exec('payment', [
+      paymentId,
+      f.schoolId,
+      t.id,
+      attempt.amountCents,
+      paymentRef,
+      attempt.id,
+      now,
+      now,
+    ]);
+    expectOneChange(
+      await exec('request', [attempt.amountCents, now, SYSTEM_PAYER, f.schoolId, t.id, version]),
+      t.id,
+    );
+    await exec('count', [f.schoolId, 'awaiting_payment', -1, -1]);
+    await exec('count', [f.schoolId, 'deposit_paid', 1, 1]);
+    await exec('journal', [
+      f.schoolId,
+      t.id,
+      'system',
+      null,
+      SYSTEM_PAYER,
+      'payment.online_received',
+      JSON.stringify({
+        paymentId,
+        amountCents: attempt.amountCents,
+        provider: 'sandbox',
+        purpose: 'deposit',
+        isFlagged: false,
+      }),
+      now,
+    ]);
+    await exec('outbox', [
+      fastId('outbox'),
+      f.schoolId,
+      'customer_email',
+      JSON.stringify({
+        schoolId: f.schoolId,
+        requestId: t.id,
+        to: 'maelys.lucas.5374@web.de',
+        firstName: 'Maëlys',
+        language: 'fr',
+        fileNumber: '2026-06096',
+        link: `http://127.0.0.1/c/${randomBytes(32).toString('base64url')}`,
+        params: {
+          template: 'payment_receipt',
+          paymentId,
+          amountCents: attempt.amountCents,
+          method: 'online',
+          paidCents: attempt.amountCents,
+          remainingCents: 3 * attempt.amountCents,
+        },
+      }),
+      now,
+      now,
+    ]);
+    await exec('attempt', [now, f.schoolId, attempt.id]);
+    await exec('settle', [f.schoolId, t.id, attempt.id, eventId]);
+  },
+};
+
+/** The journal's and the request row's name for the provider's system actor (apply-payment-event.ts). */
+const SYSTEM_PAYER = 'Paiement en ligne';
+
 export const TWINS: Record<TwinName, TwinDefinition> = {
   'add-line': addLine,
   'payment-link': paymentLink,
   intake,
+  webhook,
 };
 
 /** `?` placeholders → PostgreSQL's `$1, $2, …`. */

@@ -6,6 +6,7 @@ import { paymentLink } from './payment-link.js';
 import { portalPage } from './portal-page.js';
 import { search } from './search.js';
 import type { Scenario } from './types.js';
+import { webhook } from './webhook.js';
 
 /**
  * Every scenario of `npm run bench`, in the order they run (readers first, writers last).
@@ -19,4 +20,5 @@ export const SCENARIOS: Scenario[] = [
   intake,
   addLine,
   paymentLink,
+  webhook,
 ];

@@ -15,11 +15,12 @@ export class TargetPool {
     private readonly dataset: DatasetManifest,
     private readonly onExhausted: (kind: TargetKind, count: number) => void,
   ) {
-    this.used = { noLine: 0, lineNothingSent: 0, ...dataset.writeTargetsUsed };
+    this.used = { noLine: 0, lineNothingSent: 0, openAttempt: 0, ...dataset.writeTargetsUsed };
   }
 
   next(kind: TargetKind): WriteTarget {
-    const targets = this.dataset.writeTargets[kind];
+    // A dataset seeded before this kind of target existed has none of them.
+    const targets = this.dataset.writeTargets[kind] ?? [];
     if (targets.length === 0) throw new Error('No seeded targets: seed the dataset again (bench/seed.ts).');
     const index = this.used[kind]++;
     if (index === targets.length) this.onExhausted(kind, targets.length);

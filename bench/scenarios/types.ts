@@ -4,7 +4,7 @@ import type { DatasetManifest, WriteTarget } from '../seed.js';
 import type { TargetKind } from './targets.js';
 
 /** The raw twins of the write scenarios (see bench/twins.ts). */
-export type TwinName = 'add-line' | 'payment-link' | 'intake';
+export type TwinName = 'add-line' | 'payment-link' | 'intake' | 'webhook';
 
 /**
  * The bare baselines measured in the same run (see bench/baseline-server.ts), and the raw twins

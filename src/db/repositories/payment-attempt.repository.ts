@@ -52,23 +52,42 @@ export async function lockAttemptForEvent(
   provider: string,
   ref: { providerSessionId: string | null; attemptId: string | null },
 ): Promise<PaymentAttempt | undefined> {
-  const isPg = db.getExecutor().adapter instanceof PostgresAdapter;
   if (ref.providerSessionId) {
-    let bySession = db
-      .selectFrom('payment_attempts')
-      .selectAll()
-      .where('provider', '=', provider)
-      .where('provider_session_id', '=', ref.providerSessionId);
-    if (isPg) bySession = bySession.forUpdate();
-    const row = await bySession.executeTakeFirst();
+    const [row] = await lockAttemptBySession(db, provider, ref.providerSessionId);
     if (row) return toAttempt(row);
   }
   if (!ref.attemptId) return undefined;
-  let byId = db.selectFrom('payment_attempts').selectAll().where('id', '=', ref.attemptId);
-  if (isPg) byId = byId.forUpdate();
-  const row = await byId.executeTakeFirst();
+  const [row] = await lockAttemptById(db, ref.attemptId);
   return row ? toAttempt(row) : undefined;
 }
+
+// Every webhook delivery looks its attempt up and moves it on: built and compiled once per dialect.
+const forUpdateOnPostgres = <Q extends { forUpdate(): Q }>(db: Db, query: Q): Q =>
+  db.getExecutor().adapter instanceof PostgresAdapter ? query.forUpdate() : query;
+
+const lockAttemptBySession = preparedQuery((db, provider: string, providerSessionId: string) =>
+  forUpdateOnPostgres(
+    db,
+    db
+      .selectFrom('payment_attempts')
+      .selectAll()
+      .where('provider', '=', provider)
+      .where('provider_session_id', '=', providerSessionId),
+  ),
+);
+
+const lockAttemptById = preparedQuery((db, id: string) =>
+  forUpdateOnPostgres(db, db.selectFrom('payment_attempts').selectAll().where('id', '=', id)),
+);
+
+const updateAttemptState = preparedQuery(
+  (db, schoolId: string, id: string, state: PaymentAttemptState, at: string) =>
+    db
+      .updateTable('payment_attempts')
+      .set({ state, updated_at: at })
+      .where('school_id', '=', schoolId)
+      .where('id', '=', id),
+);
 
 /** An attempt by its provider session (the sandbox's hosted page). */
 export async function findAttemptBySession(
@@ -141,12 +160,7 @@ export async function setAttemptState(
   state: PaymentAttemptState,
   at: string,
 ): Promise<void> {
-  await db
-    .updateTable('payment_attempts')
-    .set({ state, updated_at: at })
-    .where('school_id', '=', schoolId)
-    .where('id', '=', id)
-    .execute();
+  await updateAttemptState(db, schoolId, id, state, at);
 }
 
 export async function findAttempt(db: Db, schoolId: string, id: string): Promise<PaymentAttempt | undefined> {

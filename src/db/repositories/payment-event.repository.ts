@@ -1,3 +1,4 @@
+import { preparedQuery } from '../prepared-query.js';
 import type { Db } from './db.js';
 
 export type PaymentEventOutcome = 'applied' | 'ignored' | 'anomaly';
@@ -18,25 +19,61 @@ export async function claimPaymentEvent(
     receivedAt: string;
   },
 ): Promise<boolean> {
-  const row = await db
-    .insertInto('payment_events')
-    .values({
-      id: event.id,
-      provider: event.provider,
-      provider_event_id: event.providerEventId,
-      type: event.type,
-      school_id: null,
-      request_id: null,
-      attempt_id: null,
-      outcome: 'ignored',
-      payload_json: event.payloadJson,
-      received_at: event.receivedAt,
-    })
-    .onConflict((oc) => oc.columns(['provider', 'provider_event_id']).doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  return row !== undefined;
+  const rows = await insertPaymentEvent(
+    db,
+    event.id,
+    event.provider,
+    event.providerEventId,
+    event.type,
+    event.payloadJson,
+    event.receivedAt,
+  );
+  return rows.length > 0;
 }
+
+// One per webhook delivery, claimed then settled: both statements are built and compiled once.
+const insertPaymentEvent = preparedQuery(
+  (
+    db,
+    id: string,
+    provider: string,
+    providerEventId: string,
+    type: string,
+    payloadJson: string,
+    receivedAt: string,
+  ) =>
+    db
+      .insertInto('payment_events')
+      .values({
+        id,
+        provider,
+        provider_event_id: providerEventId,
+        type,
+        school_id: null,
+        request_id: null,
+        attempt_id: null,
+        outcome: 'ignored',
+        payload_json: payloadJson,
+        received_at: receivedAt,
+      })
+      .onConflict((oc) => oc.columns(['provider', 'provider_event_id']).doNothing())
+      .returning('id'),
+);
+
+const updatePaymentEvent = preparedQuery(
+  (
+    db,
+    id: string,
+    outcome: PaymentEventOutcome,
+    schoolId: string | null,
+    requestId: string | null,
+    attemptId: string | null,
+  ) =>
+    db
+      .updateTable('payment_events')
+      .set({ outcome, school_id: schoolId, request_id: requestId, attempt_id: attemptId })
+      .where('id', '=', id),
+);
 
 /** What the event turned out to be, and what of ours it binds to. */
 export async function settlePaymentEvent(
@@ -49,16 +86,7 @@ export async function settlePaymentEvent(
     attemptId: string | null;
   },
 ): Promise<void> {
-  await db
-    .updateTable('payment_events')
-    .set({
-      outcome: settled.outcome,
-      school_id: settled.schoolId,
-      request_id: settled.requestId,
-      attempt_id: settled.attemptId,
-    })
-    .where('id', '=', id)
-    .execute();
+  await updatePaymentEvent(db, id, settled.outcome, settled.schoolId, settled.requestId, settled.attemptId);
 }
 
 /** The events received for one attempt, oldest first (tests and the staff view). */

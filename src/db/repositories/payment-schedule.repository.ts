@@ -178,7 +178,13 @@ export async function listLessonStarts(
   schoolId: string,
   requestId: string,
 ): Promise<{ sessionStartsOn: string | null; detailsJson: string }[]> {
-  const rows = await db
+  const rows = await selectLessonStarts(db, schoolId, requestId);
+  return rows.map((r) => ({ sessionStartsOn: r.starts_on, detailsJson: r.details_json }));
+}
+
+// Read whenever what is paid on a file moves (its balance's due day): compiled once.
+const selectLessonStarts = preparedQuery((db, schoolId: string, requestId: string) =>
+  db
     .selectFrom('lines as l')
     .leftJoin('product_sessions as s', (join) =>
       join.onRef('s.id', '=', 'l.session_id').onRef('s.school_id', '=', 'l.school_id'),
@@ -186,10 +192,8 @@ export async function listLessonStarts(
     .select(['s.starts_on', 'l.details_json'])
     .where('l.school_id', '=', schoolId)
     .where('l.request_id', '=', requestId)
-    .where('l.is_active', '=', 1)
-    .execute();
-  return rows.map((r) => ({ sessionStartsOn: r.starts_on, detailsJson: r.details_json }));
-}
+    .where('l.is_active', '=', 1),
+);
 
 export interface BalanceToRemind {
   schoolId: string;

@@ -39,32 +39,82 @@ export interface Payment {
 
 export type NewPayment = Omit<Payment, 'currency'> & { currency?: string };
 
+/**
+ * Every payment, refund and online receipt writes one row: its 20-column INSERT is built and
+ * compiled once (the webhook's hot path), then run with each row's values in column order.
+ */
+const insertPaymentRow = preparedQuery(
+  (
+    db,
+    id: string,
+    schoolId: string,
+    requestId: string,
+    kind: Payment['kind'],
+    method: string,
+    amountCents: number,
+    currency: string,
+    provider: string | null,
+    providerRef: string | null,
+    payerName: string | null,
+    payerAddress: string | null,
+    reference: string | null,
+    voucherCount: number | null,
+    note: string | null,
+    refundOfPaymentId: string | null,
+    attemptId: string | null,
+    isFlagged: 0 | 1,
+    receivedAt: string,
+    recordedByUserId: string | null,
+    createdAt: string,
+  ) =>
+    db.insertInto('payments').values({
+      id,
+      school_id: schoolId,
+      request_id: requestId,
+      kind,
+      method,
+      amount_cents: amountCents,
+      currency,
+      provider,
+      provider_ref: providerRef,
+      payer_name: payerName,
+      payer_address: payerAddress,
+      reference,
+      voucher_count: voucherCount,
+      note,
+      refund_of_payment_id: refundOfPaymentId,
+      attempt_id: attemptId,
+      is_flagged: isFlagged,
+      received_at: receivedAt,
+      recorded_by_user_id: recordedByUserId,
+      created_at: createdAt,
+    }),
+);
+
 export async function insertPayment(db: Db, payment: NewPayment): Promise<void> {
-  await db
-    .insertInto('payments')
-    .values({
-      id: payment.id,
-      school_id: payment.schoolId,
-      request_id: payment.requestId,
-      kind: payment.kind,
-      method: payment.method,
-      amount_cents: payment.amountCents,
-      currency: payment.currency ?? 'eur',
-      provider: payment.provider,
-      provider_ref: payment.providerRef,
-      payer_name: payment.payerName,
-      payer_address: payment.payerAddress,
-      reference: payment.reference,
-      voucher_count: payment.voucherCount,
-      note: payment.note,
-      refund_of_payment_id: payment.refundOfPaymentId,
-      attempt_id: payment.attemptId,
-      is_flagged: payment.isFlagged ? 1 : 0,
-      received_at: payment.receivedAt,
-      recorded_by_user_id: payment.recordedByUserId,
-      created_at: payment.createdAt,
-    })
-    .execute();
+  await insertPaymentRow(
+    db,
+    payment.id,
+    payment.schoolId,
+    payment.requestId,
+    payment.kind,
+    payment.method,
+    payment.amountCents,
+    payment.currency ?? 'eur',
+    payment.provider,
+    payment.providerRef,
+    payment.payerName,
+    payment.payerAddress,
+    payment.reference,
+    payment.voucherCount,
+    payment.note,
+    payment.refundOfPaymentId,
+    payment.attemptId,
+    payment.isFlagged ? 1 : 0,
+    payment.receivedAt,
+    payment.recordedByUserId,
+    payment.createdAt,
+  );
 }
 
 /** A file's payments and refunds, oldest first. */
