@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { rmSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import SQLite from 'better-sqlite3';
@@ -64,11 +64,20 @@ export function describeMix(mix: Readonly<Record<MixKind, number>> = SOAK_MIX): 
 export interface Sample {
   at: number;
   rssBytes: number;
+  /**
+   * The RSS split (Linux, /proc/<pid>/status): anonymous memory (JS heap, native allocations —
+   * what a leak grows) and file-backed + shared pages (mostly the database file, memory-mapped
+   * by SQLite up to `mmap_size`, so bounded by the file's size). Null where not readable.
+   */
+  rssAnonBytes: number | null;
+  rssFileBytes: number | null;
   heapUsedBytes: number;
   /** p99 and max of the event-loop delay since the previous scrape (prom-client resets its histogram). */
   loopP99Ms: number;
   loopMaxMs: number;
   walBytes: number | null;
+  /** The database's size (SQLite: the main file; PostgreSQL: pg_database_size). */
+  dbBytes: number | null;
   outboxBacklog: number;
 }
 
@@ -88,9 +97,12 @@ export interface MinuteRow {
   fiveXx: number;
   /** Peaks of the minute's samples (null: no sample fell in it). */
   rssMb: number | null;
+  anonMb: number | null;
+  fileMb: number | null;
   heapMb: number | null;
   loopP99Ms: number | null;
   walMb: number | null;
+  dbMb: number | null;
   outbox: number | null;
 }
 
@@ -127,9 +139,12 @@ export function minuteRows(
       ),
       fiveXx: inMinute.filter((a) => a.status >= 500).length,
       rssMb: peak(own.map((s) => s.rssBytes / MB)),
+      anonMb: peak(own.map((s) => (s.rssAnonBytes === null ? null : s.rssAnonBytes / MB))),
+      fileMb: peak(own.map((s) => (s.rssFileBytes === null ? null : s.rssFileBytes / MB))),
       heapMb: peak(own.map((s) => s.heapUsedBytes / MB)),
       loopP99Ms: peak(own.map((s) => s.loopP99Ms)),
       walMb: peak(own.map((s) => (s.walBytes === null ? null : s.walBytes / MB))),
+      dbMb: peak(own.map((s) => (s.dbBytes === null ? null : s.dbBytes / MB))),
       outbox: peak(own.map((s) => s.outboxBacklog)),
     };
   });
@@ -138,6 +153,7 @@ export function minuteRows(
 /** How much a figure may rise from the second minute to the last before it counts as growth. */
 export const GROWTH_TOLERANCE = {
   rssMb: { relative: 0.2, absolute: 32 },
+  anonMb: { relative: 0.2, absolute: 32 },
   heapMb: { relative: 0.25, absolute: 24 },
   walMb: { relative: 0.5, absolute: 16 },
   p99Ms: { relative: 0.5, absolute: 5 },
@@ -184,13 +200,22 @@ export function soakVerdict(rows: readonly MinuteRow[], fiveXx: number): SoakVer
       ),
     ]),
   ) as Record<WatchedFigure, Trend>;
-  const growing = (Object.keys(trends) as WatchedFigure[]).filter((f) => trends[f] === 'grows');
+  // With the split measured, the anonymous part is judged: the rest of the RSS is the
+  // memory-mapped database, which follows the file's size (bounded by mmap_size).
+  const split = trends.anonMb !== 'too short';
+  const judged = (Object.keys(trends) as WatchedFigure[]).filter((f) => !(split && f === 'rssMb'));
+  const growing = judged.filter((f) => trends[f] === 'grows');
   const short = Object.values(trends).every((t) => t === 'too short');
   const problems = [
     ...(fiveXx > 0 ? [`${fiveXx} answers 5xx`] : []),
     ...growing.map((f) => `${f} grows without levelling off`),
   ];
-  const trendText = (Object.keys(trends) as WatchedFigure[]).map((f) => `${f} ${trends[f]}`).join(', ');
+  const trendText = (Object.keys(trends) as WatchedFigure[])
+    .map(
+      (f) =>
+        `${f} ${trends[f]}${judged.includes(f) ? '' : ' (not judged: anonMb is; the rest is file-backed)'}`,
+    )
+    .join(', ');
   const ok = problems.length === 0;
   const line = short
     ? `${ok ? 'PASS (5xx only)' : `FAIL — ${problems.join('; ')}`} · too short to judge growth (${rows.length} minute(s); the second minute is the reference: run ≥ 3)`
@@ -205,6 +230,7 @@ interface Reader {
   all<T>(sql: string, params: readonly (string | number)[]): Promise<T[]>;
   /** Bytes of the write-ahead log now (null: not measured). */
   walBytes(): Promise<number | null>;
+  dbBytes(): Promise<number | null>;
   close(): Promise<void>;
 }
 
@@ -234,6 +260,12 @@ function openReader(sqliteFile: string, databaseUrl: string | null): Reader {
           return null;
         }
       },
+      async dbBytes() {
+        const { rows } = await pool.query<{ bytes: string }>(
+          'SELECT pg_database_size(current_database()) AS bytes',
+        );
+        return Number(rows[0]!.bytes);
+      },
       close: () => pool.end(),
     };
   }
@@ -248,6 +280,9 @@ function openReader(sqliteFile: string, databaseUrl: string | null): Reader {
       } catch {
         return 0;
       }
+    },
+    async dbBytes() {
+      return statSync(sqliteFile).size;
     },
     async close() {
       sqlite.close();
@@ -408,17 +443,43 @@ function metric(text: string, name: string): number {
   return match ? Number(match[1]) : Number.NaN;
 }
 
-async function sampleApp(appUrl: string, token: string, reader: Reader, at: number): Promise<Sample> {
+/** RssAnon and RssFile + RssShmem of a process, in bytes (null off Linux). */
+function rssSplit(pid: number | undefined): { anon: number | null; file: number | null } {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (field: string) =>
+      Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
+    const anon = kb('RssAnon');
+    const file = kb('RssFile') + kb('RssShmem');
+    return Number.isFinite(anon) && Number.isFinite(file)
+      ? { anon: anon * 1024, file: file * 1024 }
+      : { anon: null, file: null };
+  } catch {
+    return { anon: null, file: null };
+  }
+}
+
+async function sampleApp(
+  appUrl: string,
+  token: string,
+  reader: Reader,
+  pid: number | undefined,
+  at: number,
+): Promise<Sample> {
   const response = await fetch(`${appUrl}/api/metrics`, { headers: { authorization: `Bearer ${token}` } });
   if (!response.ok) throw new Error(`GET /api/metrics answered ${response.status}`);
   const text = await response.text();
+  const split = rssSplit(pid);
   return {
     at,
     rssBytes: metric(text, 'schuss_process_resident_memory_bytes'),
+    rssAnonBytes: split.anon,
+    rssFileBytes: split.file,
     heapUsedBytes: metric(text, 'schuss_nodejs_heap_size_used_bytes'),
     loopP99Ms: metric(text, 'schuss_nodejs_eventloop_lag_p99_seconds') * 1000,
     loopMaxMs: metric(text, 'schuss_nodejs_eventloop_lag_max_seconds') * 1000,
     walBytes: await reader.walBytes(),
+    dbBytes: await reader.dbBytes(),
     outboxBacklog: metric(text, 'schuss_outbox_backlog'),
   };
 }
@@ -652,16 +713,16 @@ export async function runSoak(ctx: SoakContext): Promise<void> {
 
     // Samples: the app idle before the load (a first scrape ends the event-loop histogram of
     // its start-up, the next covers 2 idle seconds), then every 10 s under load.
-    await sampleApp(appUrl, metricsToken, reader, 0);
+    await sampleApp(appUrl, metricsToken, reader, app.child.pid, 0);
     await new Promise((resolve) => setTimeout(resolve, 2_000));
-    samples.push(await sampleApp(appUrl, metricsToken, reader, 0));
+    samples.push(await sampleApp(appUrl, metricsToken, reader, app.child.pid, 0));
     const resolver = setInterval(() => {
       payments.resolve(reader, portalLinkKey).catch(() => undefined);
     }, 50);
     startedAt = performance.now();
     const sampler = setInterval(() => {
       const at = (performance.now() - startedAt) / 1000;
-      sampleApp(appUrl, metricsToken, reader, at)
+      sampleApp(appUrl, metricsToken, reader, app.child.pid, at)
         .then((s) => samples.push(s))
         .catch((error: unknown) => log(`  metrics sample failed: ${String(error)}`));
     }, log10s);
@@ -735,7 +796,9 @@ export async function runSoak(ctx: SoakContext): Promise<void> {
       clearInterval(ticker);
     }
     const seconds = (performance.now() - startedAt) / 1000;
-    samples.push(await sampleApp(appUrl, metricsToken, reader, Math.min(seconds, minutes * 60)));
+    samples.push(
+      await sampleApp(appUrl, metricsToken, reader, app.child.pid, Math.min(seconds, minutes * 60)),
+    );
 
     // The report.
     const rows = minuteRows(answers, samples, minutes);
@@ -778,7 +841,11 @@ export async function runSoak(ctx: SoakContext): Promise<void> {
 }
 
 function sampleText(s: Sample): string {
-  return `RSS ${(s.rssBytes / MB).toFixed(0)} MB, heap ${(s.heapUsedBytes / MB).toFixed(0)} MB, event-loop delay p99 ${s.loopP99Ms.toFixed(1)} ms (max ${s.loopMaxMs.toFixed(1)}), WAL ${s.walBytes === null ? '–' : `${(s.walBytes / MB).toFixed(1)} MB`}, outbox ${s.outboxBacklog}`;
+  const split =
+    s.rssAnonBytes === null || s.rssFileBytes === null
+      ? ''
+      : ` (anon ${(s.rssAnonBytes / MB).toFixed(0)} + file ${(s.rssFileBytes / MB).toFixed(0)})`;
+  return `RSS ${(s.rssBytes / MB).toFixed(0)} MB${split}, heap ${(s.heapUsedBytes / MB).toFixed(0)} MB, event-loop delay p99 ${s.loopP99Ms.toFixed(1)} ms (max ${s.loopMaxMs.toFixed(1)}), DB ${s.dbBytes === null ? '–' : `${(s.dbBytes / MB).toFixed(0)} MB`}, WAL ${s.walBytes === null ? '–' : `${(s.walBytes / MB).toFixed(1)} MB`}, outbox ${s.outboxBacklog}`;
 }
 
 function table(header: string[], rows: string[][]): string {
@@ -793,15 +860,31 @@ const fixed = (value: number | null, digits: number) =>
 
 export function formatMinuteTable(rows: readonly MinuteRow[]): string {
   return table(
-    ['minute', 'req/s', 'p99 ms', '5xx', 'RSS MB', 'heap MB', 'loop p99 ms', 'WAL MB', 'outbox'],
+    [
+      'minute',
+      'req/s',
+      'p99 ms',
+      '5xx',
+      'RSS MB',
+      'anon MB',
+      'file MB',
+      'heap MB',
+      'loop p99 ms',
+      'DB MB',
+      'WAL MB',
+      'outbox',
+    ],
     rows.map((r) => [
       String(r.minute),
       fixed(r.reqPerSec, 0),
       fixed(r.p99Ms, 1),
       String(r.fiveXx),
       fixed(r.rssMb, 0),
+      fixed(r.anonMb, 0),
+      fixed(r.fileMb, 0),
       fixed(r.heapMb, 0),
       fixed(r.loopP99Ms, 1),
+      fixed(r.dbMb, 0),
       fixed(r.walMb, 1),
       fixed(r.outbox, 0),
     ]),

@@ -19,9 +19,12 @@ function row(minute: number, figures: Partial<MinuteRow> = {}): MinuteRow {
     p99Ms: 20,
     fiveXx: 0,
     rssMb: 300,
+    anonMb: 200,
+    fileMb: 100,
     heapMb: 120,
     loopP99Ms: 15,
     walMb: 40,
+    dbMb: 120,
     outbox: 3,
     ...figures,
   };
@@ -31,10 +34,13 @@ function sample(at: number, rssMb: number, heapMb: number, walMb: number): Sampl
   return {
     at,
     rssBytes: rssMb * MB,
+    rssAnonBytes: (rssMb / 2) * MB,
+    rssFileBytes: (rssMb / 2) * MB,
     heapUsedBytes: heapMb * MB,
     loopP99Ms: 10,
     loopMaxMs: 20,
     walBytes: walMb * MB,
+    dbBytes: 100 * MB,
     outboxBacklog: 0,
   };
 }
@@ -86,7 +92,9 @@ describe('the verdict', () => {
   it('passes five steady minutes', () => {
     const verdict = soakVerdict([row(1, { heapMb: 60 }), row(2), row(3), row(4), row(5)], 0);
     expect(verdict.ok).toBe(true);
-    expect(verdict.line).toMatch(/^PASS · last minute vs the second: rssMb flat, heapMb flat, walMb flat/);
+    expect(verdict.line).toMatch(
+      /^PASS · last minute vs the second: rssMb flat \(not judged.*\), anonMb flat, heapMb flat, walMb flat/,
+    );
   });
 
   it('fails on a heap that never stops growing, and names it', () => {
@@ -95,6 +103,26 @@ describe('the verdict', () => {
     expect(verdict.ok).toBe(false);
     expect(verdict.trends.heapMb).toBe('grows');
     expect(verdict.line).toMatch(/^FAIL — heapMb grows without levelling off/);
+  });
+
+  it('judges the anonymous part of the RSS when it is measured: the memory-mapped database follows the file', () => {
+    const mapped = [300, 400, 500, 600, 700].map((rssMb, i) => row(i + 1, { rssMb, fileMb: rssMb - 200 }));
+    const verdict = soakVerdict(mapped, 0);
+    expect(verdict.trends.rssMb).toBe('grows');
+    expect(verdict.ok).toBe(true);
+    expect(verdict.line).toContain(
+      'rssMb grows (not judged: anonMb is; the rest is file-backed), anonMb flat',
+    );
+
+    const leaking = [300, 400, 500, 600, 700].map((rssMb, i) => row(i + 1, { rssMb, anonMb: rssMb - 100 }));
+    expect(soakVerdict(leaking, 0).line).toMatch(/^FAIL — anonMb grows without levelling off/);
+  });
+
+  it('judges the whole RSS where the split is not measured', () => {
+    const rows = [300, 400, 500, 600, 700].map((rssMb, i) =>
+      row(i + 1, { rssMb, anonMb: null, fileMb: null }),
+    );
+    expect(soakVerdict(rows, 0).line).toMatch(/^FAIL — rssMb grows without levelling off/);
   });
 
   it('fails on any 5xx, even when nothing grows', () => {
@@ -130,8 +158,10 @@ describe('the table per minute', () => {
       p99Ms: 99,
       fiveXx: 0,
       rssMb: 260,
+      anonMb: 130,
       heapMb: 90,
       walMb: 6,
+      dbMb: 100,
     });
     expect(first!.reqPerSec).toBeCloseTo(100 / 60);
     expect(second).toMatchObject({ minute: 2, requests: 2, p99Ms: 7, fiveXx: 1, rssMb: 270, heapMb: 70 });
