@@ -422,7 +422,7 @@ export interface SoakContext {
   log: (line?: string) => void;
 }
 
-const log10s = 10_000;
+const SAMPLE_EVERY_MS = 10_000;
 
 async function login(appUrl: string, email: string, password: string): Promise<string> {
   const response = await fetch(`${appUrl}/api/auth/login`, {
@@ -725,7 +725,7 @@ export async function runSoak(ctx: SoakContext): Promise<void> {
       sampleApp(appUrl, metricsToken, reader, app.child.pid, at)
         .then((s) => samples.push(s))
         .catch((error: unknown) => log(`  metrics sample failed: ${String(error)}`));
-    }, log10s);
+    }, SAMPLE_EVERY_MS);
     const ticker = setInterval(() => {
       const at = (performance.now() - startedAt) / 1000;
       const s = samples[samples.length - 1]!;
