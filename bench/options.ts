@@ -27,6 +27,9 @@ export interface BenchOptions {
   seed: number;
   output: string;
   databaseUrl: string | null;
+  /** `--soak`: a sustained realistic mix for `soakMinutes` instead of the scenarios (bench/soak.ts). */
+  soak: boolean;
+  soakMinutes: number;
 }
 
 const SMALL = { requests: 5_000, schoolRequests: 100, targets: 3_000 };
@@ -51,6 +54,8 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
       seed: { type: 'string' },
       targets: { type: 'string' },
       output: { type: 'string', short: 'o' },
+      soak: { type: 'boolean', default: false },
+      'soak-minutes': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -75,6 +80,8 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
     targets: int(values.targets, small ? SMALL.targets : 12_000, 'targets', 10),
     output: values.output ?? 'bench/results.json',
     databaseUrl: env.DATABASE_URL && /^postgres(ql)?:\/\//.test(env.DATABASE_URL) ? env.DATABASE_URL : null,
+    soak: values.soak === true,
+    soakMinutes: int(values['soak-minutes'], 5, 'soak-minutes', 1),
   };
   if (options.reuse && !options.dbFile && !options.databaseUrl) {
     throw new Error('--reuse needs --db-file <a SQLite file seeded by an earlier run> (or DATABASE_URL).');
@@ -108,6 +115,9 @@ export const USAGE = `npm run bench -- [flags]
   --targets N           fresh requests per write scenario in the big school (default 12000;
                         3000 with --small): the seed tops the tabs up to it
   -o, --output PATH     results file (default bench/results.json)
+  --soak                sustained load instead of the scenarios: a realistic mix, memory, WAL
+                        and event-loop delay per minute, a verdict on growth (bench/soak.ts)
+  --soak-minutes N      how long the soak runs (default 5)
 
   DATABASE_URL=postgres://…  seed and serve PostgreSQL instead of SQLite
 `;

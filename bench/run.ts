@@ -29,6 +29,7 @@ import { SCENARIOS } from './scenarios/index.js';
 import { TargetPool } from './scenarios/targets.js';
 import type { BaselineName, Scenario, ScenarioContext, TwinName } from './scenarios/types.js';
 import { type DatasetManifest, manifestPathFor, seedDataset, verifyDataset } from './seed.js';
+import { runSoak } from './soak.js';
 import { copyForTwins } from './twin-database.js';
 import { TWINS } from './twins.js';
 
@@ -253,6 +254,8 @@ async function main(): Promise<void> {
       `  ${t.requests} requests, ${t.customers} customers, ${t.messages} messages, ${t.lines} lines, ${t.offers} offers, ${t.payments} payments, ${t.activity} journal rows; 300 statuses re-derived by the app's rule: OK`,
     );
   }
+
+  if (options.soak) return runSoak({ options, dataset, sqliteFile, work, log });
 
   // 2. The baselines and the write scenarios' raw twins, each in its own process.
   const rows: ResultRow[] = [];
