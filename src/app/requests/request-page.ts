@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import {
-  findCategoryName,
-  findCustomerInSchool,
-  findRequest,
+  findRequestPageHead,
   listActivityOfRequest,
   listLinesOfRequest,
   listMessagesOfRequest,
   listOtherRequestsOfCustomer,
+  toRequest,
 } from '../../db/repositories/index.js';
 import { NOT_FOUND, notFound, type StaffLanguage } from '../../domain/errors.js';
 import { isLineToBePriced } from '../../domain/line-pricing.js';
@@ -82,11 +81,11 @@ export async function getRequestPage(
   language: StaffLanguage = 'fr',
 ): Promise<RequestPage> {
   const db = deps.db.kysely;
-  const request = await findRequest(db, actor.schoolId, id);
-  if (!request) throw notFound(NOT_FOUND.file);
-  const [customer, categoryName, lines, messages, activity, others] = await Promise.all([
-    findCustomerInSchool(db, actor.schoolId, request.customerId),
-    findCategoryName(db, actor.schoolId, request.categoryId),
+  const head = await findRequestPageHead(db, actor.schoolId, id);
+  if (!head) throw notFound(NOT_FOUND.file);
+  const { customer, categoryName } = head;
+  const request = toRequest(head.request);
+  const [lines, messages, activity, others] = await Promise.all([
     listLinesOfRequest(db, actor.schoolId, id),
     listMessagesOfRequest(db, actor.schoolId, id),
     listActivityOfRequest(db, actor.schoolId, id),
@@ -94,7 +93,7 @@ export async function getRequestPage(
   ]);
   const customerName = customer ? `${customer.first_name} ${customer.last_name}`.trim() : '';
   return {
-    request: toSummary(request, customer!),
+    request: toSummary(request, customer),
     categoryName,
     lines: lines.map((l) => ({
       id: l.id,
