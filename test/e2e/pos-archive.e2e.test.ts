@@ -309,6 +309,8 @@ describe('POS key, « Saisi dans logiciel », « Archiver »', { timeout: 180_00
     await header(page).getByText('Commande traitée', { exact: true }).waitFor();
     expect(mixed.message).not.toBe('');
     await page.getByText(mixed.message).first().waitFor();
+    // The customer spoke last: « À traiter » until the file is archived.
+    await header(page).getByText('À traiter', { exact: true }).waitFor();
 
     await page.getByRole('button', { name: 'Archiver', exact: true }).click();
     const confirm = dialog(page);
@@ -329,6 +331,8 @@ describe('POS key, « Saisi dans logiciel », « Archiver »', { timeout: 180_00
     await confirm.waitFor({ state: 'detached' });
     await header(page).getByText('Archivé', { exact: true }).waitFor();
     await page.getByText('Dossier archivé', { exact: true }).waitFor();
+    // The status says « Archivé » alone: an archived file is no longer « À traiter ».
+    expect(await header(page).getByText('À traiter', { exact: true }).count()).toBe(0);
     // No more actions on it: no tick, no second « Archiver ».
     expect(await page.getByRole('checkbox', { name: 'Saisi dans logiciel' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Archiver', exact: true }).count()).toBe(0);
@@ -353,6 +357,9 @@ describe('POS key, « Saisi dans logiciel », « Archiver »', { timeout: 180_00
     await page.getByRole('tab', { name: 'Paiement' }).click();
     const ledger = page.getByRole('region', { name: 'Paiements et remboursements' });
     await ledger.getByText('Chèque', { exact: true }).waitFor();
+    // The ledger stays readable; the schedule and its reminders no longer apply.
+    expect(await page.getByRole('region', { name: 'Échéancier' }).count()).toBe(0);
+    expect(await page.getByText('Solde en retard').count()).toBe(0);
     await shootWidths(page, 'archive-file-ledger', () => ledger.waitFor());
     // The payer's address is gone from the ledger's view; the amount, date and method stay.
     expect(await page.locator('main').textContent()).not.toContain('12 rue des Alpes');

@@ -80,7 +80,8 @@ export function PaymentTab({
   return (
     <Stack gap="md">
       <Summary view={view} write={write} onAdd={() => setDialog({ kind: 'manual' })} />
-      <Schedule view={view} onChange={() => setDialog({ kind: 'rule' })} />
+      {/* An archived file keeps its ledger; the schedule and its reminders no longer apply. */}
+      {!view.isArchived && <Schedule view={view} onChange={() => setDialog({ kind: 'rule' })} />}
       <PaymentList view={view} onRefund={(payment) => setDialog({ kind: 'refund', payment })} />
       <Anomalies view={view} onResolve={(anomaly) => setDialog({ kind: 'resolve', anomaly })} />
       {dialog?.kind === 'manual' && <ManualPaymentDialog opened onClose={close} view={view} write={write} />}
@@ -135,7 +136,7 @@ function Summary({
             {t('payment.title')}
           </Title>
         </Group>
-        {view.schedule.isBalanceOverdue && (
+        {view.schedule.isBalanceOverdue && !view.isArchived && (
           <Badge color="red" variant="light" leftSection={<IconAlertTriangle size={12} aria-hidden />}>
             {t('payment.overdue')}
           </Badge>
@@ -211,11 +212,9 @@ function Schedule({ view, onChange }: { view: PaymentsView; onChange: () => void
         <Title order={3} fz="sm" id="schedule-title">
           {t('payment.schedule.title')}
         </Title>
-        {!view.isArchived && (
-          <Button size="xs" variant="subtle" onClick={onChange}>
-            {t('payment.schedule.change')}
-          </Button>
-        )}
+        <Button size="xs" variant="subtle" onClick={onChange}>
+          {t('payment.schedule.change')}
+        </Button>
       </Group>
       <Stack gap={4}>
         <Text size="sm">
