@@ -21,7 +21,7 @@ type Width = keyof typeof VIEWPORTS;
 const WIDTHS = [1280, 1440, 390] as const satisfies readonly Width[];
 
 /** The paid mixed file, and the files already « Commande traitée » that the season archive takes. */
-const mixed = { id: '', number: '', totalCents: 0, message: '' };
+const mixed = { id: '', number: '', totalCents: 0, message: '', quote: '' };
 const seasonIds: string[] = [];
 let posKey = '';
 
@@ -62,7 +62,12 @@ const suite = staffSuite({
       productId: helmet.id,
       quantity: 1,
     });
-    await payInFull(api, first!.id, total.version, total.totalCents);
+    // A quote sent first: the archive erases it, « Devis et liens envoyés » still says it was sent.
+    const quoted = json<{ version: number; offers: { number: string }[] }>(
+      await api('POST', `/api/requests/${first!.id}/quotes`, { version: total.version }),
+    );
+    mixed.quote = quoted.offers[0]!.number;
+    await payInFull(api, first!.id, quoted.version, total.totalCents);
     const page = json<{ request: { number: string; status: string }; messages: { body: string }[] }>(
       await api('GET', `/api/requests/${first!.id}`),
     );
@@ -353,6 +358,15 @@ describe('POS key, « Saisi dans logiciel », « Archiver »', { timeout: 180_00
     await shootWidths(page, 'archive-file', () =>
       header(page).getByText('Archivé', { exact: true }).waitFor(),
     );
+
+    // What was sent stays listed (from the journal): the quote's number, no PDF any more.
+    await page.getByRole('tab', { name: /^Devis/ }).click();
+    const sentOffers = page.getByRole('region', { name: 'Devis et liens envoyés' });
+    await sentOffers.getByText(mixed.quote, { exact: true }).waitFor();
+    await sentOffers.getByText(/d’après le journal d’activité/).waitFor();
+    expect(await sentOffers.getByText('Rien n’a encore été envoyé au client.').count()).toBe(0);
+    expect(await sentOffers.getByRole('link', { name: /PDF/ }).count()).toBe(0);
+    await shootWidths(page, 'archive-file-devis', () => sentOffers.waitFor());
 
     await page.getByRole('tab', { name: 'Paiement' }).click();
     const ledger = page.getByRole('region', { name: 'Paiements et remboursements' });
