@@ -278,6 +278,37 @@ describe('the lists fit a laptop', { timeout: 60_000 }, () => {
 });
 
 describe('the header', { timeout: 60_000 }, () => {
+  for (const width of [1280, 1440, 390]) {
+    test(`the logo, the search, the bell and the user menu sit side by side at ${width} px`, async () => {
+      const page = await signIn(MARIE, width);
+      const header = page.locator('header');
+      const search = page.getByRole('combobox', { name: 'Rechercher' });
+      // Typed into, the results never reach past the window either.
+      await search.fill('bonjour');
+      await page.getByRole('option').first().waitFor();
+      const parts = [
+        header.locator('.mantine-ThemeIcon-root'),
+        search,
+        page.getByRole('button', { name: /^Notifications/ }),
+        page.getByRole('button', { name: /^Menu d/ }),
+      ];
+      const boxes = await Promise.all(parts.map(async (part) => (await part.boundingBox())!));
+      for (const [index, box] of boxes.entries()) {
+        expect(box.x, `part ${index}`).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width, `part ${index}`).toBeLessThanOrEqual(width);
+        const next = boxes[index + 1];
+        if (next) expect(box.x + box.width, `part ${index} overlaps the next`).toBeLessThanOrEqual(next.x);
+      }
+      const results = (await page.getByRole('listbox').boundingBox())!;
+      expect(results.x).toBeGreaterThanOrEqual(0);
+      expect(results.x + results.width).toBeLessThanOrEqual(width);
+      // The page itself never scrolls sideways (on a phone the list's own table does, by design).
+      const doc = await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
+      expect(doc).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: join(SCREENSHOTS, `header-search-${width}.png`) });
+    });
+  }
+
   for (const width of [1280, 390]) {
     test(`the notifications panel shows "Accéder au dossier" whole, without sideways scrolling, at ${width} px`, async () => {
       const page = await signIn(MARIE, width);
