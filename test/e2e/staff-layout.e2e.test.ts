@@ -309,6 +309,25 @@ describe('the header', { timeout: 60_000 }, () => {
     });
   }
 
+  test('the navigation column runs down a long page, not only its first screen', async () => {
+    const page = await signIn(MARIE, 1280, 600);
+    await page.goto(`${suite.baseUrl}/app/dossiers/${requestId}`);
+    await page.getByRole('region', { name: 'Journal d’activité' }).waitFor();
+    // The page is longer than the window; the main area, as long as the page and starting under
+    // the fixed navbar, paints the navbar's column down to its end.
+    const main = await page.locator('main').evaluate((element) => ({
+      left: element.getBoundingClientRect().left,
+      height: element.scrollHeight,
+      page: document.scrollingElement!.scrollHeight,
+      column: getComputedStyle(element).backgroundImage,
+    }));
+    expect(main.page).toBeGreaterThan(600);
+    expect(main.left).toBe(0);
+    expect(main.height).toBeGreaterThanOrEqual(main.page - 1);
+    expect(main.column).toContain('linear-gradient');
+    await page.screenshot({ path: join(SCREENSHOTS, 'navigation-column-1280.png'), fullPage: true });
+  });
+
   for (const width of [1280, 390]) {
     test(`the notifications panel shows "Accéder au dossier" whole, without sideways scrolling, at ${width} px`, async () => {
       const page = await signIn(MARIE, width);

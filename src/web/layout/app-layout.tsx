@@ -83,7 +83,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <MainNav />
         </AppShell.Navbar>
 
-        <AppShell.Main id={MAIN_CONTENT_ID} tabIndex={-1} style={{ outline: 'none' }}>
+        <AppShell.Main id={MAIN_CONTENT_ID} tabIndex={-1} className="app-main" style={{ outline: 'none' }}>
           {children}
         </AppShell.Main>
       </AppShell>
