@@ -17,6 +17,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Cents } from '../../../../shared/money';
 import {
+  getPayments,
   type PaymentAnomaly,
   type PaymentEntry,
   type PaymentsView,
@@ -26,13 +27,13 @@ import { plainT } from '../../../components/keyed-text';
 import { useFormatters } from '../../../format/use-formatters';
 import type { Write } from '../devis/dialog-frame';
 import type { RunEdit } from '../run-edit';
+import { useFileResource } from '../use-file-resource';
 import {
   DepositRuleDialog,
   ManualPaymentDialog,
   RefundDialog,
   ResolveAnomalyDialog,
 } from './payment-dialogs';
-import { usePayments } from './use-payments';
 
 type Dialog =
   | { kind: 'manual' }
@@ -55,7 +56,7 @@ export function PaymentTab({
   runEdit: RunEdit;
 }) {
   const { t } = useTranslation();
-  const payments = usePayments(requestId, version, runEdit);
+  const payments = useFileResource(getPayments, requestId, version, runEdit);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   if (payments.state.status === 'loading')
     return (
@@ -74,7 +75,7 @@ export function PaymentTab({
         </Stack>
       </Alert>
     );
-  const view = payments.state.view;
+  const view = payments.state.value;
   const write = payments.write;
   const close = () => setDialog(null);
   return (
