@@ -40,19 +40,27 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
 }
 
-/** The Boîte d'envoi shows what was sent when it opens: reloaded until the dispatcher delivered `rows`. */
+/**
+ * The Boîte d'envoi, open: « Actualiser » (never a reload of the page) until the dispatcher
+ * delivered `rows` — the e-mails go out in the background, after the change that wrote them.
+ */
 async function waitForMail(page: Page, rows: ReturnType<Page['locator']>): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: 'Boîte d’envoi (développement)' }).waitFor();
+  await page.getByText('Aucun serveur SMTP n’est configuré').waitFor();
+  const refresh = page.getByRole('button', { name: 'Actualiser' });
+  const opened = await page.evaluate(() => performance.timeOrigin);
   await expect
     .poll(
       async () => {
-        await page.reload();
-        await page.getByRole('heading', { level: 1, name: 'Boîte d’envoi (développement)' }).waitFor();
-        await page.getByText('Aucun serveur SMTP n’est configuré').waitFor();
+        await refresh.click();
+        await expect.poll(() => refresh.isEnabled()).toBe(true);
         return rows.count();
       },
       { timeout: 30_000 },
     )
     .toBeGreaterThan(0);
+  // The same page all along: the new e-mail came in without a reload.
+  expect(await page.evaluate(() => performance.timeOrigin)).toBe(opened);
 }
 
 async function expectNoSidewaysScroll(page: Page): Promise<void> {

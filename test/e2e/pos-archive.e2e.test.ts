@@ -21,7 +21,7 @@ type Width = keyof typeof VIEWPORTS;
 const WIDTHS = [1280, 1440, 390] as const satisfies readonly Width[];
 
 /** The paid mixed file, and the files already « Commande traitée » that the season archive takes. */
-const mixed = { id: '', number: '', totalCents: 0, message: '' };
+const mixed = { id: '', number: '', totalCents: 0, message: '', quote: '' };
 const seasonIds: string[] = [];
 let posKey = '';
 
@@ -62,7 +62,12 @@ const suite = staffSuite({
       productId: helmet.id,
       quantity: 1,
     });
-    await payInFull(api, first!.id, total.version, total.totalCents);
+    // A quote sent first: the archive erases it, « Devis et liens envoyés » still says it was sent.
+    const quoted = json<{ version: number; offers: { number: string }[] }>(
+      await api('POST', `/api/requests/${first!.id}/quotes`, { version: total.version }),
+    );
+    mixed.quote = quoted.offers[0]!.number;
+    await payInFull(api, first!.id, quoted.version, total.totalCents);
     const page = json<{ request: { number: string; status: string }; messages: { body: string }[] }>(
       await api('GET', `/api/requests/${first!.id}`),
     );
@@ -309,6 +314,8 @@ describe('POS key, « Saisi dans logiciel », « Archiver »', { timeout: 180_00
     await header(page).getByText('Commande traitée', { exact: true }).waitFor();
     expect(mixed.message).not.toBe('');
     await page.getByText(mixed.message).first().waitFor();
+    // The customer spoke last: « À traiter » until the file is archived.
+    await header(page).getByText('À traiter', { exact: true }).waitFor();
 
     await page.getByRole('button', { name: 'Archiver', exact: true }).click();
     const confirm = dialog(page);
@@ -329,6 +336,8 @@ describe('POS key, « Saisi dans logiciel », « Archiver »', { timeout: 180_00
     await confirm.waitFor({ state: 'detached' });
     await header(page).getByText('Archivé', { exact: true }).waitFor();
     await page.getByText('Dossier archivé', { exact: true }).waitFor();
+    // The status says « Archivé » alone: an archived file is no longer « À traiter ».
+    expect(await header(page).getByText('À traiter', { exact: true }).count()).toBe(0);
     // No more actions on it: no tick, no second « Archiver ».
     expect(await page.getByRole('checkbox', { name: 'Saisi dans logiciel' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Archiver', exact: true }).count()).toBe(0);
@@ -350,9 +359,21 @@ describe('POS key, « Saisi dans logiciel », « Archiver »', { timeout: 180_00
       header(page).getByText('Archivé', { exact: true }).waitFor(),
     );
 
+    // What was sent stays listed (from the journal): the quote's number, no PDF any more.
+    await page.getByRole('tab', { name: /^Devis/ }).click();
+    const sentOffers = page.getByRole('region', { name: 'Devis et liens envoyés' });
+    await sentOffers.getByText(mixed.quote, { exact: true }).waitFor();
+    await sentOffers.getByText(/d’après le journal d’activité/).waitFor();
+    expect(await sentOffers.getByText('Rien n’a encore été envoyé au client.').count()).toBe(0);
+    expect(await sentOffers.getByRole('link', { name: /PDF/ }).count()).toBe(0);
+    await shootWidths(page, 'archive-file-devis', () => sentOffers.waitFor());
+
     await page.getByRole('tab', { name: 'Paiement' }).click();
     const ledger = page.getByRole('region', { name: 'Paiements et remboursements' });
     await ledger.getByText('Chèque', { exact: true }).waitFor();
+    // The ledger stays readable; the schedule and its reminders no longer apply.
+    expect(await page.getByRole('region', { name: 'Échéancier' }).count()).toBe(0);
+    expect(await page.getByText('Solde en retard').count()).toBe(0);
     await shootWidths(page, 'archive-file-ledger', () => ledger.waitFor());
     // The payer's address is gone from the ledger's view; the amount, date and method stay.
     expect(await page.locator('main').textContent()).not.toContain('12 rue des Alpes');

@@ -278,6 +278,56 @@ describe('the lists fit a laptop', { timeout: 60_000 }, () => {
 });
 
 describe('the header', { timeout: 60_000 }, () => {
+  for (const width of [1280, 1440, 390]) {
+    test(`the logo, the search, the bell and the user menu sit side by side at ${width} px`, async () => {
+      const page = await signIn(MARIE, width);
+      const header = page.locator('header');
+      const search = page.getByRole('combobox', { name: 'Rechercher' });
+      // Typed into, the results never reach past the window either.
+      await search.fill('bonjour');
+      await page.getByRole('option').first().waitFor();
+      const parts = [
+        header.locator('.mantine-ThemeIcon-root'),
+        search,
+        page.getByRole('button', { name: /^Notifications/ }),
+        page.getByRole('button', { name: /^Menu d/ }),
+      ];
+      const boxes = await Promise.all(parts.map(async (part) => (await part.boundingBox())!));
+      for (const [index, box] of boxes.entries()) {
+        expect(box.x, `part ${index}`).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width, `part ${index}`).toBeLessThanOrEqual(width);
+        const next = boxes[index + 1];
+        if (next) expect(box.x + box.width, `part ${index} overlaps the next`).toBeLessThanOrEqual(next.x);
+      }
+      const results = (await page.getByRole('listbox').boundingBox())!;
+      expect(results.x).toBeGreaterThanOrEqual(0);
+      expect(results.x + results.width).toBeLessThanOrEqual(width);
+      // The page itself never scrolls sideways (on a phone the list's own table does, by design).
+      const doc = await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
+      expect(doc).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: join(SCREENSHOTS, `header-search-${width}.png`) });
+    });
+  }
+
+  test('the navigation column runs down a long page, not only its first screen', async () => {
+    const page = await signIn(MARIE, 1280, 600);
+    await page.goto(`${suite.baseUrl}/app/dossiers/${requestId}`);
+    await page.getByRole('region', { name: 'Journal d’activité' }).waitFor();
+    // The page is longer than the window; the main area, as long as the page and starting under
+    // the fixed navbar, paints the navbar's column down to its end.
+    const main = await page.locator('main').evaluate((element) => ({
+      left: element.getBoundingClientRect().left,
+      height: element.scrollHeight,
+      page: document.scrollingElement!.scrollHeight,
+      column: getComputedStyle(element).backgroundImage,
+    }));
+    expect(main.page).toBeGreaterThan(600);
+    expect(main.left).toBe(0);
+    expect(main.height).toBeGreaterThanOrEqual(main.page - 1);
+    expect(main.column).toContain('linear-gradient');
+    await page.screenshot({ path: join(SCREENSHOTS, 'navigation-column-1280.png'), fullPage: true });
+  });
+
   for (const width of [1280, 390]) {
     test(`the notifications panel shows "Accéder au dossier" whole, without sideways scrolling, at ${width} px`, async () => {
       const page = await signIn(MARIE, width);

@@ -667,12 +667,15 @@ describe('the tutorial, from the forms to the archive', { timeout: 180_000 }, ()
     expect(await removed.getByText('Payé', { exact: true }).count()).toBe(0);
     await shoot(marie, '06-archive-devis');
     expect(await services(marie).textContent()).not.toMatch(new RegExp(VEL.children.join('|')));
-    expect(
-      await marie
-        .getByRole('region', { name: 'Devis et liens envoyés' })
-        .getByText(/^LP-\d{4}-\d{4}$/)
-        .count(),
-    ).toBe(0);
+    // What was sent is still said (from the journal, like its sentence there), but nothing of
+    // the offers remains to open or act on: no PDF, no « Prolonger ».
+    const sent = marie.getByRole('region', { name: 'Devis et liens envoyés' });
+    await sent
+      .getByText(/^LP-\d{4}-\d{4}$/)
+      .first()
+      .waitFor();
+    expect(await sent.getByRole('link').count()).toBe(0);
+    expect(await sent.getByRole('button').count()).toBe(0);
     await marie.getByRole('tab', { name: 'Paiement' }).click();
     const ledger = marie.getByRole('region', { name: 'Paiements et remboursements' });
     await ledger.getByText(money(DEPOSIT)).first().waitFor();

@@ -4,6 +4,7 @@ import {
   findSchoolSalesContext,
   type LineFacts,
   type LineRow,
+  listActivityOfRequest,
   loadLineFacts,
 } from '../../db/repositories/index.js';
 import { NOT_FOUND, notFound, type StaffLanguage } from '../../domain/errors.js';
@@ -12,7 +13,8 @@ import { cents } from '../../domain/money.js';
 import type { Request } from '../../domain/request.js';
 import { dayIn } from '../../domain/time-zone.js';
 import { amountDueOf, totalsOf } from '../../domain/totals.js';
-import type { Devis, DevisLine } from '../../shared/contracts/sales.js';
+import type { Devis, DevisLine, Offer } from '../../shared/contracts/sales.js';
+import { readJournalEvent } from '../../shared/journal.js';
 import type { StaffActor } from '../actor.js';
 import type { AppDeps } from '../deps.js';
 import { DURATION_LABELS_FR, PRACTICE_LABELS_FR } from '../intake/intake.vocabulary.js';
@@ -122,7 +124,10 @@ export async function devisOf(
     beside ?? loadLineFacts(db, request.schoolId, request.id),
   ]);
   const rows = facts.rows;
-  const offers = await loadOffers(db, target, dayIn(now, timeZone), settings.reminderDaysBeforeExpiry);
+  const offers =
+    request.archivedAt === null
+      ? await loadOffers(db, target, dayIn(now, timeZone), settings.reminderDaysBeforeExpiry)
+      : await archivedOffersOf(db, request);
   const isLocked = facts.paidCents > 0;
   const lines = rows.map((row) => toDevisLine(row, isLocked, language, settings.customLessonLabel));
   const totals = totalsOf(
@@ -146,6 +151,46 @@ export async function devisOf(
     canSend: lines.some((l) => l.isActive) && totals.totalCents > 0 && request.archivedAt === null,
     customLessonLabel: settings.customLessonLabel,
   };
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * What was sent on an archived file: the archive erased the quotes and payment links (their
+ * snapshots, from which the PDFs are printed), the journal keeps one sentence per sending — its
+ * number, its amount, who and when. Listed from there (no PDF any more, nothing to pay or
+ * extend), versions counted per kind as they were sent, the last of each kind current.
+ */
+async function archivedOffersOf(db: Db, request: Request): Promise<Offer[]> {
+  const entries = await listActivityOfRequest(db, request.schoolId, request.id);
+  const versions = { quote: 0, payment_link: 0 };
+  const offers: Offer[] = [];
+  for (const entry of [...entries].sort((a, b) => Number(a.id) - Number(b.id))) {
+    const event = readJournalEvent(entry.action, entry.details_json);
+    if (event?.action !== 'offer.quote_sent' && event?.action !== 'offer.payment_link_sent') continue;
+    const kind = event.action === 'offer.quote_sent' ? 'quote' : 'payment_link';
+    versions[kind] += 1;
+    const validUntil = DAY.test(event.details.validUntil) ? event.details.validUntil : null;
+    offers.push({
+      id: `journal-${entry.id}`,
+      kind,
+      number: event.details.number,
+      version: versions[kind],
+      totalCents: 'totalCents' in event.details ? cents(event.details.totalCents) : request.totalCents,
+      amountCents: 'amountCents' in event.details ? cents(event.details.amountCents) : null,
+      validUntil,
+      isExpired: false,
+      isExpiringSoon: false,
+      sentAt: entry.created_at,
+      sentByName: entry.actor_name,
+      isCurrent: false,
+    });
+  }
+  for (const kind of ['quote', 'payment_link'] as const) {
+    const last = offers.findLast((o) => o.kind === kind);
+    if (last) last.isCurrent = true;
+  }
+  return offers;
 }
 
 /** The Devis onglet of one file of the actor's school; another school's file is not found. */

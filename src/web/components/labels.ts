@@ -46,3 +46,11 @@ export const STATUS_COLORS: Record<Status, string> = {
   processed: 'green',
   archived: 'gray',
 };
+
+/**
+ * "À traiter": the customer spoke last and waits for an answer — never on an archived file, which
+ * can no longer be answered (a late e-mail is recorded, the file stays "Archivé").
+ */
+export function isToHandle(status: Status, isCustomerLast: boolean): boolean {
+  return isCustomerLast && status !== 'archived';
+}

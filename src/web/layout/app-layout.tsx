@@ -1,5 +1,5 @@
 import { AppShell, Box, Burger, Group, Text, ThemeIcon } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { IconMountain } from '@tabler/icons-react';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +19,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const me = useMe();
   const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
   const [location] = useLocation();
+  const isPhone = useMediaQuery('(max-width: 36em)') === true;
 
   // On small screens the navigation is a drawer: it closes once a page is chosen.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each page change on purpose
@@ -36,8 +37,15 @@ export function AppLayout({ children }: { children: ReactNode }) {
         padding={{ base: 'md', md: 'lg', xl: 'xl' }}
       >
         <AppShell.Header>
-          <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">
-            <Group gap="sm" wrap="nowrap" miw={0} style={{ flex: '0 1 auto' }}>
+          {/* On a phone the logo keeps its place and the search takes what is left, never more. */}
+          <Group
+            h="100%"
+            px={isPhone ? 'sm' : 'md'}
+            justify="space-between"
+            wrap="nowrap"
+            gap={isPhone ? 'xs' : 'md'}
+          >
+            <Group gap={isPhone ? 'xs' : 'sm'} wrap="nowrap" style={{ flex: 'none' }}>
               <Burger
                 opened={navOpened}
                 onClick={toggleNav}
@@ -75,7 +83,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <MainNav />
         </AppShell.Navbar>
 
-        <AppShell.Main id={MAIN_CONTENT_ID} tabIndex={-1} style={{ outline: 'none' }}>
+        <AppShell.Main id={MAIN_CONTENT_ID} tabIndex={-1} className="app-main" style={{ outline: 'none' }}>
           {children}
         </AppShell.Main>
       </AppShell>

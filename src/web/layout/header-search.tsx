@@ -1,5 +1,5 @@
 import { Box, Combobox, Group, Kbd, Loader, Text, TextInput, useCombobox } from '@mantine/core';
-import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
+import { useDebouncedValue, useHotkeys, useMediaQuery } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,6 +30,8 @@ export function HeaderSearch() {
   const [debounced] = useDebouncedValue(query.trim(), 180);
   const [state, setState] = useState<SearchState>({ status: 'idle' });
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
+  // A phone has no keyboard shortcut to show and no room for the long placeholder.
+  const isPhone = useMediaQuery('(max-width: 36em)') === true;
 
   const focusSearch = () => {
     inputRef.current?.focus();
@@ -91,7 +93,8 @@ export function HeaderSearch() {
       store={combobox}
       onOptionSubmit={openFile}
       position="bottom-start"
-      width={520}
+      // Never wider than the screen: nothing scrolls sideways on a phone.
+      width="min(520px, calc(100vw - var(--mantine-spacing-sm) - var(--mantine-spacing-sm)))"
       shadow="md"
       withinPortal
     >
@@ -116,7 +119,7 @@ export function HeaderSearch() {
           }}
           aria-label={t('search.label')}
           title={t('search.shortcutHint')}
-          placeholder={t('search.placeholder')}
+          placeholder={t(isPhone ? 'search.placeholderShort' : 'search.placeholder')}
           leftSection={
             state.status === 'loading' ? (
               <Loader size={16} />
@@ -125,13 +128,13 @@ export function HeaderSearch() {
             )
           }
           rightSection={
-            query === '' ? (
+            query === '' && !isPhone ? (
               <Kbd size="xs" aria-hidden>
                 {isMac ? t('search.shortcutMac') : t('search.shortcut')}
               </Kbd>
             ) : null
           }
-          rightSectionWidth={64}
+          rightSectionWidth={isPhone ? undefined : 64}
           rightSectionPointerEvents="none"
           w="100%"
           styles={{ input: { backgroundColor: 'var(--mantine-color-gray-0)' } }}

@@ -23,7 +23,7 @@ import type { RequestPage, Status, Viewer } from '../../api/requests.api';
 import { notifyFailure } from '../../components/api-errors';
 import { EmptyPanel } from '../../components/empty-panel';
 import { initials } from '../../components/initials';
-import { listHref } from '../../components/labels';
+import { isToHandle, listHref } from '../../components/labels';
 import { SourceBadge, StatusBadge, ToHandleBadge } from '../../components/status-badge';
 import { TEXT_ON_ORANGE } from '../../components/tones';
 import { useDeclareFileSection } from '../../state/nav-section';
@@ -123,7 +123,7 @@ function DossierScreen({ id }: { id: string }) {
       <FileHeader
         data={data}
         viewers={viewers}
-        isToHandle={lastMessage?.authorKind === 'customer'}
+        isToHandle={isToHandle(request.status as Status, lastMessage?.authorKind === 'customer')}
         runEdit={runEdit}
       />
       {request.status === 'archived' && <ArchivedNotice />}

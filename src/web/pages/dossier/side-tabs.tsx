@@ -1,13 +1,14 @@
 import { Tabs } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { getDevis } from '../../api/devis.api';
 import type { RequestPage } from '../../api/requests.api';
 import { useFormatters } from '../../format/use-formatters';
 import { useMe } from '../../session/session';
 import { DevisTab } from './devis/devis-tab';
-import { useDevis } from './devis/use-devis';
 import { PaymentTab } from './payment/payment-tab';
 import type { RunEdit } from './run-edit';
+import { useFileResource } from './use-file-resource';
 
 const TABS = ['dossier', 'devis', 'paiement'] as const;
 type SideTab = (typeof TABS)[number];
@@ -51,9 +52,9 @@ export function SideTabs({
   const { user } = useMe();
   const [tab, setTab] = useState<SideTab>(() => readTab(user.id));
   const { request } = data;
-  const devis = useDevis(request.id, request.version, runEdit);
+  const devis = useFileResource(getDevis, request.id, request.version, runEdit);
 
-  const ready = devis.state.status === 'ready' ? devis.state.devis : null;
+  const ready = devis.state.status === 'ready' ? devis.state.value : null;
   const lineCount = ready
     ? ready.lines.filter((l) => l.isActive).length
     : data.lines.filter((l) => l.isActive).length;

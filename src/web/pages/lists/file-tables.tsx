@@ -4,7 +4,7 @@ import { Link, useLocation } from 'wouter';
 import { CUSTOMER_LANGUAGES, type CustomerLanguage } from '../../../shared/vocabulary';
 import type { ListItem } from '../../api/requests.api';
 import { plainT, serviceLabelText, useKeyedText } from '../../components/keyed-text';
-import { fileHref } from '../../components/labels';
+import { fileHref, isToHandle } from '../../components/labels';
 import { BalanceOverdueBadge, SourceBadge, ToHandleBadge } from '../../components/status-badge';
 import { useRowNavigation } from '../../components/use-row-navigation';
 import { useFormatters } from '../../format/use-formatters';
@@ -38,7 +38,7 @@ function NumberCell({ item }: { item: ListItem }) {
           {item.number}
         </Text>
       </Link>
-      {item.isToHandle && <ToHandleBadge size="sm" />}
+      {isToHandle(item.status, item.isToHandle) && <ToHandleBadge size="sm" />}
       {item.isBalanceOverdue && <BalanceOverdueBadge size="sm" />}
     </Stack>
   );
@@ -47,7 +47,12 @@ function NumberCell({ item }: { item: ListItem }) {
 function CustomerCell({ item }: { item: ListItem }) {
   return (
     <Box miw={0}>
-      <Text size="sm" fw={item.isToHandle ? 700 : 500} truncate="end" title={item.customerName}>
+      <Text
+        size="sm"
+        fw={isToHandle(item.status, item.isToHandle) ? 700 : 500}
+        truncate="end"
+        title={item.customerName}
+      >
         {item.customerName}
       </Text>
       <Text size="xs" c="dimmed" truncate="end" title={item.customerEmail}>
@@ -135,7 +140,7 @@ export function RequestsTable({ items }: { items: ListItem[] }) {
                 <Table.Td>
                   <Text
                     size="sm"
-                    c={item.isToHandle ? 'gray.9' : 'gray.7'}
+                    c={isToHandle(item.status, item.isToHandle) ? 'gray.9' : 'gray.7'}
                     lineClamp={2}
                     className="wrap-anywhere"
                     title={keyedText(item.lastMessageKeyed, item.lastMessagePreview)}

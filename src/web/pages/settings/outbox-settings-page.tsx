@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { IconInfoCircle, IconMail } from '@tabler/icons-react';
+import { IconInfoCircle, IconMail, IconRefresh } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getOutbox, type OutboxView, retryParked, sentMailHtmlUrl } from '../../api/outbox.api';
@@ -11,17 +11,24 @@ import { SettingsTabs } from './settings-tabs';
 /**
  * Paramètres → Boîte d'envoi (développement), admins: every e-mail Schuss sent for the school —
  * recipient, subject, the HTML in a sandboxed frame, the text, the attachments — and those parked
- * after too many failed tries, to send again.
+ * after too many failed tries, to send again. "Actualiser" reads it again: e-mails are delivered
+ * in the background, after the change that wrote them, and no live event announces a delivery.
  */
 export function OutboxSettingsPage() {
   const { t } = useTranslation();
   const [view, setView] = useState<OutboxView | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
+  const [isLoading, setIsLoading] = useState(true);
   const load = useCallback(() => {
     const controller = new AbortController();
-    getOutbox(controller.signal).then(setView, (error) => {
-      if (!controller.signal.aborted) notifyFailure(t, error);
-    });
+    setIsLoading(true);
+    getOutbox(controller.signal)
+      .then(setView, (error) => {
+        if (!controller.signal.aborted) notifyFailure(t, error);
+      })
+      .finally(() => {
+        if (!controller.signal.aborted) setIsLoading(false);
+      });
     return () => controller.abort();
   }, [t]);
   useEffect(load, [load]);
@@ -32,6 +39,16 @@ export function OutboxSettingsPage() {
         title={t('outbox.title')}
         section={t('settings.title')}
         description={t('outbox.description')}
+        actions={
+          <Button
+            variant="default"
+            leftSection={<IconRefresh size={16} aria-hidden />}
+            loading={isLoading}
+            onClick={() => void load()}
+          >
+            {t('outbox.refresh')}
+          </Button>
+        }
       />
       <SettingsTabs />
       {view?.isDevelopment && (

@@ -3,7 +3,6 @@ import {
   Button,
   Checkbox,
   Group,
-  NumberInput,
   SegmentedControl,
   SimpleGrid,
   Stack,
@@ -17,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { type Cents, eurosInputText, parseEuros } from '../../../shared/money';
 import { getSalesSettings, type SalesSettings, saveSalesSettings } from '../../api/catalogue.api';
 import { ApiError } from '../../api/http';
+import { DaysInput, DecimalInput } from '../../components/form-inputs';
 import { notifySuccess } from '../../components/notify';
 import { useMe } from '../../session/session';
 import {
@@ -63,6 +63,22 @@ export function SalesSettingsPage() {
     </>
   );
 }
+
+/** The settings that are a number of days, each required. */
+const DAY_FIELDS = [
+  'quoteValidityDays',
+  'reminderDaysBeforeExpiry',
+  'balanceDaysBeforeFirstLesson',
+  'balanceReminderDaysBefore',
+] as const satisfies readonly (typeof FIELDS)[number][];
+type DayField = (typeof DAY_FIELDS)[number];
+/** Each one's label (its description is the key + "Description") and range. */
+const DAY_INPUTS = {
+  quoteValidityDays: { label: 'salesSettings.quoteValidityDays', min: 1, max: 365 },
+  reminderDaysBeforeExpiry: { label: 'salesSettings.reminderDays', min: 0, max: 60 },
+  balanceDaysBeforeFirstLesson: { label: 'payment.settings.balanceDays', min: 0, max: 365 },
+  balanceReminderDaysBefore: { label: 'payment.settings.reminderDays', min: 0, max: 60 },
+} as const satisfies Record<DayField, { label: string; min: number; max: number }>;
 
 interface Values {
   customLessonLabel: string;
@@ -115,6 +131,22 @@ function SalesSettingsForm({
       return rest;
     });
   };
+  /** A number of days, required: its words and range, its value, its change (its error cleared). */
+  const daysInput = (field: DayField) => {
+    const { label, min, max } = DAY_INPUTS[field];
+    return (
+      <DaysInput
+        label={t(label)}
+        description={t(`${label}Description`)}
+        required
+        min={min}
+        max={max}
+        value={values[field]}
+        onChange={(value) => set(field, { ...values, [field]: value })}
+        error={errors[field]}
+      />
+    );
+  };
   const setLegal = (key: keyof SalesSettings['legal'], value: string) =>
     set(`legal.${key}`, { ...values, legal: { ...values.legal, [key]: value } });
 
@@ -124,41 +156,29 @@ function SalesSettingsForm({
     setFormError(null);
     const found: Record<string, string> = {};
     if (values.customLessonLabel.trim() === '') found.customLessonLabel = t('salesSettings.labelRequired');
-    if (typeof values.quoteValidityDays !== 'number')
-      found.quoteValidityDays = t('salesSettings.daysRequired');
-    if (typeof values.reminderDaysBeforeExpiry !== 'number')
-      found.reminderDaysBeforeExpiry = t('salesSettings.daysRequired');
+    for (const field of DAY_FIELDS)
+      if (typeof values[field] !== 'number') found[field] = t('salesSettings.daysRequired');
     const depositBp = basisPointsFromPercent(values.deposit);
     if (depositBp === null) found.defaultDepositBp = t('salesSettings.depositInvalid');
     const fixed = values.depositKind === 'fixed' ? parseEuros(values.depositFixed) : null;
     if (values.depositKind === 'fixed' && (fixed === null || fixed <= 0))
       found.defaultDepositFixedCents = t('payment.settings.fixedInvalid');
-    if (typeof values.balanceDaysBeforeFirstLesson !== 'number')
-      found.balanceDaysBeforeFirstLesson = t('salesSettings.daysRequired');
-    if (typeof values.balanceReminderDaysBefore !== 'number')
-      found.balanceReminderDaysBefore = t('salesSettings.daysRequired');
     setErrors(found);
-    if (
-      Object.keys(found).length > 0 ||
-      depositBp === null ||
-      typeof values.quoteValidityDays !== 'number' ||
-      typeof values.reminderDaysBeforeExpiry !== 'number' ||
-      typeof values.balanceDaysBeforeFirstLesson !== 'number' ||
-      typeof values.balanceReminderDaysBefore !== 'number'
-    )
-      return;
+    if (Object.keys(found).length > 0 || depositBp === null) return;
+    // Every one a number now (an empty one was refused above).
+    const dayCounts = Object.fromEntries(DAY_FIELDS.map((f) => [f, Number(values[f])])) as Record<
+      DayField,
+      number
+    >;
 
     setSaving(true);
     try {
       const saved = await saveSalesSettings({
         customLessonLabel: values.customLessonLabel.trim(),
-        quoteValidityDays: values.quoteValidityDays,
+        ...dayCounts,
         defaultDepositBp: depositBp,
-        reminderDaysBeforeExpiry: values.reminderDaysBeforeExpiry,
         depositKind: values.depositKind,
         defaultDepositFixedCents: fixed ?? settings.defaultDepositFixedCents,
-        balanceDaysBeforeFirstLesson: values.balanceDaysBeforeFirstLesson,
-        balanceReminderDaysBefore: values.balanceReminderDaysBefore,
         isBalanceOverdueReminder: values.isBalanceOverdueReminder,
         legal: {
           companyName: values.legal.companyName.trim(),
@@ -228,45 +248,17 @@ function SalesSettingsForm({
             description={t('salesSettings.offersDescription')}
           >
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-              <NumberInput
-                label={t('salesSettings.quoteValidityDays')}
-                description={t('salesSettings.quoteValidityDaysDescription')}
-                required
-                min={1}
-                max={365}
-                allowDecimal={false}
-                allowNegative={false}
-                suffix={` ${t('salesSettings.daysSuffix')}`}
-                value={values.quoteValidityDays}
-                onChange={(value) => set('quoteValidityDays', { ...values, quoteValidityDays: value })}
-                error={errors.quoteValidityDays}
-              />
-              <TextInput
+              {daysInput('quoteValidityDays')}
+              <DecimalInput
                 label={t('salesSettings.defaultDeposit')}
                 description={t('salesSettings.defaultDepositDescription')}
                 required
-                inputMode="decimal"
-                autoComplete="off"
-                rightSection="%"
+                unit="%"
                 value={values.deposit}
                 onChange={(e) => set('defaultDepositBp', { ...values, deposit: e.currentTarget.value })}
                 error={errors.defaultDepositBp}
               />
-              <NumberInput
-                label={t('salesSettings.reminderDays')}
-                description={t('salesSettings.reminderDaysDescription')}
-                required
-                min={0}
-                max={60}
-                allowDecimal={false}
-                allowNegative={false}
-                suffix={` ${t('salesSettings.daysSuffix')}`}
-                value={values.reminderDaysBeforeExpiry}
-                onChange={(value) =>
-                  set('reminderDaysBeforeExpiry', { ...values, reminderDaysBeforeExpiry: value })
-                }
-                error={errors.reminderDaysBeforeExpiry}
-              />
+              {daysInput('reminderDaysBeforeExpiry')}
             </SimpleGrid>
           </SettingsSection>
 
@@ -295,14 +287,11 @@ function SalesSettingsForm({
                 />
               </div>
               {values.depositKind === 'fixed' && (
-                <TextInput
+                <DecimalInput
                   label={t('payment.settings.fixedAmount')}
                   description={t('payment.settings.fixedAmountDescription')}
                   required
                   maw={280}
-                  inputMode="decimal"
-                  autoComplete="off"
-                  rightSection="€"
                   value={values.depositFixed}
                   onChange={(e) =>
                     set('defaultDepositFixedCents', { ...values, depositFixed: e.currentTarget.value })
@@ -311,36 +300,8 @@ function SalesSettingsForm({
                 />
               )}
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-                <NumberInput
-                  label={t('payment.settings.balanceDays')}
-                  description={t('payment.settings.balanceDaysDescription')}
-                  required
-                  min={0}
-                  max={365}
-                  allowDecimal={false}
-                  allowNegative={false}
-                  suffix={` ${t('salesSettings.daysSuffix')}`}
-                  value={values.balanceDaysBeforeFirstLesson}
-                  onChange={(value) =>
-                    set('balanceDaysBeforeFirstLesson', { ...values, balanceDaysBeforeFirstLesson: value })
-                  }
-                  error={errors.balanceDaysBeforeFirstLesson}
-                />
-                <NumberInput
-                  label={t('payment.settings.reminderDays')}
-                  description={t('payment.settings.reminderDaysDescription')}
-                  required
-                  min={0}
-                  max={60}
-                  allowDecimal={false}
-                  allowNegative={false}
-                  suffix={` ${t('salesSettings.daysSuffix')}`}
-                  value={values.balanceReminderDaysBefore}
-                  onChange={(value) =>
-                    set('balanceReminderDaysBefore', { ...values, balanceReminderDaysBefore: value })
-                  }
-                  error={errors.balanceReminderDaysBefore}
-                />
+                {daysInput('balanceDaysBeforeFirstLesson')}
+                {daysInput('balanceReminderDaysBefore')}
               </SimpleGrid>
               <Checkbox
                 label={t('payment.settings.overdueReminder')}

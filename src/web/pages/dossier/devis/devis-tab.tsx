@@ -35,6 +35,7 @@ import { dayIn } from '../../../../shared/time-zone';
 import { type Catalogue, type Devis, type DevisLine, getCatalogue, removeLine } from '../../../api/devis.api';
 import type { RequestPage } from '../../../api/requests.api';
 import { useFormatters } from '../../../format/use-formatters';
+import type { useFileResource } from '../use-file-resource';
 import { CatalogueLineDialog } from './catalogue-line-dialog';
 import { type CustomAsked, CustomLessonDialog } from './custom-lesson-dialog';
 import { dayRange, instructorName, levelLabel, sessionText, slotLabel } from './devis-words';
@@ -42,9 +43,8 @@ import { DialogFrame, useDialogWrite } from './dialog-frame';
 import { ExtraDialog } from './extra-dialog';
 import { OffersHistory } from './offers-history';
 import { ExtendDialog, PaymentLinkDialog, QuoteDialog } from './send-dialogs';
-import type { useDevis } from './use-devis';
 
-type DevisHook = ReturnType<typeof useDevis>;
+type DevisHook = ReturnType<typeof useFileResource<Devis>>;
 type Dialog =
   | { kind: 'catalog' | 'custom' | 'extra'; line: DevisLine | null }
   | { kind: 'quote' | 'paymentLink' }
@@ -99,7 +99,7 @@ export function DevisTab({ data, devis }: { data: RequestPage; devis: DevisHook 
         </Button>
       </Alert>
     );
-  return <DevisScreen data={data} devis={devis.state.devis} write={devis.write} />;
+  return <DevisScreen data={data} devis={devis.state.value} write={devis.write} />;
 }
 
 function DevisScreen({ data, devis, write }: { data: RequestPage; devis: Devis; write: DevisHook['write'] }) {

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconAlertCircle } from '@tabler/icons-react';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type ChangeEvent, type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Devis } from '../../../api/devis.api';
 import type { ApiError } from '../../../api/http';
@@ -64,6 +64,29 @@ export function useDialogWrite<T = Devis>(write: Write<T>, shownFields: (key: st
   };
   const clear = (key: string) => setErrors((current) => ({ ...current, [key]: undefined }));
   return { errors, setErrors, clear, general, submitting, run };
+}
+
+type TextKeys<V> = { [K in keyof V]: V[K] extends string ? K : never }[keyof V] & string;
+
+/**
+ * A dialog's form of plain fields around one write (`useDialogWrite`): the fields' `values`, `set`
+ * one (its error cleared), and `text(key)`, the props of a text input or textarea bound to a text
+ * field. The server's errors on these fields' keys show beside them, the others above the buttons.
+ */
+export function useDialogForm<V extends Record<string, unknown>, T = Devis>(initial: V, write: Write<T>) {
+  const [values, setValues] = useState(initial);
+  const dialog = useDialogWrite(write, (key) => Object.hasOwn(initial, key));
+  const set = <K extends keyof V & string>(key: K, value: V[K]) => {
+    setValues((current) => ({ ...current, [key]: value }));
+    dialog.clear(key);
+  };
+  const text = <K extends TextKeys<V>>(key: K) => ({
+    value: values[key] as string,
+    onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+      set(key, event.currentTarget.value as V[K]),
+    error: dialog.errors[key],
+  });
+  return { ...dialog, values, set, text };
 }
 
 /** A Devis dialog: a form with its title, full screen on a phone, submit and cancel at the bottom. */

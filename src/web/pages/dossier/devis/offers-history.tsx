@@ -9,6 +9,7 @@ import { useFormatters } from '../../../format/use-formatters';
 /**
  * Quotes and payment links sent on the file, newest first: number and version, who sent it and
  * when, until when it holds ("Expiré", "Expire bientôt"), the PDF of a quote, and "Prolonger".
+ * On an archived file, what was sent as the journal kept it: no PDF, nothing to extend.
  */
 export function OffersHistory({
   devis,
@@ -29,6 +30,11 @@ export function OffersHistory({
           {t('devis.offers.title')}
         </Title>
       </Group>
+      {isArchived && offers.length > 0 && (
+        <Text size="sm" c="gray.7" mb="xs">
+          {t('devis.offers.archived')}
+        </Text>
+      )}
       {offers.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t('devis.offers.none')}
@@ -73,7 +79,7 @@ function OfferRow({
       component="li"
       py="sm"
       style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
-      opacity={offer.isCurrent ? 1 : 0.75}
+      opacity={offer.isCurrent || isArchived ? 1 : 0.75}
     >
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
         <Box miw={0} style={{ flex: 1 }}>
@@ -84,7 +90,9 @@ function OfferRow({
             <Text size="sm" c="gray.7">
               {t('devis.offers.kindVersion', { kind, version: offer.version })}
             </Text>
-            {offer.isCurrent && <OfferBadge color="blue">{t('devis.offers.current')}</OfferBadge>}
+            {offer.isCurrent && !isArchived && (
+              <OfferBadge color="blue">{t('devis.offers.current')}</OfferBadge>
+            )}
             {offer.isExpired && <OfferBadge color="red">{t('devis.offers.expired')}</OfferBadge>}
             {!offer.isExpired && offer.isExpiringSoon && (
               <OfferBadge color="orange">{t('devis.offers.expiringSoon')}</OfferBadge>
@@ -105,7 +113,8 @@ function OfferRow({
         </Text>
       </Group>
       <Group gap="xs" mt={6} justify="flex-end">
-        {offer.kind === 'quote' && (
+        {/* The archive erased the quotes' snapshots: what was sent is listed, its PDF is gone. */}
+        {offer.kind === 'quote' && !isArchived && (
           <Anchor
             href={offerPdfHref(requestId, offer.id)}
             target="_blank"

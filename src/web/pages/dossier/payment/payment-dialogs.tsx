@@ -13,9 +13,10 @@ import {
   resolveAnomaly,
   setDepositRule,
 } from '../../../api/payments.api';
+import { DaysInput, DecimalInput } from '../../../components/form-inputs';
 import { plainT } from '../../../components/keyed-text';
 import { useFormatters } from '../../../format/use-formatters';
-import { DialogFrame, useDialogWrite, type Write } from '../devis/dialog-frame';
+import { DialogFrame, useDialogForm, useDialogWrite, type Write } from '../devis/dialog-frame';
 
 export interface PaymentDialogProps {
   opened: boolean;
@@ -24,43 +25,33 @@ export interface PaymentDialogProps {
   write: Write<PaymentsView>;
 }
 
-const MANUAL_FIELDS = [
-  'amount',
-  'receivedOn',
-  'payerName',
-  'payerAddress',
-  'method',
-  'reference',
-  'voucherCount',
-];
-
 /** "Ajouter un paiement manuel": pre-filled with the balance, today and the customer; every field editable. */
 export function ManualPaymentDialog({ opened, onClose, view, write }: PaymentDialogProps) {
   const { t } = useTranslation();
   const tp = plainT(t);
   const defaults = view.manualDefaults;
-  const [amount, setAmount] = useState(defaults.amount);
-  const [receivedOn, setReceivedOn] = useState(defaults.receivedOn);
-  const [payerName, setPayerName] = useState(defaults.payerName);
-  const [payerAddress, setPayerAddress] = useState(defaults.payerAddress);
-  const [method, setMethod] = useState<ManualPaymentMethod>('cheque');
-  const [reference, setReference] = useState('');
-  const [voucherCount, setVoucherCount] = useState<number | string>('');
-  const { errors, clear, general, submitting, run } = useDialogWrite(write, (key) =>
-    MANUAL_FIELDS.includes(key),
+  const form = useDialogForm(
+    {
+      amount: defaults.amount,
+      receivedOn: defaults.receivedOn,
+      payerName: defaults.payerName,
+      payerAddress: defaults.payerAddress,
+      method: 'cheque' as ManualPaymentMethod,
+      reference: '',
+      voucherCount: '' as number | string,
+    },
+    write,
   );
+  const { values, errors } = form;
 
   const submit = async () => {
-    const isDone = await run(() =>
+    const { voucherCount, ...typed } = values;
+    const isDone = await form.run(() =>
       addManualPayment(view.requestId, {
         version: view.version,
-        amount,
-        receivedOn,
-        payerName,
-        payerAddress,
-        method,
-        reference,
-        voucherCount: method === 'holiday_vouchers' && typeof voucherCount === 'number' ? voucherCount : null,
+        ...typed,
+        voucherCount:
+          values.method === 'holiday_vouchers' && typeof voucherCount === 'number' ? voucherCount : null,
       }),
     );
     if (isDone) onClose();
@@ -73,49 +64,35 @@ export function ManualPaymentDialog({ opened, onClose, view, write }: PaymentDia
       title={t('payment.manual.title')}
       onSubmit={submit}
       submitLabel={t('payment.manual.submit')}
-      submitting={submitting}
-      general={general}
+      submitting={form.submitting}
+      general={form.general}
       size="md"
     >
       <Select
         label={t('payment.manual.method')}
         data={MANUAL_PAYMENT_METHODS.map((m) => ({ value: m, label: tp(`payment.methods.${m}`) }))}
-        value={method}
+        value={values.method}
         onChange={(value) => {
-          if (value) setMethod(value as ManualPaymentMethod);
-          clear('method');
+          if (value) form.set('method', value as ManualPaymentMethod);
         }}
         allowDeselect={false}
         error={errors.method}
         data-autofocus
       />
-      <TextInput
+      <DecimalInput
         label={t('payment.manual.amount')}
         description={t('payment.manual.amountDescription')}
         required
-        inputMode="decimal"
-        autoComplete="off"
-        rightSection="€"
-        value={amount}
-        onChange={(e) => {
-          setAmount(e.currentTarget.value);
-          clear('amount');
-        }}
-        error={errors.amount}
+        {...form.text('amount')}
       />
       <TextInput
         type="date"
         label={t('payment.manual.receivedOn')}
         required
-        value={receivedOn}
         max={defaults.receivedOn}
-        onChange={(e) => {
-          setReceivedOn(e.currentTarget.value);
-          clear('receivedOn');
-        }}
-        error={errors.receivedOn}
+        {...form.text('receivedOn')}
       />
-      {method === 'holiday_vouchers' && (
+      {values.method === 'holiday_vouchers' && (
         <NumberInput
           label={t('payment.manual.voucherCount')}
           required
@@ -123,49 +100,26 @@ export function ManualPaymentDialog({ opened, onClose, view, write }: PaymentDia
           max={1000}
           allowDecimal={false}
           allowNegative={false}
-          value={voucherCount}
-          onChange={(value) => {
-            setVoucherCount(value);
-            clear('voucherCount');
-          }}
+          value={values.voucherCount}
+          onChange={(value) => form.set('voucherCount', value)}
           error={errors.voucherCount}
         />
       )}
       <TextInput
-        label={tp(`payment.manual.reference.${method}`)}
-        required={method === 'ancv_connect'}
+        label={tp(`payment.manual.reference.${values.method}`)}
+        required={values.method === 'ancv_connect'}
         maxLength={120}
         autoComplete="off"
-        value={reference}
-        onChange={(e) => {
-          setReference(e.currentTarget.value);
-          clear('reference');
-        }}
-        error={errors.reference}
+        {...form.text('reference')}
       />
-      <TextInput
-        label={t('payment.manual.payerName')}
-        required
-        maxLength={200}
-        value={payerName}
-        onChange={(e) => {
-          setPayerName(e.currentTarget.value);
-          clear('payerName');
-        }}
-        error={errors.payerName}
-      />
+      <TextInput label={t('payment.manual.payerName')} required maxLength={200} {...form.text('payerName')} />
       <Textarea
         label={t('payment.manual.payerAddress')}
         autosize
         minRows={2}
         maxRows={4}
         maxLength={500}
-        value={payerAddress}
-        onChange={(e) => {
-          setPayerAddress(e.currentTarget.value);
-          clear('payerAddress');
-        }}
-        error={errors.payerAddress}
+        {...form.text('payerAddress')}
       />
     </DialogFrame>
   );
@@ -181,13 +135,10 @@ export function RefundDialog({
 }: PaymentDialogProps & { payment: PaymentEntry }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const [amount, setAmount] = useState(eurosInputText(payment.refundableCents as Cents));
-  const [reason, setReason] = useState('');
-  const { errors, clear, general, submitting, run } = useDialogWrite(write, (key) =>
-    ['amount', 'reason'].includes(key),
-  );
+  const form = useDialogForm({ amount: eurosInputText(payment.refundableCents as Cents), reason: '' }, write);
   const submit = async () => {
-    const isDone = await run(() =>
+    const { amount, reason } = form.values;
+    const isDone = await form.run(() =>
       refundPayment(view.requestId, payment.id, {
         version: view.version,
         amount,
@@ -203,8 +154,8 @@ export function RefundDialog({
       title={t('payment.refund.title')}
       onSubmit={submit}
       submitLabel={t('payment.refund.submit')}
-      submitting={submitting}
-      general={general}
+      submitting={form.submitting}
+      general={form.general}
       size="md"
       submitColor="red"
     >
@@ -213,31 +164,13 @@ export function RefundDialog({
           amount: format.money(payment.refundableCents),
         })}
       </Text>
-      <TextInput
-        label={t('payment.refund.amount')}
-        required
-        inputMode="decimal"
-        autoComplete="off"
-        rightSection="€"
-        value={amount}
-        onChange={(e) => {
-          setAmount(e.currentTarget.value);
-          clear('amount');
-        }}
-        error={errors.amount}
-        data-autofocus
-      />
+      <DecimalInput label={t('payment.refund.amount')} required {...form.text('amount')} data-autofocus />
       <Textarea
         label={t('payment.refund.reason')}
         autosize
         minRows={2}
         maxLength={500}
-        value={reason}
-        onChange={(e) => {
-          setReason(e.currentTarget.value);
-          clear('reason');
-        }}
-        error={errors.reason}
+        {...form.text('reason')}
       />
     </DialogFrame>
   );
@@ -253,11 +186,10 @@ export function ResolveAnomalyDialog({
 }: PaymentDialogProps & { anomaly: PaymentAnomaly }) {
   const { t } = useTranslation();
   const tp = plainT(t);
-  const [note, setNote] = useState('');
-  const { errors, clear, general, submitting, run } = useDialogWrite(write, (key) => key === 'note');
+  const form = useDialogForm({ note: '' }, write);
   const submit = async () => {
-    const isDone = await run(() =>
-      resolveAnomaly(view.requestId, anomaly.id, { version: view.version, note }),
+    const isDone = await form.run(() =>
+      resolveAnomaly(view.requestId, anomaly.id, { version: view.version, note: form.values.note }),
     );
     if (isDone) onClose();
   };
@@ -268,8 +200,8 @@ export function ResolveAnomalyDialog({
       title={t('payment.anomalies.resolveTitle')}
       onSubmit={submit}
       submitLabel={t('payment.anomalies.resolve')}
-      submitting={submitting}
-      general={general}
+      submitting={form.submitting}
+      general={form.general}
       size="md"
     >
       <Text size="sm">
@@ -281,12 +213,7 @@ export function ResolveAnomalyDialog({
         autosize
         minRows={3}
         maxLength={1000}
-        value={note}
-        onChange={(e) => {
-          setNote(e.currentTarget.value);
-          clear('note');
-        }}
-        error={errors.note}
+        {...form.text('note')}
         data-autofocus
       />
     </DialogFrame>
@@ -369,12 +296,9 @@ export function DepositRuleDialog({ opened, onClose, view, write }: PaymentDialo
         />
       )}
       {kind === 'fixed' && (
-        <TextInput
+        <DecimalInput
           label={t('payment.settings.fixedAmount')}
           required
-          inputMode="decimal"
-          autoComplete="off"
-          rightSection="€"
           value={amount}
           onChange={(e) => {
             setAmount(e.currentTarget.value);
@@ -384,14 +308,10 @@ export function DepositRuleDialog({ opened, onClose, view, write }: PaymentDialo
         />
       )}
       {kind !== 'school' && (
-        <NumberInput
+        <DaysInput
           label={t('payment.settings.balanceDays')}
           required
-          min={0}
           max={365}
-          allowDecimal={false}
-          allowNegative={false}
-          suffix={` ${t('salesSettings.daysSuffix')}`}
           value={days}
           onChange={(value) => {
             setDays(value);

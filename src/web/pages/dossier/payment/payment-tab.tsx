@@ -17,6 +17,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Cents } from '../../../../shared/money';
 import {
+  getPayments,
   type PaymentAnomaly,
   type PaymentEntry,
   type PaymentsView,
@@ -26,13 +27,13 @@ import { plainT } from '../../../components/keyed-text';
 import { useFormatters } from '../../../format/use-formatters';
 import type { Write } from '../devis/dialog-frame';
 import type { RunEdit } from '../run-edit';
+import { useFileResource } from '../use-file-resource';
 import {
   DepositRuleDialog,
   ManualPaymentDialog,
   RefundDialog,
   ResolveAnomalyDialog,
 } from './payment-dialogs';
-import { usePayments } from './use-payments';
 
 type Dialog =
   | { kind: 'manual' }
@@ -55,7 +56,7 @@ export function PaymentTab({
   runEdit: RunEdit;
 }) {
   const { t } = useTranslation();
-  const payments = usePayments(requestId, version, runEdit);
+  const payments = useFileResource(getPayments, requestId, version, runEdit);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   if (payments.state.status === 'loading')
     return (
@@ -74,13 +75,14 @@ export function PaymentTab({
         </Stack>
       </Alert>
     );
-  const view = payments.state.view;
+  const view = payments.state.value;
   const write = payments.write;
   const close = () => setDialog(null);
   return (
     <Stack gap="md">
       <Summary view={view} write={write} onAdd={() => setDialog({ kind: 'manual' })} />
-      <Schedule view={view} onChange={() => setDialog({ kind: 'rule' })} />
+      {/* An archived file keeps its ledger; the schedule and its reminders no longer apply. */}
+      {!view.isArchived && <Schedule view={view} onChange={() => setDialog({ kind: 'rule' })} />}
       <PaymentList view={view} onRefund={(payment) => setDialog({ kind: 'refund', payment })} />
       <Anomalies view={view} onResolve={(anomaly) => setDialog({ kind: 'resolve', anomaly })} />
       {dialog?.kind === 'manual' && <ManualPaymentDialog opened onClose={close} view={view} write={write} />}
@@ -135,7 +137,7 @@ function Summary({
             {t('payment.title')}
           </Title>
         </Group>
-        {view.schedule.isBalanceOverdue && (
+        {view.schedule.isBalanceOverdue && !view.isArchived && (
           <Badge color="red" variant="light" leftSection={<IconAlertTriangle size={12} aria-hidden />}>
             {t('payment.overdue')}
           </Badge>
@@ -211,11 +213,9 @@ function Schedule({ view, onChange }: { view: PaymentsView; onChange: () => void
         <Title order={3} fz="sm" id="schedule-title">
           {t('payment.schedule.title')}
         </Title>
-        {!view.isArchived && (
-          <Button size="xs" variant="subtle" onClick={onChange}>
-            {t('payment.schedule.change')}
-          </Button>
-        )}
+        <Button size="xs" variant="subtle" onClick={onChange}>
+          {t('payment.schedule.change')}
+        </Button>
       </Group>
       <Stack gap={4}>
         <Text size="sm">
