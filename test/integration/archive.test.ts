@@ -299,6 +299,10 @@ describeEachDatabase('“Archiver” and “Archiver la saison”', (ctx) => {
       const devis = await marie.get(`/api/requests/${file.id}/devis`);
       expect(devis.statusCode, devis.body).toBe(200);
       expect(devis.json().totals.paidCents).toBe(Number(paidBefore) + 2_500);
+      // « Devis et liens envoyés » still says what was sent, from the journal (the PDFs are erased).
+      const sent = devis.json().offers as { kind: string; number: string }[];
+      expect(sent.map((o) => o.kind)).toEqual(['quote']);
+      expect(sent[0]!.number).toMatch(/^DEV-\d{4}-\d{4}$/);
       // A customer's reply (portal, inbound e-mail) comes in through the change path as any message does.
       await transact(ctx().deps, (tx) =>
         changeRequest(
