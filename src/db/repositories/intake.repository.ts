@@ -53,16 +53,19 @@ export async function findIntakeSchoolBySlug(db: Db, slug: string): Promise<Inta
 
 /** The kinds of the school's active catalogue products (archived ones are no longer offered), each once. */
 export async function findActiveProductKinds(db: Db, schoolId: string): Promise<string[]> {
-  const rows = await db
+  return (await selectActiveProductKinds(db, schoolId)).map((r) => r.kind);
+}
+
+// Read by every VEL submission: built and compiled once.
+const selectActiveProductKinds = preparedQuery((db, schoolId: string) =>
+  db
     .selectFrom('products')
     .select('kind')
     .distinct()
     .where('school_id', '=', schoolId)
     .where('is_active', '=', 1)
-    .where('archived_at', 'is', null)
-    .execute();
-  return rows.map((r) => r.kind);
-}
+    .where('archived_at', 'is', null),
+);
 
 export interface ActiveInstructor {
   id: string;
