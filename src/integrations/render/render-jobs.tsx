@@ -38,7 +38,7 @@ export type RenderOutcome =
   | { ok: true; value: RenderResults[keyof RenderResults] }
   | { ok: false; message: string; permanent: boolean; stack: string | undefined };
 
-async function valueOf(job: RenderJob): Promise<RenderResults[keyof RenderResults]> {
+async function resultOf(job: RenderJob): Promise<RenderResults[keyof RenderResults]> {
   switch (job.job) {
     case 'customerEmail':
       return renderCustomerEmail(job.payload, job.school);
@@ -63,7 +63,7 @@ function ownBuffer(bytes: Uint8Array): Uint8Array {
 
 export async function runRenderJob(job: RenderJob): Promise<RenderOutcome> {
   try {
-    return { ok: true, value: await valueOf(job) };
+    return { ok: true, value: await resultOf(job) };
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
     return { ok: false, message: e.message, permanent: error instanceof PermanentMailError, stack: e.stack };

@@ -82,7 +82,7 @@ function sharedPool(): RenderPool {
 }
 
 /** The size of the process's pool (config RENDER_THREADS); a pool of another size is closed. */
-export async function useRenderThreads(threads: number): Promise<void> {
+export async function sizeRenderPool(threads: number): Promise<void> {
   threadsWanted = threads;
   if (shared && shared.threads !== threads) await closeRenderPool();
 }
