@@ -8,6 +8,7 @@ import { PermanentMailError } from '../../src/integrations/mail/mail-transport.j
 import {
   createRenderPool,
   customerEmail,
+  errorOf,
   quotePdf,
   renderThreadId,
 } from '../../src/integrations/render/render-pool.js';
@@ -73,6 +74,9 @@ describe('the render pool', () => {
     expect(failure).toBeInstanceOf(Error);
     expect(failure).not.toBeInstanceOf(PermanentMailError);
     expect((failure as Error).message).toBe('A customer e-mail link must be http(s)');
+    const permanent = errorOf({ ok: false, message: 'SMTP 550', permanent: true, stack: undefined });
+    expect(permanent).toBeInstanceOf(PermanentMailError);
+    expect(permanent.message).toBe('SMTP 550');
   });
 
   it('RENDER_THREADS=0 renders in-process, on the calling thread', async () => {

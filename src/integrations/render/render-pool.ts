@@ -29,13 +29,21 @@ const WORKER = new URL('./render-worker.mjs', import.meta.url).href;
 function workerExecArgv(): string[] {
   const flags: string[] = [];
   const argv = process.execArgv;
-  const isTsx = (value = '') => /[\\/]tsx[\\/]/.test(value);
+  // `--import tsx` (the benchmark), or tsx's own files (the tsx command).
+  const isTsx = (value = '') => /^(--(require|import)=)?tsx(\/|$)|[\\/]tsx[\\/]/.test(value);
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     if ((flag === '--require' || flag === '--import') && isTsx(argv[i + 1])) i++;
     else if (!/^--(require|import)=/.test(flag) || !isTsx(flag)) flags.push(flag);
   }
   return flags;
+}
+
+/** A job's failure as the error it was: a permanent mail failure stays one (the outbox parks it). */
+export function errorOf(failure: Extract<RenderOutcome, { ok: false }>): Error {
+  const error = failure.permanent ? new PermanentMailError(failure.message) : new Error(failure.message);
+  if (failure.stack) error.stack = failure.stack;
+  return error;
 }
 
 export function createRenderPool(threads: number): RenderPool {
@@ -56,13 +64,7 @@ export function createRenderPool(threads: number): RenderPool {
         });
         outcome = await pool.run(job);
       }
-      if (!outcome.ok) {
-        const error = outcome.permanent
-          ? new PermanentMailError(outcome.message)
-          : new Error(outcome.message);
-        if (outcome.stack) error.stack = outcome.stack;
-        throw error;
-      }
+      if (!outcome.ok) throw errorOf(outcome);
       return outcome.value as RenderResults[J['job']];
     },
     async close() {
