@@ -6,6 +6,7 @@ import { purgeCounters } from '../db/repositories/index.js';
 import { DevMailTransport, type MailTransport } from '../integrations/mail/mail-transport.js';
 import { SmtpMailTransport } from '../integrations/mail/smtp-transport.js';
 import { createPaymentProviders } from '../integrations/payments/payment-providers.js';
+import { closeRenderPool, sizeRenderPool } from '../integrations/render/render-pool.js';
 import { RateLimit } from './auth/rate-limiter.js';
 import { type Clock, systemClock } from './clock.js';
 import type { AppDeps } from './deps.js';
@@ -58,6 +59,8 @@ export async function createDeps(
   events.subscribeAll((event) => presence.apply(event, clock.now().getTime()));
   const appSecret = await loadAppSecret(db.kysely, config.appSecret);
   const replyAddressKey = deriveSecret(appSecret, 'reply-address');
+  // E-mails and PDFs are rendered on a process-wide pool of threads, started by the first job.
+  await sizeRenderPool(config.renderThreads);
   const mailContext = { transport: mail, clock, config, replyAddressKey };
   const handlers: Record<string, OutboxHandler> = {
     email: plainEmailHandler(mailContext),
@@ -113,6 +116,7 @@ export async function createDeps(
       await stopOfferReminders();
       await stopBalanceReminders();
       await outbox.stop();
+      await closeRenderPool();
       await events.close();
       await mail.close();
       await db.close();

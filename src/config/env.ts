@@ -33,6 +33,8 @@ const EnvSchema = z.object({
   APP_SECRET: z.string().min(32, 'APP_SECRET must be at least 32 characters').optional(),
   /** Bearer token of `GET /api/metrics`; without it the route does not exist. */
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
+  /** Threads rendering e-mails and PDFs off the request thread (src/integrations/render); 0 = in-process. */
+  RENDER_THREADS: z.coerce.number().int().min(0).max(16).default(1),
 });
 
 export interface RateWindow {
@@ -115,6 +117,8 @@ export interface Config {
   appSecret: string | undefined;
   /** Bearer token of `GET /api/metrics` (Prometheus); the route answers 404 without it. */
   metricsToken: string | undefined;
+  /** Size of the render pool (e-mails, PDFs); 0 renders on the main thread. */
+  renderThreads: number;
   intake: IntakeTuning;
   live: LiveTuning;
 }
@@ -166,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     appSecret: e.APP_SECRET,
     metricsToken: e.METRICS_TOKEN,
+    renderThreads: e.RENDER_THREADS,
     intake: { ...DEFAULT_INTAKE_TUNING, keyPerIp: { max: e.INTAKE_KEY_RATE_PER_MINUTE, windowMs: 60_000 } },
     live: DEFAULT_LIVE_TUNING,
   };

@@ -1,4 +1,3 @@
-import { render } from '@react-email/components';
 import { z } from 'zod';
 import type { Config } from '../../config/env.js';
 import {
@@ -16,14 +15,13 @@ import {
   type MailTransport,
   PermanentMailError,
 } from '../../integrations/mail/mail-transport.js';
-import { renderQuotePdf } from '../../integrations/pdf/quote-pdf.js';
+import { customerEmail, quotePdf, staffEmailHtml } from '../../integrations/render/render-pool.js';
 import type { Clock } from '../clock.js';
 import { crashPoint } from '../crash-points.js';
 import { newId } from '../ids.js';
 import { OfferSnapshotSchema } from '../offers/offer-snapshot.js';
 import { CustomerEmailPayloadSchema } from './customer-email.js';
-import { EmailLayout } from './email-layout.js';
-import { oneLine, renderCustomerEmail } from './render-email.js';
+import { oneLine } from './render-email.js';
 import { messageIdOf, replyAddressOf, threadRootOf } from './reply-address.js';
 import { StaffEmailPayloadSchema, staffEmailWords } from './staff-email.js';
 
@@ -85,7 +83,10 @@ async function sendOnce(ctx: MailContext, row: OutboxRow, db: Db, message: MailM
   });
 }
 
-/** The quote PDF of a quote or payment link, rendered from the offer as it stands (its validity). */
+/**
+ * The quote PDF of a quote or payment link, rendered from the offer as it stands (its validity):
+ * the offer is read here, the PDF is drawn on the render pool's thread.
+ */
 async function offerPdfOf(
   db: Db,
   schoolId: string,
@@ -95,14 +96,15 @@ async function offerPdfOf(
   const offer = await findOfferOfRequest(db, schoolId, requestId, offerId);
   if (!offer) throw new PermanentMailError(`Offer ${offerId} not found`);
   const snapshot = OfferSnapshotSchema.parse(JSON.parse(offer.snapshot_json));
-  const pdf = await renderQuotePdf({ ...snapshot, validUntil: offer.valid_until ?? snapshot.validUntil });
+  const pdf = await quotePdf({ ...snapshot, validUntil: offer.valid_until ?? snapshot.validUntil });
   return { filename: `${offer.number}.pdf`, contentType: 'application/pdf', content: pdf };
 }
 
 /**
  * `customer_email` rows (src/app/email/customer-email.ts): rendered at delivery in the customer's
  * language, from the school, with the dossier's signed Reply-To and thread headers, the quote PDF
- * attached to a quote or payment link.
+ * attached to a quote or payment link. The school and the offer are read here; the rendering runs
+ * on the render pool (src/integrations/render), off the thread that answers requests.
  */
 export function customerEmailHandler(ctx: MailContext): OutboxHandler {
   return async (row, db) => {
@@ -110,7 +112,7 @@ export function customerEmailHandler(ctx: MailContext): OutboxHandler {
     const school = await findEmailSchool(db, payload.schoolId);
     if (!school) throw new PermanentMailError(`School ${payload.schoolId} not found`);
     const legal = readSalesSettings(school.settingsJson).legal;
-    const rendered = await renderCustomerEmail(payload, {
+    const rendered = await customerEmail(payload, {
       name: school.name,
       defaultLanguage: school.defaultLanguage,
       signature: legal.address.split(/\r?\n/).map(oneLine),
@@ -145,18 +147,16 @@ export function staffEmailHandler(ctx: MailContext): OutboxHandler {
     if (!school) throw new PermanentMailError(`School ${payload.schoolId} not found`);
     const words = staffEmailWords(payload);
     const link = `${ctx.config.publicUrl}/app/dossiers/${encodeURIComponent(payload.requestId)}`;
-    const html = await render(
-      <EmailLayout
-        language={payload.language}
-        preview={words.title}
-        greeting={words.hello}
-        paragraphs={[oneLine(words.title)]}
-        action={{ label: words.action, href: link }}
-        closing=""
-        signature={[oneLine(school.name)]}
-        footer={words.why}
-      />,
-    );
+    const html = await staffEmailHtml({
+      language: payload.language,
+      preview: words.title,
+      greeting: words.hello,
+      paragraphs: [oneLine(words.title)],
+      action: { label: words.action, href: link },
+      closing: '',
+      signature: [oneLine(school.name)],
+      footer: words.why,
+    });
     await sendOnce(ctx, row, db, {
       from: fromOf(ctx.config, `Schuss — ${school.name}`),
       to: recipientOf(payload.to),

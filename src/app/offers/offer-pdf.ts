@@ -1,6 +1,6 @@
 import { type Db, findOfferOfRequest, findRequest } from '../../db/repositories/index.js';
 import { NOT_FOUND, notFound } from '../../domain/errors.js';
-import { renderQuotePdf } from '../../integrations/pdf/quote-pdf.js';
+import { quotePdf } from '../../integrations/render/render-pool.js';
 import type { StaffActor } from '../actor.js';
 import type { AppDeps } from '../deps.js';
 import { OfferSnapshotSchema } from './offer-snapshot.js';
@@ -32,6 +32,6 @@ export async function renderOfferPdf(
   if (!offer) return null;
   const snapshot = OfferSnapshotSchema.parse(JSON.parse(offer.snapshot_json));
   // The validity as it stands now (a quote may have been extended since it was sent).
-  const pdf = await renderQuotePdf({ ...snapshot, validUntil: offer.valid_until ?? snapshot.validUntil });
+  const pdf = await quotePdf({ ...snapshot, validUntil: offer.valid_until ?? snapshot.validUntil });
   return { filename: `${offer.number}.pdf`, pdf };
 }
