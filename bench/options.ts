@@ -27,6 +27,12 @@ export interface BenchOptions {
   seed: number;
   output: string;
   databaseUrl: string | null;
+  /** Start a throwaway PostgreSQL cluster for the run (unless DATABASE_URL names a server). */
+  postgres: boolean;
+  /** On PostgreSQL: run the read scenarios on SQLite too (same dataset) for the "vs SQLite" column. */
+  compareSqlite: boolean;
+  /** On PostgreSQL: after the one-process run, run the scenarios again on this many app processes. */
+  processes: number;
 }
 
 const SMALL = { requests: 5_000, schoolRequests: 100, targets: 3_000 };
@@ -51,6 +57,9 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
       seed: { type: 'string' },
       targets: { type: 'string' },
       output: { type: 'string', short: 'o' },
+      postgres: { type: 'boolean', default: false },
+      'compare-sqlite': { type: 'boolean' },
+      processes: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -75,7 +84,28 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
     targets: int(values.targets, small ? SMALL.targets : 12_000, 'targets', 10),
     output: values.output ?? 'bench/results.json',
     databaseUrl: env.DATABASE_URL && /^postgres(ql)?:\/\//.test(env.DATABASE_URL) ? env.DATABASE_URL : null,
+    postgres: values.postgres === true,
+    compareSqlite: false,
+    processes: int(values.processes, 1, 'processes', 1),
   };
+  const onPostgres = options.postgres || options.databaseUrl !== null;
+  // --postgres compares with SQLite by itself; DATABASE_URL only when asked (--compare-sqlite).
+  options.compareSqlite = values['compare-sqlite'] ?? options.postgres;
+  if (options.compareSqlite && !onPostgres) {
+    throw new Error(
+      '--compare-sqlite compares a PostgreSQL run with SQLite: add --postgres (or DATABASE_URL).',
+    );
+  }
+  if (options.processes > 1 && !onPostgres) {
+    throw new Error(
+      '--processes N runs several app processes on one database: PostgreSQL only (add --postgres or DATABASE_URL).',
+    );
+  }
+  if (options.postgres && options.reuse) {
+    throw new Error(
+      '--reuse serves an earlier dataset: the --postgres cluster is new each run (use DATABASE_URL).',
+    );
+  }
   if (options.reuse && !options.dbFile && !options.databaseUrl) {
     throw new Error('--reuse needs --db-file <a SQLite file seeded by an earlier run> (or DATABASE_URL).');
   }
@@ -109,5 +139,13 @@ export const USAGE = `npm run bench -- [flags]
                         3000 with --small): the seed tops the tabs up to it
   -o, --output PATH     results file (default bench/results.json)
 
-  DATABASE_URL=postgres://…  seed and serve PostgreSQL instead of SQLite
+  --postgres            start a throwaway PostgreSQL cluster (/usr/lib/postgresql/*/bin), seed and
+                        serve it, stop and delete it at the end; implies --compare-sqlite
+  --compare-sqlite      on PostgreSQL: run the read scenarios on SQLite too, same dataset, and
+                        print the "vs SQLite" ratio (budget ≥ 0.70×)
+  --processes N         on PostgreSQL: then run the scenarios on N app processes behind the load
+                        generator (connections round-robin), with CPU time per request from each
+                        process's /api/metrics, live events across processes, no double sending
+
+  DATABASE_URL=postgres://…  seed and serve this PostgreSQL database instead of SQLite
 `;
