@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { nameStatement } from '../prepared-query.js';
 import type { Role, SessionsTable } from '../schema.js';
 import type { Db } from './db.js';
 
@@ -37,7 +38,7 @@ interface SessionWithUserRow {
 
 /** Resolves a session id to its user and school. Runs on every staff request: one SQL template. */
 export async function findSessionWithUser(db: Db, id: string): Promise<SessionWithUser | null> {
-  const result = await sql<SessionWithUserRow>`
+  const query = sql<SessionWithUserRow>`
     select s.id as session_id, s.created_at as session_created_at, s.last_seen_at, s.expires_at,
       u.id as user_id, u.school_id, u.email, u.name, u.role, u.language, u.is_active,
       sc.slug as school_slug, sc.name as school_name, sc.time_zone as school_time_zone,
@@ -45,8 +46,9 @@ export async function findSessionWithUser(db: Db, id: string): Promise<SessionWi
     from sessions s
     join users u on u.id = s.user_id
     join schools sc on sc.id = s.school_id
-    where s.id = ${id}`.execute(db);
-  const row = result.rows[0];
+    where s.id = ${id}`.compile(db);
+  nameStatement(db, query.sql);
+  const row = (await db.executeQuery(query)).rows[0];
   if (!row) return null;
   return {
     sessionId: row.session_id,
