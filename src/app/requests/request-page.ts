@@ -1,13 +1,5 @@
 import { z } from 'zod';
-import {
-  findCategoryName,
-  findCustomerInSchool,
-  findRequest,
-  listActivityOfRequest,
-  listLinesOfRequest,
-  listMessagesOfRequest,
-  listOtherRequestsOfCustomer,
-} from '../../db/repositories/index.js';
+import { loadRequestPageRows, toRequest } from '../../db/repositories/index.js';
 import { NOT_FOUND, notFound, type StaffLanguage } from '../../domain/errors.js';
 import { isLineToBePriced } from '../../domain/line-pricing.js';
 import { STATUSES, type Status } from '../../domain/status.js';
@@ -81,17 +73,10 @@ export async function getRequestPage(
   id: string,
   language: StaffLanguage = 'fr',
 ): Promise<RequestPage> {
-  const db = deps.db.kysely;
-  const request = await findRequest(db, actor.schoolId, id);
-  if (!request) throw notFound(NOT_FOUND.file);
-  const [customer, categoryName, lines, messages, activity, others] = await Promise.all([
-    findCustomerInSchool(db, actor.schoolId, request.customerId),
-    findCategoryName(db, actor.schoolId, request.categoryId),
-    listLinesOfRequest(db, actor.schoolId, id),
-    listMessagesOfRequest(db, actor.schoolId, id),
-    listActivityOfRequest(db, actor.schoolId, id),
-    listOtherRequestsOfCustomer(db, actor.schoolId, request.customerId, id),
-  ]);
+  const rows = await loadRequestPageRows(deps.db.kysely, actor.schoolId, id);
+  if (!rows) throw notFound(NOT_FOUND.file);
+  const { customer, categoryName, lines, messages, activity, others } = rows;
+  const request = toRequest(rows.request);
   const customerName = customer ? `${customer.first_name} ${customer.last_name}`.trim() : '';
   return {
     request: toSummary(request, customer!),
