@@ -92,9 +92,9 @@ export async function outboxDeliveredNow(databaseUrl: string): Promise<number> {
   return (await countOutbox(databaseUrl)).delivered;
 }
 
-/** Waits (30 s at most) until the outbox has no due e-mail row left. */
+/** Waits (120 s at most) until the outbox has no due e-mail row left; answers how many are still due. */
 export async function waitForOutbox(databaseUrl: string): Promise<number> {
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 120_000;
   for (;;) {
     const { due } = await countOutbox(databaseUrl);
     if (due === 0 || Date.now() > deadline) return due;
@@ -227,6 +227,6 @@ export async function checkNoDoubleSending(
   const marked = delivered - deliveredBefore;
   const isOk = sent === distinct && distinct === marked;
   return [
-    `${isOk ? 'PASS' : 'FAIL'} — outbox across processes: ${marked} e-mail rows marked delivered, ${sent} messages received by the SMTP server, ${distinct} distinct Message-IDs (${sent - distinct} sent twice)${left > 0 ? `, ${left} still due after 30 s` : ''}`,
+    `${isOk ? 'PASS' : 'FAIL'} — outbox across processes: ${marked} e-mail rows marked delivered, ${sent} messages received by the SMTP server, ${distinct} distinct Message-IDs (${sent - distinct} sent twice)${left > 0 ? `, ${left} still due after 120 s` : ''}`,
   ];
 }

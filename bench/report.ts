@@ -112,7 +112,10 @@ function ms(value: number): string {
 function cpuText(cpu: CpuPerRequest): string {
   const total = cpu.msPerRequest.toFixed(2);
   if (cpu.perProcess.length < 2) return total;
-  const each = cpu.perProcess.map((p) => p.msPerRequest.toFixed(2)).join('/');
+  // A process the run sent nothing to (the one-process row of a fleet) still did outbox work: '—'.
+  const each = cpu.perProcess
+    .map((p) => (Number.isFinite(p.msPerRequest) ? p.msPerRequest.toFixed(2) : '—'))
+    .join('/');
   return `${total} (${each})${cpu.vsOneProcess !== undefined ? ` ${cpu.vsOneProcess.toFixed(2)}×` : ''}`;
 }
 

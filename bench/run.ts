@@ -149,6 +149,11 @@ async function runScenario(
   options: BenchOptions,
   baselineRates: Map<BaselineName, number>,
   notes: string[],
+  /**
+   * Every app process running: all of them are read for CPU time, even those the load skips — an
+   * idle process still takes its share of the outbox (SKIP LOCKED), and that work is the run's.
+   */
+  fleetUrls: string[],
   /** Work the operations left behind (the outbox): awaited before the CPU time is read, so it is billed here. */
   drain?: () => Promise<unknown>,
 ): Promise<ResultRow> {
@@ -189,13 +194,15 @@ async function runScenario(
   // Connections go round-robin over the app processes (autocannon takes several URLs).
   const url = appUrls.length === 1 ? appUrls[0]! : appUrls;
   await warmUp(url, operations, options);
-  const cpuBefore = await Promise.all(appUrls.map((u) => scrapeProcessCpu(u, METRICS_TOKEN)));
+  // The warm-up's e-mails are sent before the measured window opens, the run's before it closes.
+  await drain?.();
+  const cpuBefore = await Promise.all(fleetUrls.map((u) => scrapeProcessCpu(u, METRICS_TOKEN)));
   const load = await runLoad(url, operations, {
     connections: options.connections,
     duration: options.duration,
   });
   await drain?.();
-  const cpuAfter = await Promise.all(appUrls.map((u) => scrapeProcessCpu(u, METRICS_TOKEN)));
+  const cpuAfter = await Promise.all(fleetUrls.map((u) => scrapeProcessCpu(u, METRICS_TOKEN)));
   const cpu = cpuPerRequest(cpuBefore, cpuAfter);
   let busySeconds = 0;
   for (const u of appUrls) busySeconds = Math.max(busySeconds, await settle(u));
@@ -451,14 +458,16 @@ async function runApps(
         log(`▸ ${scenario.name}`);
         notes = [];
         const drain = scenario.isWriting ? fleet.settleOutbox : undefined;
-        rows.push(await runScenario(scenario, ctx, urls.slice(0, 1), options, baselineRates, notes, drain));
+        rows.push(
+          await runScenario(scenario, ctx, urls.slice(0, 1), options, baselineRates, notes, urls, drain),
+        );
         if (fleet.processes < 2) continue;
         log(`▸ ${scenario.name} ${suffix}`);
         notes = [];
         // What must hold on several processes is 0 errors and the CPU time per request (judged
         // against the one-process row): throughput cannot grow on a machine this size.
         const judged = { ...scenario, budget: { maxErrors: scenario.budget.maxErrors ?? 0 } };
-        const row = await runScenario(judged, ctx, urls, options, baselineRates, notes, drain);
+        const row = await runScenario(judged, ctx, urls, options, baselineRates, notes, urls, drain);
         rows.push({ ...row, name: `${row.name} ${suffix}` });
       }
       await fleet.after?.({ urls, cookie, dataset });
@@ -526,8 +535,8 @@ async function runBench(options: BenchOptions, work: string): Promise<void> {
 
   // 0. On PostgreSQL, the read scenarios on SQLite first: the same dataset shape, seeded afresh.
   const sqliteRates = new Map<string, number>();
-  if (options.compareSqlite) {
-    const readers = scenarios.filter((s) => !s.isWriting);
+  const readers = scenarios.filter((s) => !s.isWriting);
+  if (options.compareSqlite && readers.length > 0) {
     const file = join(work, 'compare-sqlite.db');
     const sqliteTarget: Target = {
       dialect: 'sqlite',
