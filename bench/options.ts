@@ -31,7 +31,7 @@ export interface BenchOptions {
   postgres: boolean;
   /** On PostgreSQL: run the read scenarios on SQLite too (same dataset) for the "vs SQLite" column. */
   compareSqlite: boolean;
-  /** On PostgreSQL: after the one-process run, run the scenarios again on this many app processes. */
+  /** On PostgreSQL: this many app processes; each scenario runs on the first, then on all of them. */
   processes: number;
 }
 
@@ -143,9 +143,10 @@ export const USAGE = `npm run bench -- [flags]
                         serve it, stop and delete it at the end; implies --compare-sqlite
   --compare-sqlite      on PostgreSQL: run the read scenarios on SQLite too, same dataset, and
                         print the "vs SQLite" ratio (budget ≥ 0.70×)
-  --processes N         on PostgreSQL: then run the scenarios on N app processes behind the load
-                        generator (connections round-robin), with CPU time per request from each
-                        process's /api/metrics, live events across processes, no double sending
+  --processes N         on PostgreSQL: N app processes; each scenario runs on the first alone, then
+                        on all N behind the load generator (connections round-robin): 0 errors,
+                        CPU time per request (each process's /api/metrics) within 15 % of one
+                        process's, live events across processes, no e-mail sent twice
 
   DATABASE_URL=postgres://…  seed and serve this PostgreSQL database instead of SQLite
 `;
