@@ -61,7 +61,8 @@ function percentile(sorted: Float64Array, p: number): number {
  * from autocannon's own timer, unrounded, so p95 exists and sub-millisecond routes stay readable.
  */
 export async function runLoad(
-  url: string,
+  /** Several URLs: autocannon spreads its connections over them, round-robin. */
+  url: string | string[],
   operations: Operations,
   options: { connections: number; duration: number },
 ): Promise<LoadResult> {
@@ -87,7 +88,14 @@ export async function runLoad(
   const started = process.hrtime.bigint();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
-      { url, connections: options.connections, duration: options.duration, requests, timeout: 10 },
+      // autocannon 9 takes several URLs (its types say one).
+      {
+        url: url as string,
+        connections: options.connections,
+        duration: options.duration,
+        requests,
+        timeout: 10,
+      },
       (error, done) => (error ? reject(error) : resolve(done)),
     );
     instance.on('response', (_client, _statusCode, _bytes, responseTime) => {

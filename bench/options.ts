@@ -30,6 +30,12 @@ export interface BenchOptions {
   /** `--soak`: a sustained realistic mix for `soakMinutes` instead of the scenarios (bench/soak.ts). */
   soak: boolean;
   soakMinutes: number;
+  /** Start a throwaway PostgreSQL cluster for the run (unless DATABASE_URL names a server). */
+  postgres: boolean;
+  /** On PostgreSQL: run the read scenarios on SQLite too (same dataset) for the "vs SQLite" column. */
+  compareSqlite: boolean;
+  /** On PostgreSQL: this many app processes; each scenario runs on the first, then on all of them. */
+  processes: number;
 }
 
 const SMALL = { requests: 5_000, schoolRequests: 100, targets: 3_000 };
@@ -56,6 +62,9 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
       output: { type: 'string', short: 'o' },
       soak: { type: 'boolean', default: false },
       'soak-minutes': { type: 'string' },
+      postgres: { type: 'boolean', default: false },
+      'compare-sqlite': { type: 'boolean' },
+      processes: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -82,7 +91,28 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
     databaseUrl: env.DATABASE_URL && /^postgres(ql)?:\/\//.test(env.DATABASE_URL) ? env.DATABASE_URL : null,
     soak: values.soak === true,
     soakMinutes: int(values['soak-minutes'], 5, 'soak-minutes', 1),
+    postgres: values.postgres === true,
+    compareSqlite: false,
+    processes: int(values.processes, 1, 'processes', 1),
   };
+  const onPostgres = options.postgres || options.databaseUrl !== null;
+  // --postgres compares with SQLite by itself; DATABASE_URL only when asked (--compare-sqlite).
+  options.compareSqlite = values['compare-sqlite'] ?? options.postgres;
+  if (options.compareSqlite && !onPostgres) {
+    throw new Error(
+      '--compare-sqlite compares a PostgreSQL run with SQLite: add --postgres (or DATABASE_URL).',
+    );
+  }
+  if (options.processes > 1 && !onPostgres) {
+    throw new Error(
+      '--processes N runs several app processes on one database: PostgreSQL only (add --postgres or DATABASE_URL).',
+    );
+  }
+  if (options.postgres && options.reuse) {
+    throw new Error(
+      '--reuse serves an earlier dataset: the --postgres cluster is new each run (use DATABASE_URL).',
+    );
+  }
   if (options.reuse && !options.dbFile && !options.databaseUrl) {
     throw new Error('--reuse needs --db-file <a SQLite file seeded by an earlier run> (or DATABASE_URL).');
   }
@@ -119,5 +149,14 @@ export const USAGE = `npm run bench -- [flags]
                         and event-loop delay per minute, a verdict on growth (bench/soak.ts)
   --soak-minutes N      how long the soak runs (default 5)
 
-  DATABASE_URL=postgres://…  seed and serve PostgreSQL instead of SQLite
+  --postgres            start a throwaway PostgreSQL cluster (/usr/lib/postgresql/*/bin), seed and
+                        serve it, stop and delete it at the end; implies --compare-sqlite
+  --compare-sqlite      on PostgreSQL: run the read scenarios on SQLite too, same dataset, and
+                        print the "vs SQLite" ratio (budget ≥ 0.70×)
+  --processes N         on PostgreSQL: N app processes; each scenario runs on the first alone, then
+                        on all N behind the load generator (connections round-robin): 0 errors,
+                        CPU time per request (each process's /api/metrics) within 15 % of one
+                        process's, live events across processes, no e-mail sent twice
+
+  DATABASE_URL=postgres://…  seed and serve this PostgreSQL database instead of SQLite
 `;

@@ -104,3 +104,59 @@ export async function startTsProcess(options: {
   await server.stop();
   throw new Error(`${options.name} was not ready after ${(options.timeoutMs ?? 60_000) / 1000} s:\n${tail}`);
 }
+
+/** One app process's own counters, from its `/api/metrics` (prom-client: process.cpuUsage()). */
+export interface ProcessCpuSample {
+  /** User + system CPU seconds of the process since it started. */
+  cpuSeconds: number;
+  /** HTTP answers it gave, the metrics scrapes and health checks excepted. */
+  requests: number;
+}
+
+const METRIC_LINE =
+  /^(schuss_process_cpu_seconds_total|schuss_http_request_duration_seconds_count)(\{[^}]*\})? ([0-9.e+-]+)$/;
+
+export async function scrapeProcessCpu(url: string, token: string): Promise<ProcessCpuSample | null> {
+  const response = await fetch(`${url}/api/metrics`, { headers: { authorization: `Bearer ${token}` } });
+  if (!response.ok) return null;
+  const sample: ProcessCpuSample = { cpuSeconds: 0, requests: 0 };
+  for (const line of (await response.text()).split('\n')) {
+    const match = METRIC_LINE.exec(line);
+    if (!match) continue;
+    const value = Number(match[3]);
+    if (match[1] === 'schuss_process_cpu_seconds_total') sample.cpuSeconds = value;
+    else if (!/route="\/api\/(metrics|health)"/.test(match[2] ?? '')) sample.requests += value;
+  }
+  return sample;
+}
+
+/** CPU time per answered request over a run: each process's own, and all of them together. */
+export interface CpuPerRequest {
+  msPerRequest: number;
+  perProcess: { msPerRequest: number; requests: number }[];
+  /** The several-process row: its msPerRequest ÷ the one-process row's. */
+  vsOneProcess?: number;
+}
+
+export function cpuPerRequest(
+  before: (ProcessCpuSample | null)[],
+  after: (ProcessCpuSample | null)[],
+): CpuPerRequest | undefined {
+  const perProcess: CpuPerRequest['perProcess'] = [];
+  let cpu = 0;
+  let requests = 0;
+  for (const [index, start] of before.entries()) {
+    const end = after[index];
+    if (!start || !end) return undefined;
+    const seconds = end.cpuSeconds - start.cpuSeconds;
+    const answered = end.requests - start.requests;
+    cpu += seconds;
+    requests += answered;
+    perProcess.push({
+      msPerRequest: answered > 0 ? (seconds * 1000) / answered : Number.NaN,
+      requests: answered,
+    });
+  }
+  if (requests === 0) return undefined;
+  return { msPerRequest: (cpu * 1000) / requests, perProcess };
+}

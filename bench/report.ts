@@ -1,4 +1,5 @@
 import type { LoadResult } from './load.js';
+import type { CpuPerRequest } from './processes.js';
 import type { BaselineName, Budget } from './scenarios/types.js';
 
 export type Verdict = 'PASS' | 'FAIL' | 'SKIP' | 'BASE';
@@ -20,6 +21,43 @@ export interface ResultRow {
   baselineReqPerSec: number | null;
   ratio: number | null;
   budget: Budget | null;
+  /** PostgreSQL with --compare-sqlite: operations/s ÷ the same scenario's on SQLite. */
+  vsSqlite?: number;
+  sqliteOpsPerSec?: number;
+  /** The app's CPU time per answered request over the measured run (from its /api/metrics). */
+  cpu?: CpuPerRequest;
+}
+
+/** Every read scenario on PostgreSQL: at least this share of its SQLite figure (issue 14). */
+export const MIN_VS_SQLITE = 0.7;
+/** Several processes: CPU time per request at most this much above one process's (issue 14). */
+export const MAX_CPU_VS_ONE_PROCESS = 1.15;
+
+function fail(row: ResultRow, reason: string): void {
+  row.reasons.push(reason);
+  if (row.verdict === 'PASS') row.verdict = 'FAIL';
+}
+
+/** A read scenario on PostgreSQL against the same scenario on SQLite (same dataset shape, same run). */
+export function compareWithSqlite(row: ResultRow, sqliteOpsPerSec: number): void {
+  if (!row.load || sqliteOpsPerSec <= 0) return;
+  row.sqliteOpsPerSec = sqliteOpsPerSec;
+  row.vsSqlite = row.load.opsPerSec / sqliteOpsPerSec;
+  if (row.vsSqlite < MIN_VS_SQLITE)
+    fail(row, `${row.vsSqlite.toFixed(2)}× SQLite < ${MIN_VS_SQLITE.toFixed(2)}×`);
+}
+
+/** A row of the several-process run against the same scenario on one process: CPU time per request. */
+export function compareWithOneProcess(row: ResultRow, single: ResultRow[]): void {
+  const one = single.find((r) => row.name.startsWith(`${r.name} ×`));
+  if (!row.cpu || !one?.cpu || row.verdict === 'SKIP') return;
+  row.cpu.vsOneProcess = row.cpu.msPerRequest / one.cpu.msPerRequest;
+  if (row.cpu.vsOneProcess > MAX_CPU_VS_ONE_PROCESS) {
+    fail(
+      row,
+      `CPU/request ${row.cpu.vsOneProcess.toFixed(2)}× one process's > ${MAX_CPU_VS_ONE_PROCESS.toFixed(2)}×`,
+    );
+  }
 }
 
 /** Checks a scenario's measurements against its budget; the reasons say what missed and by how much. */
@@ -70,6 +108,17 @@ function ms(value: number): string {
   return value < 10 ? value.toFixed(2) : value.toFixed(1);
 }
 
+/** `0.84` — or, on several processes, `0.84 (0.82/0.86) 1.03×`: each process's, and vs one process. */
+function cpuText(cpu: CpuPerRequest): string {
+  const total = cpu.msPerRequest.toFixed(2);
+  if (cpu.perProcess.length < 2) return total;
+  // A process the run sent nothing to (the one-process row of a fleet) still did outbox work: '—'.
+  const each = cpu.perProcess
+    .map((p) => (Number.isFinite(p.msPerRequest) ? p.msPerRequest.toFixed(2) : '—'))
+    .join('/');
+  return `${total} (${each})${cpu.vsOneProcess !== undefined ? ` ${cpu.vsOneProcess.toFixed(2)}×` : ''}`;
+}
+
 function rate(value: number): string {
   return Math.round(value).toLocaleString('en-US');
 }
@@ -92,6 +141,8 @@ export function formatTable(rows: ResultRow[]): string {
     'errors',
     'baseline',
     'ratio',
+    'vs SQLite',
+    'CPU ms/req',
     'budget',
     'result',
   ];
@@ -119,21 +170,27 @@ export function formatTable(rows: ResultRow[]): string {
           ? `${row.baseline}${row.baselineReqPerSec ? ` (${rate(row.baselineReqPerSec)})` : ''}`
           : '',
         row.ratio !== null ? `${row.ratio.toFixed(2)}×` : '',
+        row.vsSqlite !== undefined ? `${row.vsSqlite.toFixed(2)}×` : '',
+        row.cpu ? cpuText(row.cpu) : '',
         budgetText(row.budget, null),
         result,
       ],
     };
   });
+  // The "vs SQLite" column only on a PostgreSQL run compared with SQLite.
+  const shown = header.map((_, i) => i !== 8 || body.some((b) => b.cells[8] !== ''));
+  const last = header.length - 1;
   const widths = header.map((h, i) =>
-    Math.max(h.length, ...body.map((b) => (i === 9 ? 0 : b.cells[i]!.length))),
+    Math.max(h.length, ...body.map((b) => (i === last ? 0 : b.cells[i]!.length))),
   );
-  const numeric = new Set([1, 2, 3, 4, 5, 7]);
+  const numeric = new Set([1, 2, 3, 4, 5, 7, 8, 9]);
+  const keep = <T>(cells: T[]) => cells.filter((_, i) => shown[i]);
   const line = (cells: string[]) =>
-    cells
-      .map((cell, i) =>
-        i === 9 ? cell : numeric.has(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!),
-      )
-      .join('  ');
-  const rule = widths.map((w, i) => '─'.repeat(i === 9 ? 8 : w)).join('  ');
+    keep(
+      cells.map((cell, i) =>
+        i === last ? cell : numeric.has(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!),
+      ),
+    ).join('  ');
+  const rule = keep(widths.map((w, i) => '─'.repeat(i === last ? 8 : w))).join('  ');
   return [line(header), rule, ...body.map((b) => paint(b.verdict, line(b.cells)))].join('\n');
 }

@@ -122,7 +122,8 @@ async function loadFixture(db: TwinDb, manifest: DatasetManifest): Promise<TwinF
   ]);
   const staff = await db.query('select id from users where school_id = ? and is_active = ? order by id', [
     school.id,
-    db.dialect === 'sqlite' ? 1 : true,
+    // 0/1 on both databases (smallint on PostgreSQL, like every flag of the schema).
+    1,
   ]);
   if (!secretary || staff.length !== 3) throw new Error('The big school needs its 3 seeded staff accounts.');
   return {

@@ -290,7 +290,9 @@ const intake: TwinDefinition = {
     search: {
       sqlite: `insert into search_fts (rowid, content, request_id, school_id)
         values ((select rowid from requests where id = ?), ?, ?, ?)`,
-      postgres: `insert into search_fts (request_id, content, school_id) values (?, ?, ?)
+      // The same four parameters as SQLite's (request id, content, request id, school id).
+      postgres: `insert into search_fts (request_id, content, school_id)
+        select ?::text, ?::text, r.school_id from requests r where r.id = ? and r.school_id = ?
         on conflict (request_id) do update set content = excluded.content`,
     },
     journal: ACTIVITY_INSERT,

@@ -9,6 +9,7 @@ import {
   Kysely,
   type LogEvent,
   PostgresDialect,
+  type PostgresPool,
   type SqliteDatabase,
   SqliteDialect,
   type SqliteDialectConfig,
@@ -18,6 +19,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import { isDatabaseBusy } from './db-errors.js';
+import { preparedStatementName } from './prepared-query.js';
 import type { Database } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -181,6 +183,35 @@ function startCheckpointer(sqlite: SQLite.Database, file: string): { stop(): Pro
   };
 }
 
+const NAMED = Symbol('schuss.namedStatements');
+
+/**
+ * Kysely sends every query as an unnamed statement (parsed and planned on each call). A client
+ * handed to Kysely sends the prepared queries' texts (`preparedQuery`) as named statements
+ * instead: node-postgres prepares each once per connection and then only binds and executes it.
+ */
+function withNamedStatements(pool: pg.Pool): PostgresPool {
+  return {
+    // What Kysely's query cancellation opens a control connection with.
+    Client: pg.Client,
+    options: pool.options,
+    end: () => pool.end(),
+    connect: async () => {
+      const client = (await pool.connect()) as pg.PoolClient & { [NAMED]?: true };
+      if (!client[NAMED]) {
+        client[NAMED] = true;
+        const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+        client.query = ((text: unknown, values?: unknown, ...rest: unknown[]) => {
+          const name =
+            typeof text === 'string' && rest.length === 0 ? preparedStatementName(text) : undefined;
+          return name ? query({ name, text, values }) : query(text, values, ...rest);
+        }) as typeof client.query;
+      }
+      return client;
+    },
+  };
+}
+
 export function openPostgres(url: string, poolSize = 10, options: OpenOptions = {}): Db {
   configurePgTypes();
   const pool = new pg.Pool({
@@ -192,7 +223,10 @@ export function openPostgres(url: string, poolSize = 10, options: OpenOptions = 
   });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...queryLog(options) });
+  const kysely = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: withNamedStatements(pool) }),
+    ...queryLog(options),
+  });
   return {
     kysely,
     dialect: 'postgres',

@@ -1,7 +1,35 @@
-import type { Compilable, CompiledQuery, Kysely } from 'kysely';
+import { type Compilable, type CompiledQuery, type Kysely, PostgresAdapter } from 'kysely';
 import type { Database } from './schema.js';
 
 const SENTINEL = '\u0000schuss-argument-';
+
+/**
+ * PostgreSQL: the SQL texts of the prepared queries, each with its statement name. The pool
+ * (src/db/connection.ts) runs these as named statements: each connection parses one once and
+ * keeps its plan (a generic plan after five runs), instead of parsing and planning it on every
+ * call as an unnamed statement.
+ */
+const statementNames = new Map<string, string>();
+
+/** The name of this SQL text's server-side prepared statement, if it is one of the prepared queries. */
+export function preparedStatementName(sqlText: string): string | undefined {
+  return statementNames.get(sqlText);
+}
+
+/** At most this many texts are named: each is a statement kept by every pooled connection. */
+const MAX_NAMED = 500;
+
+/**
+ * A hot query written as one SQL template (not with `preparedQuery`): on PostgreSQL its text
+ * becomes a named statement too. Only for texts of a bounded set (a fixed template, or one per
+ * combination of filters), never for a text that carries a list of values of any length.
+ */
+export function nameStatement(db: Kysely<Database>, sqlText: string): void {
+  if (statementNames.has(sqlText) || statementNames.size >= MAX_NAMED) return;
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    statementNames.set(sqlText, `schuss_${statementNames.size + 1}`);
+  }
+}
 
 interface Prepared {
   query: CompiledQuery<unknown>;
@@ -31,6 +59,7 @@ export function preparedQuery<Args extends readonly unknown[], Row>(
     if (new Set(slots.filter((slot) => slot !== null)).size !== arity) {
       throw new Error('preparedQuery: every argument must appear in the query as a value');
     }
+    nameStatement(db, query.sql);
     return { query, slots };
   };
   return async (db, ...args) => {

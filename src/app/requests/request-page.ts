@@ -1,12 +1,5 @@
 import { z } from 'zod';
-import {
-  findRequestPageHead,
-  listActivityOfRequest,
-  listLinesOfRequest,
-  listMessagesOfRequest,
-  listOtherRequestsOfCustomer,
-  toRequest,
-} from '../../db/repositories/index.js';
+import { loadRequestPageRows, toRequest } from '../../db/repositories/index.js';
 import { NOT_FOUND, notFound, type StaffLanguage } from '../../domain/errors.js';
 import { isLineToBePriced } from '../../domain/line-pricing.js';
 import { STATUSES, type Status } from '../../domain/status.js';
@@ -80,20 +73,13 @@ export async function getRequestPage(
   id: string,
   language: StaffLanguage = 'fr',
 ): Promise<RequestPage> {
-  const db = deps.db.kysely;
-  const head = await findRequestPageHead(db, actor.schoolId, id);
-  if (!head) throw notFound(NOT_FOUND.file);
-  const { customer, categoryName } = head;
-  const request = toRequest(head.request);
-  const [lines, messages, activity, others] = await Promise.all([
-    listLinesOfRequest(db, actor.schoolId, id),
-    listMessagesOfRequest(db, actor.schoolId, id),
-    listActivityOfRequest(db, actor.schoolId, id),
-    listOtherRequestsOfCustomer(db, actor.schoolId, request.customerId, id),
-  ]);
+  const rows = await loadRequestPageRows(deps.db.kysely, actor.schoolId, id);
+  if (!rows) throw notFound(NOT_FOUND.file);
+  const { customer, categoryName, lines, messages, activity, others } = rows;
+  const request = toRequest(rows.request);
   const customerName = customer ? `${customer.first_name} ${customer.last_name}`.trim() : '';
   return {
-    request: toSummary(request, customer),
+    request: toSummary(request, customer!),
     categoryName,
     lines: lines.map((l) => ({
       id: l.id,

@@ -1,4 +1,5 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { nameStatement } from '../prepared-query.js';
 import type { Database } from '../schema.js';
 
 /** One row of a list page (Gestion des demandes / des dossiers / search results). */
@@ -64,7 +65,7 @@ export async function selectListRows(
     if (filter.ids.length === 0) return [];
     where.push(sql`r.id in (${sql.join(filter.ids)})`);
   }
-  const result = await sql<ListRow>`
+  const query = sql<ListRow>`
     select r.id, r.number, r.status, r.source, r.language, r.category_id, c.name as category_name,
       r.last_message_at, r.last_message_preview, r.last_message_key, r.last_message_params_json,
       r.last_message_author, r.total_cents, r.paid_cents, r.is_to_be_priced,
@@ -72,6 +73,8 @@ export async function selectListRows(
     from requests r left join categories c on c.id = r.category_id
     where ${sql.join(where, sql` and `)}
     order by r.last_message_at desc, r.id desc
-    limit ${filter.limit}`.execute(db);
-  return result.rows;
+    limit ${filter.limit}`.compile(db);
+  // One text per combination of filters: a named statement on PostgreSQL (not with a list of ids).
+  if (!filter.ids) nameStatement(db, query.sql);
+  return (await db.executeQuery(query)).rows;
 }

@@ -35,7 +35,6 @@ interface SessionWithUserRow {
   school_settings_json: string;
 }
 
-/** Resolves a session id to its user and school. Runs on every staff request: one SQL template. */
 // Runs on every staff request: built and compiled once (see prepared-query.ts).
 const selectSessionWithUser = preparedQuery((db, id: string) =>
   db
