@@ -1,10 +1,10 @@
 import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import { STATUSES, type Status } from '../../domain/status.js';
 import { preparedQuery } from '../prepared-query.js';
-import type { CustomersTable, Database, RequestsTable } from '../schema.js';
-import type { CustomerRow } from './customer.repository.js';
+import type { Database } from '../schema.js';
+import { type CustomerRow, findCustomerInSchool } from './customer.repository.js';
 import type { LineRow } from './line.repository.js';
-import type { RequestRow } from './request.repository.js';
+import { findRequestInSchool, type RequestRow } from './request.repository.js';
 
 /**
  * The reads of the dossier page besides the file and its customer. Each is prepared once
@@ -22,79 +22,6 @@ export async function findCategoryName(
 ): Promise<string | null> {
   if (id === null) return null;
   return (await selectCategoryName(db, schoolId, id))[0]?.name ?? null;
-}
-
-// The file, its customer and its category's name in one statement: the page's first read.
-const selectPageHead = preparedQuery((db, schoolId: string, id: string) =>
-  db
-    .selectFrom('requests as r')
-    .innerJoin('customers as c', (join) =>
-      join.onRef('c.id', '=', 'r.customer_id').onRef('c.school_id', '=', 'r.school_id'),
-    )
-    .leftJoin('categories as k', (join) =>
-      join.onRef('k.id', '=', 'r.category_id').onRef('k.school_id', '=', 'r.school_id'),
-    )
-    .selectAll('r')
-    .select([
-      'c.id as customer__id',
-      'c.school_id as customer__school_id',
-      'c.email as customer__email',
-      'c.email_normalized as customer__email_normalized',
-      'c.first_name as customer__first_name',
-      'c.last_name as customer__last_name',
-      'c.phone as customer__phone',
-      'c.language as customer__language',
-      'c.note as customer__note',
-      'c.version as customer__version',
-      'c.updated_by_name as customer__updated_by_name',
-      'c.change_marks_json as customer__change_marks_json',
-      'c.created_at as customer__created_at',
-      'c.updated_at as customer__updated_at',
-      'c.search_last_first as customer__search_last_first',
-      'c.search_first_last as customer__search_first_last',
-      'c.search_email as customer__search_email',
-      'c.search_phone as customer__search_phone',
-      'k.name as category_name',
-    ])
-    .where('r.school_id', '=', schoolId)
-    .where('r.id', '=', id),
-);
-
-/** The dossier page's head: the file (as stored), its customer, its category's name; another school's: undefined. */
-export async function findRequestPageHead(
-  db: Kysely<Database>,
-  schoolId: string,
-  id: string,
-): Promise<{ request: RequestsTable; customer: CustomersTable; categoryName: string | null } | undefined> {
-  const [row] = await selectPageHead(db, schoolId, id);
-  if (!row) return undefined;
-  const request = {} as Record<string, unknown>;
-  for (const [key, value] of Object.entries(row))
-    if (!key.startsWith('customer__') && key !== 'category_name') request[key] = value;
-  return {
-    request: request as unknown as RequestsTable,
-    customer: {
-      id: row.customer__id,
-      school_id: row.customer__school_id,
-      email: row.customer__email,
-      email_normalized: row.customer__email_normalized,
-      first_name: row.customer__first_name,
-      last_name: row.customer__last_name,
-      phone: row.customer__phone,
-      language: row.customer__language,
-      note: row.customer__note,
-      version: row.customer__version,
-      updated_by_name: row.customer__updated_by_name,
-      change_marks_json: row.customer__change_marks_json,
-      created_at: row.customer__created_at,
-      updated_at: row.customer__updated_at,
-      search_last_first: row.customer__search_last_first,
-      search_first_last: row.customer__search_first_last,
-      search_email: row.customer__search_email,
-      search_phone: row.customer__search_phone,
-    },
-    categoryName: row.category_name ?? null,
-  };
 }
 
 export const listLinesOfRequest = preparedQuery((db, schoolId: string, requestId: string) =>
@@ -205,11 +132,13 @@ export async function loadRequestPageRows(
       others: (row.others as OtherRequestRow[]).map(timestampsAsIso),
     };
   }
-  // SQLite: the file with its customer and category in one prepared statement, then the lists.
-  const head = await findRequestPageHead(db, schoolId, id);
-  if (!head) return undefined;
-  const { request, customer, categoryName } = head;
-  const [lines, messages, activity, others] = await Promise.all([
+  // SQLite: the file, then its reads — each a prepared statement. (One wide joined row for the
+  // file, its customer and category measured slower over HTTP: 1,570 against 1,820–2,030 pages/s.)
+  const request = await findRequestInSchool(db, schoolId, id);
+  if (!request) return undefined;
+  const [customer, categoryName, lines, messages, activity, others] = await Promise.all([
+    findCustomerInSchool(db, schoolId, request.customer_id),
+    findCategoryName(db, schoolId, request.category_id),
     listLinesOfRequest(db, schoolId, id),
     listMessagesOfRequest(db, schoolId, id),
     listActivityOfRequest(db, schoolId, id),
