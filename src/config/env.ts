@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 /** Every setting Schuss reads from the environment, parsed once at start (see .env.example). */
@@ -34,7 +35,7 @@ const EnvSchema = z.object({
   /** Bearer token of `GET /api/metrics`; without it the route does not exist. */
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
   /** Threads rendering e-mails and PDFs off the request thread (src/integrations/render); 0 = in-process. */
-  RENDER_THREADS: z.coerce.number().int().min(0).max(16).default(1),
+  RENDER_THREADS: z.coerce.number().int().min(0).max(16).optional(),
 });
 
 export interface RateWindow {
@@ -170,7 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     appSecret: e.APP_SECRET,
     metricsToken: e.METRICS_TOKEN,
-    renderThreads: e.RENDER_THREADS,
+    renderThreads: e.RENDER_THREADS ?? defaultRenderThreads(),
     intake: { ...DEFAULT_INTAKE_TUNING, keyPerIp: { max: e.INTAKE_KEY_RATE_PER_MINUTE, windowMs: 60_000 } },
     live: DEFAULT_LIVE_TUNING,
   };
@@ -188,4 +189,14 @@ function parseTrustProxy(value: string | undefined): Config['trustProxy'] {
     return (_address, hop) => hop < hops;
   }
   return value;
+}
+
+/**
+ * Render threads by default: one per core beyond the first two (the event loop, and the database
+ * and the OS). On a 2-core box that is 0 — e-mails and PDFs render in-process, where the soak
+ * showed a single render thread falling behind a saturating load (the outbox grew without
+ * levelling off) while in-process rendering kept it flat, the requests slowing instead.
+ */
+export function defaultRenderThreads(cores = availableParallelism()): number {
+  return Math.min(4, Math.max(0, cores - 2));
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CustomerEmailPayload } from '../../src/app/email/customer-email.js';
 import { renderCustomerEmail } from '../../src/app/email/render-email.js';
 import type { OfferSnapshot } from '../../src/app/offers/offer-snapshot.js';
-import { loadConfig } from '../../src/config/env.js';
+import { defaultRenderThreads, loadConfig } from '../../src/config/env.js';
 import { PermanentMailError } from '../../src/integrations/mail/mail-transport.js';
 import {
   createRenderPool,
@@ -81,7 +81,9 @@ describe('the render pool', () => {
 
   it('RENDER_THREADS=0 renders in-process, on the calling thread', async () => {
     expect(loadConfig({ RENDER_THREADS: '0' } as NodeJS.ProcessEnv).renderThreads).toBe(0);
-    expect(loadConfig({} as NodeJS.ProcessEnv).renderThreads).toBe(1);
+    // By default one per core beyond two: none on a 2-core box, two on a 4-core one.
+    expect(loadConfig({} as NodeJS.ProcessEnv).renderThreads).toBe(defaultRenderThreads());
+    expect([2, 4, 8].map((cores) => defaultRenderThreads(cores))).toEqual([0, 2, 4]);
     const inProcess = createRenderPool(0);
     expect(await inProcess.run({ job: 'threadId' })).toBe(threadId);
     const email = await inProcess.run({ job: 'customerEmail', payload: PAYLOAD, school: SCHOOL });

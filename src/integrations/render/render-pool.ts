@@ -10,7 +10,7 @@ import type { RenderJob, RenderOutcome, RenderResults } from './render-jobs.js';
 /**
  * Customer e-mails (react-email) and quote PDFs (pdfkit) cost milliseconds of CPU each: they are
  * rendered on a small pool of worker threads (piscina), never on the thread that answers requests.
- * `RENDER_THREADS` (default 1) sizes it; 0 renders in-process. The pool starts on the first job,
+ * `RENDER_THREADS` (default: one per core beyond two) sizes it; 0 renders in-process. The pool starts on the first job,
  * its idle threads never keep the process alive, and it is process-wide: every app of a process
  * (tests start many) shares it. Closing it (deps close) lets running jobs finish; a later job
  * starts a new one.
@@ -61,6 +61,8 @@ export function createRenderPool(threads: number): RenderPool {
           minThreads: threads,
           maxThreads: threads,
           execArgv: workerExecArgv(),
+          // A renderer's heap is bounded: it grew with a long backlog in the soak (bench/soak.ts).
+          resourceLimits: { maxOldGenerationSizeMb: 256 },
         });
         outcome = await pool.run(job);
       }
