@@ -52,6 +52,7 @@ import { TargetPool } from './scenarios/targets.js';
 import type { BaselineName, Scenario, ScenarioContext, TwinName } from './scenarios/types.js';
 import { type DatasetManifest, manifestPathFor, seedDataset, verifyDataset } from './seed.js';
 import { runSoak } from './soak.js';
+import { login } from './staff-login.js';
 import { copyForTwins } from './twin-database.js';
 import { TWINS } from './twins.js';
 
@@ -125,22 +126,6 @@ async function settle(appUrl: string): Promise<number> {
     if (quick < 2) await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return (Date.now() - started) / 1000;
-}
-
-async function login(appUrl: string, email: string, password: string): Promise<string> {
-  const response = await fetch(`${appUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: appUrl },
-    body: JSON.stringify({ email, password }),
-  });
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0]!)
-    .find((c) => c.startsWith('schuss_session='));
-  if (!response.ok || !cookie) {
-    throw new Error(`Staff login failed for ${email}: ${response.status} ${await response.text()}`);
-  }
-  return cookie;
 }
 
 async function runScenario(

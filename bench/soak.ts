@@ -14,6 +14,7 @@ import { Rng } from './random.js';
 import { INTAKE_KEY_HEADER, INTAKE_PATH, intakeBody } from './scenarios/intake.js';
 import { SEARCH_PATH } from './scenarios/search.js';
 import { benchPortalToken, type DatasetManifest } from './seed.js';
+import { login } from './staff-login.js';
 
 /**
  * `npm run bench -- --soak [--soak-minutes N]` (issue 15, "Sustained load"): N minutes of a
@@ -423,20 +424,6 @@ export interface SoakContext {
 }
 
 const SAMPLE_EVERY_MS = 10_000;
-
-async function login(appUrl: string, email: string, password: string): Promise<string> {
-  const response = await fetch(`${appUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: appUrl },
-    body: JSON.stringify({ email, password }),
-  });
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0]!)
-    .find((c) => c.startsWith('schuss_session='));
-  if (!response.ok || !cookie) throw new Error(`Staff login failed for ${email}: ${response.status}`);
-  return cookie;
-}
 
 function metric(text: string, name: string): number {
   const match = new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.eE+-]+)$`, 'm').exec(text);
