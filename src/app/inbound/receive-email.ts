@@ -5,23 +5,20 @@ import {
   findInboundEmailFile,
   findRequest,
   findSchoolOfRequest,
-  insertMessage,
   lockInboundEmail,
 } from '../../db/repositories/index.js';
 import { AppError } from '../../domain/errors.js';
-import { preview } from '../../domain/request.js';
 import type { Actor } from '../actor.js';
 import { normalizeEmail } from '../common.schemas.js';
 import type { AppDeps } from '../deps.js';
 import { customerEmail } from '../email/customer-email.js';
 import { checkReplyToken, readReplyAddress } from '../email/reply-address.js';
 import { enqueueNewRequestEmails, enqueueStaffEmails } from '../email/staff-email-notices.js';
-import { newId } from '../ids.js';
 import { portalUrl } from '../portal/private-link.js';
 import { changeRequest } from '../requests/change-request.js';
+import { addCustomerMessage } from '../requests/conversation.js';
 import { findOrCreateCustomer } from '../requests/customers.js';
 import { openRequest } from '../requests/open-request.js';
-import { indexMessage } from '../requests/search-document.js';
 import { notifyStaff } from '../requests/staff-notifications.js';
 import { enqueue, type Tx, transact } from '../tx.js';
 import { INBOUND_MESSAGES } from './inbound.messages.js';
@@ -80,38 +77,17 @@ async function threadReply(deps: AppDeps, mail: InboundEmail, address: string): 
       { schoolId, requestId: token.requestId, actor },
       async (file) => {
         // An archived file takes a late reply too (issue 12): recorded, shown, the file stays "Archivé".
-        const id = newId('message');
         const body = mail.body || mail.subject;
-        await insertMessage(tx.trx, {
-          id,
-          school_id: schoolId,
-          request_id: token.requestId,
-          author_kind: 'customer',
-          author_user_id: null,
-          noted_by_user_id: null,
+        const id = await addCustomerMessage(tx, file, {
+          schoolId,
+          requestId: token.requestId,
+          customerName: actor.name,
           body,
-          body_key: null,
-          body_params_json: null,
-          payload_json: JSON.stringify({
+          payloadJson: JSON.stringify({
             channel: 'email',
             from: mail.from.address,
             messageId: mail.messageId,
           }),
-          created_at: tx.now,
-        });
-        await indexMessage(tx, schoolId, token.requestId, body);
-        file.conversationMoved({
-          at: tx.now,
-          preview: preview(body),
-          key: null,
-          paramsJson: null,
-          author: 'customer',
-        });
-        file.journal({ action: 'message.received', details: { messageId: id } });
-        await notifyStaff(tx, schoolId, {
-          kind: 'message.received',
-          requestId: token.requestId,
-          payload: { number: file.request.number, customerName: actor.name },
         });
         await enqueueStaffEmails(
           tx,

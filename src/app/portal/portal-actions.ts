@@ -2,21 +2,17 @@ import {
   findCustomerInSchool,
   findLineOfRequest,
   findRequest,
-  insertMessage,
   listOffersOfRequest,
   readSalesSettings,
   setLineActive,
 } from '../../db/repositories/index.js';
-import { preview } from '../../domain/request.js';
 import { textProblem, trimInvisible } from '../../domain/text-rules.js';
 import type { Actor } from '../actor.js';
 import type { AppDeps } from '../deps.js';
 import { lineLabel } from '../devis/get-devis.js';
-import { newId } from '../ids.js';
 import { MAX_MESSAGE } from '../intake/intake.schemas.js';
 import { changeRequest } from '../requests/change-request.js';
-import { indexMessage } from '../requests/search-document.js';
-import { notifyStaff } from '../requests/staff-notifications.js';
+import { addCustomerMessage } from '../requests/conversation.js';
 import { type Tx, transact } from '../tx.js';
 import { isRemovable, resolvePortalLink } from './portal-view.js';
 
@@ -67,34 +63,12 @@ export async function replyAsCustomer(deps: AppDeps, token: string, text: string
     const actor = await customerActor(tx, schoolId, requestId);
     if (!actor) return 'not_found';
     const { result } = await changeRequest(tx, { schoolId, requestId, actor }, async (file) => {
-      const { request } = file;
-      const id = newId('message');
-      await insertMessage(tx.trx, {
-        id,
-        school_id: schoolId,
-        request_id: requestId,
-        author_kind: 'customer',
-        author_user_id: null,
-        noted_by_user_id: null,
-        body,
-        body_key: null,
-        body_params_json: null,
-        payload_json: null,
-        created_at: tx.now,
-      });
-      await indexMessage(tx, schoolId, requestId, body);
-      file.conversationMoved({
-        at: tx.now,
-        preview: preview(body),
-        key: null,
-        paramsJson: null,
-        author: 'customer',
-      });
-      file.journal({ action: 'message.received', details: { messageId: id } });
-      await notifyStaff(tx, schoolId, {
-        kind: 'message.received',
+      await addCustomerMessage(tx, file, {
+        schoolId,
         requestId,
-        payload: { number: request.number, customerName: actor.name },
+        customerName: actor.name,
+        body,
+        payloadJson: null,
       });
       return 'done' as const;
     });

@@ -6,10 +6,11 @@ import type { AppDeps } from '../deps.js';
 import { customerEmail } from '../email/customer-email.js';
 import { newId } from '../ids.js';
 import { privateLinkOf } from '../portal/private-link.js';
-import { transact } from '../tx.js';
-import { changeRequest } from './change-request.js';
+import { type Tx, transact } from '../tx.js';
+import { changeRequest, type RequestChange } from './change-request.js';
 import { REQUEST_MESSAGES } from './requests.messages.js';
 import { indexMessage } from './search-document.js';
+import { notifyStaff } from './staff-notifications.js';
 
 /**
  * A secretary answers the customer in the conversation: the message is stored, the customer's
@@ -72,4 +73,52 @@ export async function replyToCustomer(
     );
     return result;
   });
+}
+
+/**
+ * The customer's own words join the conversation (a reply from the private page or by e-mail):
+ * the message stored and searchable, the file "à traiter" with its last message, journaled, and
+ * the staff notified — inside the caller's change. Returns the message's id.
+ */
+export async function addCustomerMessage(
+  tx: Tx,
+  file: RequestChange,
+  message: {
+    schoolId: string;
+    requestId: string;
+    customerName: string;
+    body: string;
+    payloadJson: string | null;
+  },
+): Promise<string> {
+  const { schoolId, requestId, body } = message;
+  const id = newId('message');
+  await insertMessage(tx.trx, {
+    id,
+    school_id: schoolId,
+    request_id: requestId,
+    author_kind: 'customer',
+    author_user_id: null,
+    noted_by_user_id: null,
+    body,
+    body_key: null,
+    body_params_json: null,
+    payload_json: message.payloadJson,
+    created_at: tx.now,
+  });
+  await indexMessage(tx, schoolId, requestId, body);
+  file.conversationMoved({
+    at: tx.now,
+    preview: preview(body),
+    key: null,
+    paramsJson: null,
+    author: 'customer',
+  });
+  file.journal({ action: 'message.received', details: { messageId: id } });
+  await notifyStaff(tx, schoolId, {
+    kind: 'message.received',
+    requestId,
+    payload: { number: file.request.number, customerName: message.customerName },
+  });
+  return id;
 }
