@@ -284,9 +284,17 @@ for (const dialect of ['sqlite', 'postgres'] as const satisfies readonly Dialect
     }
 
     async function untilDead(s: ServerChild, what: string): Promise<void> {
-      const timer = new Promise<'late'>((done) => setTimeout(() => done('late'), 20_000).unref());
-      if ((await Promise.race([s.exited.then(() => 'dead' as const), timer])) === 'late')
-        throw new Error(`${what}: the server did not crash\n${s.output()}`);
+      // A deadline, not a wait: the exit event ends it at once (and clears the timer).
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((done) => {
+        timer = setTimeout(() => done('late'), 20_000);
+      });
+      try {
+        if ((await Promise.race([s.exited.then(() => 'dead' as const), late])) === 'late')
+          throw new Error(`${what}: the server did not crash\n${s.output()}`);
+      } finally {
+        clearTimeout(timer);
+      }
     }
 
     /** Triggers the named point, waits for the crash; returns what must hold right after it. */

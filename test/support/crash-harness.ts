@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
+import { vi } from 'vitest';
 import { startTsProcess } from '../../bench/processes.js';
 import type { CrashPoint } from '../../src/app/crash-points.js';
 import type { DialectName } from '../../src/db/connection.js';
@@ -131,12 +132,11 @@ export async function expireLeases(db: Kysely<Database>): Promise<void> {
 
 /** Waits until the running server has delivered every outbox row (or `ms` passed). */
 export async function waitForOutbox(db: Kysely<Database>, ms = 20_000): Promise<number> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const left = await undelivered(db);
-    if (left === 0 || Date.now() > deadline) return left;
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  // The server is another process: its deliveries are seen in the database, checked until done.
+  await vi
+    .waitUntil(async () => (await undelivered(db)) === 0, { timeout: ms, interval: 50 })
+    .catch(() => undefined);
+  return undelivered(db);
 }
 
 async function undelivered(db: Kysely<Database>): Promise<number> {
