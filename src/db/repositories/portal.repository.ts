@@ -11,22 +11,6 @@ import { toRequest } from './request.repository.js';
  * checkout attempt of that file.
  */
 
-const selectPortalTarget = preparedQuery((db, tokenHash: string) =>
-  db
-    .selectFrom('requests')
-    .innerJoin('schools', 'schools.id', 'requests.school_id')
-    .select([
-      'requests.id',
-      'requests.school_id',
-      'requests.balance_due_on',
-      'schools.name as school_name',
-      'schools.time_zone as school_time_zone',
-      'schools.default_language as school_language',
-      'schools.settings_json as school_settings_json',
-    ])
-    .where('requests.portal_token_hash', '=', tokenHash),
-);
-
 // The page view reads the whole file row with the link: one statement instead of three.
 const selectPortalFile = preparedQuery((db, tokenHash: string) =>
   db
@@ -73,19 +57,7 @@ export interface PortalTarget {
 
 /** The file a private link's token hash opens, with its school; a hash that opens none: undefined. */
 export async function findPortalTarget(db: Db, tokenHash: string): Promise<PortalTarget | undefined> {
-  const [row] = await selectPortalTarget(db, tokenHash);
-  if (!row) return undefined;
-  return {
-    schoolId: row.school_id,
-    requestId: row.id,
-    balanceDueOn: row.balance_due_on,
-    school: {
-      name: row.school_name,
-      timeZone: row.school_time_zone,
-      defaultLanguage: row.school_language,
-      settingsJson: row.school_settings_json,
-    },
-  };
+  return findPortalFile(db, tokenHash);
 }
 
 /** A checkout attempt of this file (the return from a checkout names it); another file's: undefined. */
