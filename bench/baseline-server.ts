@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import Fastify from 'fastify';
+import { withStablePlans } from '../src/db/sqlite-stable-plans.js';
 
 /**
  * The bare baselines, each in its own process on loopback:
@@ -83,10 +84,11 @@ async function main(): Promise<void> {
         );
       }
     })();
+    // Parameters hidden from the planner, as the app's (src/db/sqlite-stable-plans.ts): planned once.
     const page = db.prepare(
-      `select id, number, status, customer_name, preview, total_cents, paid_cents, last_message_at
+      withStablePlans(`select id, number, status, customer_name, preview, total_cents, paid_cents, last_message_at
        from items where school_id = ? and status = ? and last_message_at < ?
-       order by last_message_at desc, id desc limit ${SELECT_PAGE}`,
+       order by last_message_at desc, id desc limit ${SELECT_PAGE}`),
     );
     const span = SELECT_TABLE_ROWS * 60_000;
     app.get('/bench', async () => {

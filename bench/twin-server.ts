@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
 import Fastify from 'fastify';
 import pg from 'pg';
+import { withStablePlans } from '../src/db/sqlite-stable-plans.js';
 import type { TwinName } from './scenarios/types.js';
 import type { DatasetManifest, WriteTarget } from './seed.js';
 import {
@@ -53,12 +54,13 @@ function sqliteTwinDb(file: string): TwinDb {
       : [{ changes: statement.run(...params).changes }];
   return {
     dialect: 'sqlite',
-    query: async (sql, params) => run(db.prepare(sql), params),
+    query: async (sql, params) => run(db.prepare(withStablePlans(sql)), params),
     transaction(twin, work) {
       const exec: TwinExec = async (name, params) => {
         let statement = prepared.get(name);
         if (!statement) {
-          statement = db.prepare(sqlFor(twin.statements[name]!, 'sqlite'));
+          // Planned once, as the app's statements are (src/db/sqlite-stable-plans.ts).
+          statement = db.prepare(withStablePlans(sqlFor(twin.statements[name]!, 'sqlite')));
           prepared.set(name, statement);
         }
         return run(statement, params);

@@ -21,6 +21,7 @@ import pg from 'pg';
 import { isDatabaseBusy } from './db-errors.js';
 import { preparedStatementName } from './prepared-query.js';
 import type { Database } from './schema.js';
+import { withStablePlans } from './sqlite-stable-plans.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -71,7 +72,8 @@ export function isPostgresUrl(url: string | undefined): url is string {
 
 /**
  * Kysely prepares every statement anew; better-sqlite3 statements are reusable, so the same SQL
- * text gets the same prepared statement (bounded, least recently used evicted).
+ * text gets the same prepared statement (bounded, least recently used evicted). Each is prepared
+ * with its parameters hidden from the planner (`withStablePlans`): planned once, not on every run.
  */
 function withStatementCache(sqlite: SQLite.Database, max = 500): SqliteDatabase {
   const cache = new Map<string, SQLite.Statement>();
@@ -82,7 +84,7 @@ function withStatementCache(sqlite: SQLite.Database, max = 500): SqliteDatabase 
       if (statement) {
         cache.delete(sql);
       } else {
-        statement = sqlite.prepare(sql);
+        statement = sqlite.prepare(withStablePlans(sql));
         if (cache.size >= max) cache.delete(cache.keys().next().value as string);
       }
       cache.set(sql, statement);
