@@ -19,7 +19,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import { isDatabaseBusy } from './db-errors.js';
-import { preparedStatementName } from './prepared-query.js';
+import { preparedStatementName, registerDirectReader } from './prepared-query.js';
 import type { Database } from './schema.js';
 import { withStablePlans } from './sqlite-stable-plans.js';
 
@@ -123,9 +123,20 @@ export function openSqlite(file: string, options: OpenOptions = {}): Db {
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('mmap_size = 1073741824');
   const checkpointer = file === ':memory:' ? null : startCheckpointer(sqlite, file);
+  const statements = withStatementCache(sqlite);
   const kysely = new Kysely<Database>({
-    dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
+    dialect: new ImmediateSqliteDialect({ database: statements }),
     ...queryLog(options),
+  });
+  registerDirectReader(kysely, (sqlText, parameters) => {
+    if (sqlite.inTransaction) return undefined;
+    const statement = statements.prepare(sqlText) as unknown as SQLite.Statement;
+    if (!statement.reader || !statement.readonly) return undefined;
+    if (!options.onQuery) return statement.all(parameters) as unknown[];
+    const started = performance.now();
+    const rows = statement.all(parameters) as unknown[];
+    options.onQuery(sqlText, performance.now() - started);
+    return rows;
   });
   return {
     kysely,
