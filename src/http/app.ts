@@ -15,6 +15,7 @@ import { observeHttp } from './metrics.js';
 import { authPlugin } from './plugins/auth.plugin.js';
 import { csrfPlugin } from './plugins/csrf.plugin.js';
 import { proxyWarningPlugin } from './plugins/proxy-warning.plugin.js';
+import { replyBuffersPlugin } from './plugins/reply-buffers.plugin.js';
 import { helmetHeaders, securityHeadersPlugin } from './plugins/security-headers.plugin.js';
 import { redactedUrl, requestIdOf, withRedactedUrls } from './request-log.js';
 import { archiveRoutes } from './routes/archive.routes.js';
@@ -136,6 +137,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await app.register(fastifyCookie);
   await app.register(csrfPlugin, { publicUrl: deps.config.publicUrl });
   await app.register(authPlugin, { deps });
+  // Its onSend runs after every other plugin's, on the reply as it will be written.
+  await app.register(replyBuffersPlugin);
   // The OpenAPI document says which operations need a staff session (and which take an intake key).
   app.addHook('onRoute', (route) => {
     const preHandlers = [route.preHandler].flat();
