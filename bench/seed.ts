@@ -622,13 +622,17 @@ async function generateSchool(
   });
   for (const word of ['snowboard', 'moniteur', 'Piou-Piou', 'acompte', 'télésiège', 'telesiege', 'Étoile'])
     terms.add(word);
+  // A write target is never a read sample: sending a payment link gives the file a new private
+  // link, and a reused dataset's "portal page" samples must still open.
+  const sampled = new Set(sampleIds);
+  const unsampled = (targets: WriteTarget[]) => targets.filter((target) => !sampled.has(target.id));
   return {
     statusCounts,
     sampleIds,
     searchTerms: [...terms],
     writeTargets: {
-      noLine: rng.shuffle(writeTargets.noLine),
-      lineNothingSent: rng.shuffle(writeTargets.lineNothingSent),
+      noLine: rng.shuffle(unsampled(writeTargets.noLine)),
+      lineNothingSent: rng.shuffle(unsampled(writeTargets.lineNothingSent)),
       openAttempt: rng.shuffle(writeTargets.openAttempt),
     },
   };
