@@ -61,6 +61,9 @@ export interface RouteEntry {
 
 const routeTables = new WeakMap<object, RouteEntry[]>();
 
+/** The log levels at which the request line (info) is written. */
+const WRITES_INFO = new Set(['info', 'debug', 'trace']);
+
 /** Every route the app registered (HEAD twins of GET routes included), in registration order. */
 export function routeTableOf(app: App): readonly RouteEntry[] {
   return routeTables.get(app) ?? [];
@@ -115,6 +118,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
 
   app.addHook('onResponse', (request, reply, done) => {
     observeHttp(request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime / 1000);
+    // The line is only built when it is written (not with LOG_LEVEL above info, nor without a logger).
+    if (!WRITES_INFO.has(request.log.level)) return done();
     request.log.info(
       {
         method: request.method,

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../../domain/errors.js';
 import { HTTP_MESSAGES } from '../http.messages.js';
@@ -14,8 +14,18 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export const csrfPlugin = fp(async (app: FastifyInstance, opts: { publicUrl: string }) => {
   const allowed = new URL(opts.publicUrl).origin;
-  app.addHook('onRequest', async (request) => {
-    if (SAFE.has(request.method)) return;
+  // Safe methods (most requests) pass without a promise; the rest are checked below.
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (SAFE.has(request.method)) return done();
+    try {
+      checkOrigin(request);
+      done();
+    } catch (error) {
+      done(error as Error);
+    }
+  });
+
+  function checkOrigin(request: FastifyRequest): void {
     // The route, not the URL: `/api/auth/login?x=1` is the login route too.
     const isLogin = request.routeOptions.url === '/api/auth/login';
     if (!request.cookies[SESSION_COOKIE] && !isLogin) return;
@@ -30,7 +40,7 @@ export const csrfPlugin = fp(async (app: FastifyInstance, opts: { publicUrl: str
       sameHostOrigin(origin, request.headers.host, request.protocol);
     if (origin === allowed || sameHost) return;
     throw new AppError('FORBIDDEN', HTTP_MESSAGES.notFromSchuss);
-  });
+  }
 });
 
 function refererOrigin(referer: string | undefined): string | null {

@@ -36,17 +36,16 @@ export const proxyWarningPlugin = fp(async (app: FastifyInstance, options: { tru
   if (options.trustProxy !== false) return;
   let seen = 0;
   let isDone = false;
-  app.addHook('onRequest', async (request) => {
-    if (isDone) return;
-    const peer = request.socket.remoteAddress ?? '';
-    if (!request.headers['x-forwarded-for'] || !isPrivateAddress(peer)) {
-      isDone = true;
-      return;
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (!isDone) {
+      const peer = request.socket.remoteAddress ?? '';
+      if (!request.headers['x-forwarded-for'] || !isPrivateAddress(peer)) {
+        isDone = true;
+      } else if (++seen >= PROXY_SAMPLE) {
+        isDone = true;
+        app.log.warn({ proxyAddress: peer }, PROXY_WARNING);
+      }
     }
-    seen++;
-    if (seen >= PROXY_SAMPLE) {
-      isDone = true;
-      app.log.warn({ proxyAddress: peer }, PROXY_WARNING);
-    }
+    done();
   });
 });
