@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { add, cents, subtract } from './money.js';
-import { amountDueOf, depositOf, totalsOf } from './totals.js';
+import { add, cents } from './money.js';
+import { totalsOf } from './totals.js';
 
 const RATES = [0, 550, 1000, 2000];
 const lineArb = fc.record({
@@ -45,27 +45,5 @@ describe('totals of a dossier', () => {
       { rateBp: 1000, totalCents: 16_500, vatCents: 1_500, netCents: 15_000 },
     ]);
     expect(t).toMatchObject({ totalCents: 17_500, vatCents: 1_667, netCents: 15_833 });
-  });
-
-  it('makes a deposit and its balance add up to the total, the deposit never above what is due', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: 5_000_000 }).map(cents),
-        fc.integer({ min: 0, max: 5_000_000 }).map(cents),
-        fc.integer({ min: 0, max: 10_000 }),
-        (total, paid, bp) => {
-          const due = amountDueOf(total, paid);
-          const deposit = depositOf(total, paid, bp);
-          expect(deposit).toBeLessThanOrEqual(due);
-          expect(deposit).toBeGreaterThanOrEqual(0);
-          expect(add(deposit, subtract(due, deposit))).toBe(due);
-          if (paid === 0 && bp <= 10_000) expect(add(deposit, subtract(total, deposit))).toBe(total);
-        },
-      ),
-    );
-  });
-
-  it('proposes 30 % of 100,01 € as 30,00 €', () => {
-    expect(depositOf(cents(10_001), cents(0), 3000)).toBe(3_000);
   });
 });

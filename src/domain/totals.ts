@@ -7,7 +7,7 @@
  * Rounding, documented: per VAT rate, vat = round_half_up(ttc × rate / (1 + rate)), ht = ttc − vat.
  * So Σ ht + Σ vat = Σ ttc = the total, to the cent, whatever the rates.
  */
-import { type Cents, cents, percentOf, subtract, sum, vatIncluded } from './money.js';
+import { type Cents, cents, subtract, sum, vatIncluded } from './money.js';
 
 export interface TotalLine {
   isActive: boolean;
@@ -52,13 +52,6 @@ export function totalsOf(lines: readonly TotalLine[]): Totals {
     vatCents: sum(vat.map((r) => r.vatCents)),
     vat,
   };
-}
-
-/** The deposit a payment link proposes: a percentage of the total, rounded half up, never above what is due. */
-export function depositOf(total: Cents, paid: Cents, depositBp: number): Cents {
-  const deposit = percentOf(total, depositBp);
-  const due = amountDueOf(total, paid);
-  return cents(Math.min(deposit, due));
 }
 
 /** What remains to pay (never negative). */
