@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import {
   collectPageProblems,
   type DemoServer,
+  dayFromNow,
   launchChromium,
   MARIE,
   SCREENSHOTS,
@@ -93,6 +94,43 @@ async function expectNoSidewaysScroll(): Promise<void> {
 }
 
 describe('the Paiement onglet', { timeout: 120_000 }, () => {
+  test('« En attente de paiement » shows « Expire bientôt » on a quote that ends within the reminder days', async () => {
+    const api = context!.request;
+    const url = server!.url;
+    const devis = (await (await api.get(`${url}/api/requests/${fileId}/devis`)).json()) as {
+      version: number;
+      offers: { id: string }[];
+    };
+    // The school reminds 3 days before the end (its default): a quote ending in 2 days is close.
+    const validUntil = dayFromNow(2);
+    const extended = await api.post(`${url}/api/requests/${fileId}/offers/${devis.offers[0]!.id}/extend`, {
+      headers: { origin: url },
+      data: { version: devis.version, validUntil },
+    });
+    expect(extended.status(), await extended.text()).toBeLessThan(300);
+    await page.goto(`${url}/app/dossiers?onglet=en-attente-de-paiement`);
+    const row = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: /./ }) })
+      .filter({
+        has: page.locator(`a[href$="/dossiers/${fileId}"]`),
+      });
+    // The badge itself carries the date in its title (its text is the inner label).
+    const badge = row.locator('[title]', { hasText: /^Expire bientôt$/ });
+    await badge.waitFor();
+    const [year, month, day] = validUntil.split('-');
+    expect(await badge.getAttribute('title')).toBe(
+      `Le devis ou le lien de paiement envoyé expire le ${day}/${month}/${year}.`,
+    );
+    // Whole, not cut short by the number's column: its label is as wide as its text.
+    const label = badge.locator('.mantine-Badge-label');
+    expect(await label.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    // Only that file's quote is that close: the other files waiting for payment have no badge.
+    expect(await page.getByText('Expire bientôt', { exact: true }).count()).toBe(1);
+    await expectNoSidewaysScroll();
+    await shoot('list-offer-expiring-1280', false);
+  });
+
   test('a cheque puts the file in « Acompte versé », the rest by virement in « Paiement soldé »', async () => {
     await page.goto(fileUrl);
     await header().getByText('En attente de paiement', { exact: true }).waitFor();

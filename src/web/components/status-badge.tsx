@@ -1,6 +1,7 @@
 import { Badge, type BadgeProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Source, Status } from '../api/requests.api';
+import { formatCalendarDate } from '../format/format';
 import { STATUS_COLORS } from './labels';
 
 /** The tab a file is in, as a small coloured label. */
@@ -78,6 +79,24 @@ export function BalanceOverdueBadge(props: BadgeProps) {
       {...props}
     >
       {t('payment.overdue')}
+    </Badge>
+  );
+}
+
+/** "Expire bientôt": the quote or payment link waiting for payment ends within the school's reminder days. */
+export function OfferExpiringBadge({ validUntil, ...props }: { validUntil: string } & BadgeProps) {
+  const { t } = useTranslation();
+  return (
+    <Badge
+      variant="light"
+      color="orange"
+      radius="sm"
+      title={t('lists.offerExpiringTitle', { day: formatCalendarDate(validUntil) })}
+      styles={{ label: { textTransform: 'none', fontWeight: 700 } }}
+      style={{ flex: 'none' }}
+      {...props}
+    >
+      {t('devis.offers.expiringSoon')}
     </Badge>
   );
 }

@@ -5,21 +5,26 @@ import { CUSTOMER_LANGUAGES, type CustomerLanguage } from '../../../shared/vocab
 import type { ListItem } from '../../api/requests.api';
 import { plainT, serviceLabelText, useKeyedText } from '../../components/keyed-text';
 import { fileHref, isToHandle } from '../../components/labels';
-import { BalanceOverdueBadge, SourceBadge, ToHandleBadge } from '../../components/status-badge';
+import {
+  BalanceOverdueBadge,
+  OfferExpiringBadge,
+  SourceBadge,
+  ToHandleBadge,
+} from '../../components/status-badge';
 import { useRowNavigation } from '../../components/use-row-navigation';
 import { useFormatters } from '../../format/use-formatters';
 
 /**
  * Column widths (px, cell padding included) for 1280–1440 px laptops: the short facts (number
- * with "À traiter" under it, origin, date, amounts up to 99 999,99 €) get what their longest
- * French or English text needs and are never cut. The customer, the message, the services and
+ * with "À traiter", "Solde en retard" or "Expire bientôt" under it, origin, date, amounts up to
+ * 99 999,99 €) get what their longest French or English text needs and are never cut. The customer, the message, the services and
  * the category share the rest; they wrap or end in "…", with the full text in their tooltip.
  * On a narrower frame the category and language fold away first (global.css:
  * .file-table-foldable; both are on the file page), and only then does the table scroll
  * inside its own frame.
  */
 const COLUMN = {
-  number: 104,
+  number: 128,
   origin: 96,
   time: 116,
   lastActivity: 156,
@@ -29,7 +34,11 @@ const COLUMN = {
 } as const;
 const TABLE_MIN_WIDTH = 600;
 
-/** The file number, and under it "À traiter" when the customer waits for an answer. */
+/**
+ * The file number, and under it "À traiter" when the customer waits for an answer, "Solde en
+ * retard", or "Expire bientôt" when the quote or link a file waits on ends within the school's
+ * reminder days.
+ */
 function NumberCell({ item }: { item: ListItem }) {
   return (
     <Stack gap={4} align="flex-start">
@@ -40,6 +49,9 @@ function NumberCell({ item }: { item: ListItem }) {
       </Link>
       {isToHandle(item.status, item.isToHandle) && <ToHandleBadge size="sm" />}
       {item.isBalanceOverdue && <BalanceOverdueBadge size="sm" />}
+      {item.status === 'awaiting_payment' && item.isOfferExpiringSoon && item.offerValidUntil && (
+        <OfferExpiringBadge size="sm" validUntil={item.offerValidUntil} />
+      )}
     </Stack>
   );
 }
