@@ -25,7 +25,6 @@ const MAX_NAMED = 500;
  * combination of filters), never for a text that carries a list of values of any length.
  */
 export function nameStatement(db: Kysely<Database>, sqlText: string): void {
-  if (directReaders.has(db)) return;
   if (statementNames.has(sqlText) || statementNames.size >= MAX_NAMED) return;
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
     statementNames.set(sqlText, `schuss_${statementNames.size + 1}`);
